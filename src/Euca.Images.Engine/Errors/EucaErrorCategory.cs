@@ -1,0 +1,22 @@
+namespace Euca.Images.Engine.Errors
+{
+    /// <summary>
+    /// What kind of failure an engine error is. The cmdlet layer maps each value onto a PowerShell
+    /// ErrorCategory, so the engine stays free of PowerShell types.
+    /// </summary>
+    public enum EucaErrorCategory
+    {
+        InvalidArgument,
+        InvalidData,
+        ObjectNotFound,
+        ResourceExists,
+        AuthenticationError,
+        PermissionDenied,
+        ConnectionError,
+        SecurityError,
+        OperationStopped,
+        NotImplemented,
+        InvalidOperation,
+        ResourceUnavailable,
+    }
+}
