@@ -1,0 +1,36 @@
+using System;
+using System.Management.Automation;
+using Euca.Images.Engine.Errors;
+
+namespace Euca.Images.Runtime
+{
+    /// <summary>Builds ErrorRecords from engine errors, keeping the engine's stable error id and target.</summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord From(EucaException exception) =>
+            new ErrorRecord(exception, exception.ErrorId, ToCategory(exception.Category), exception.Target);
+
+        public static ErrorRecord Unexpected(Exception exception, object? target) =>
+            new ErrorRecord(exception, "UnexpectedError", ErrorCategory.NotSpecified, target);
+
+        public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
+            new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+
+        private static ErrorCategory ToCategory(EucaErrorCategory category) => category switch
+        {
+            EucaErrorCategory.InvalidArgument => ErrorCategory.InvalidArgument,
+            EucaErrorCategory.InvalidData => ErrorCategory.InvalidData,
+            EucaErrorCategory.ObjectNotFound => ErrorCategory.ObjectNotFound,
+            EucaErrorCategory.ResourceExists => ErrorCategory.ResourceExists,
+            EucaErrorCategory.AuthenticationError => ErrorCategory.AuthenticationError,
+            EucaErrorCategory.PermissionDenied => ErrorCategory.PermissionDenied,
+            EucaErrorCategory.ConnectionError => ErrorCategory.ConnectionError,
+            EucaErrorCategory.SecurityError => ErrorCategory.SecurityError,
+            EucaErrorCategory.OperationStopped => ErrorCategory.OperationStopped,
+            EucaErrorCategory.NotImplemented => ErrorCategory.NotImplemented,
+            EucaErrorCategory.InvalidOperation => ErrorCategory.InvalidOperation,
+            EucaErrorCategory.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
+            _ => ErrorCategory.NotSpecified,
+        };
+    }
+}

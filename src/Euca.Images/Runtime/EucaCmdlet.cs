@@ -1,0 +1,155 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Progress;
+
+namespace Euca.Images.Runtime
+{
+    /// <summary>
+    /// Base of every Euca.Images cmdlet: one cancellation source per invocation (Ctrl+C cancels it), and a bridge
+    /// that runs async engine work off the pipeline thread while the pipeline thread writes progress.
+    /// </summary>
+    public abstract class EucaCmdlet : PSCmdlet, IDisposable
+    {
+        // How often the pipeline thread wakes to write progress; about four times a second, as AWS.Tools does.
+        private static readonly TimeSpan s_progressInterval = TimeSpan.FromMilliseconds(250);
+
+        private CancellationTokenSource? _cancellation;
+
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+        protected CancellationToken StopToken => (_cancellation ??= new CancellationTokenSource()).Token;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            _cancellation ??= new CancellationTokenSource();
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing()
+        {
+            // Called on another thread: keep it to a cancel.
+            _cancellation?.Cancel();
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            _cancellation?.Dispose();
+            _cancellation = null;
+        }
+
+        /// <summary>
+        /// Runs engine work on the thread pool and waits for it on the pipeline thread, writing its progress.
+        /// Engine errors become terminating errors with the engine's error id; cancellation stops the pipeline.
+        /// </summary>
+        protected T RunEngine<T>(Func<IProgress<OperationProgress>, CancellationToken, Task<T>> work, object? errorTarget = null)
+        {
+            var pump = new ProgressPump(activityIdBase: Math.Abs(GetType().Name.GetHashCode()) % 100000);
+            CancellationToken token = StopToken;
+
+            // Task.Run: hosts other than the console may have a synchronization context on the pipeline thread, and
+            // blocking on work captured by it would deadlock.
+            Task<T> task = Task.Run(() => work(pump, token), token);
+            try
+            {
+                while (!task.Wait(s_progressInterval))
+                {
+                    pump.Flush(this);
+                }
+
+                pump.Flush(this);
+                return task.Result;
+            }
+            catch (AggregateException aggregate)
+            {
+                Exception inner = aggregate.Flatten().InnerExceptions.Count == 1 ? aggregate.Flatten().InnerException! : aggregate;
+                throw Translate(inner, errorTarget, token);
+            }
+            finally
+            {
+                pump.Complete(this);
+            }
+        }
+
+        /// <summary>Runs engine work that returns nothing; see <see cref="RunEngine{T}"/>.</summary>
+        protected void RunEngine(Func<IProgress<OperationProgress>, CancellationToken, Task> work, object? errorTarget = null)
+        {
+            RunEngine<bool>(async (progress, token) =>
+            {
+                await work(progress, token).ConfigureAwait(false);
+                return true;
+            }, errorTarget);
+        }
+
+        /// <summary>Writes an engine error as a non-terminating error (one failed item in a pipeline).</summary>
+        protected void WriteEngineError(Exception exception, object? target)
+        {
+            WriteError(ToErrorRecord(exception, target));
+        }
+
+        /// <summary>Runs <paramref name="action"/> and reports an engine error as non-terminating, so the next item goes on.</summary>
+        protected void ForEachItem(object? target, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (EngineFailure failure)
+            {
+                WriteError(failure.ErrorRecord);
+            }
+            catch (EucaException exception)
+            {
+                WriteError(ErrorRecords.From(exception));
+            }
+        }
+
+        private Exception Translate(Exception exception, object? target, CancellationToken token)
+        {
+            if (exception is OperationCanceledException && token.IsCancellationRequested)
+            {
+                return new PipelineStoppedException();
+            }
+
+            return new EngineFailure(ToErrorRecord(exception, target));
+        }
+
+        private static ErrorRecord ToErrorRecord(Exception exception, object? target) =>
+            exception is EucaException euca ? ErrorRecords.From(euca) : ErrorRecords.Unexpected(exception, target);
+
+        /// <summary>
+        /// Carries an ErrorRecord out of <see cref="RunEngine{T}"/>; cmdlets either let it terminate (via
+        /// <see cref="ProcessRecordSafely"/>) or report it per item with <see cref="ForEachItem"/>.
+        /// </summary>
+        protected sealed class EngineFailure : Exception
+        {
+            public EngineFailure(ErrorRecord errorRecord)
+                : base(errorRecord.Exception.Message, errorRecord.Exception)
+            {
+                ErrorRecord = errorRecord;
+            }
+
+            public ErrorRecord ErrorRecord { get; }
+        }
+
+        /// <summary>Runs a processing step and turns engine failures into terminating errors with their error ids.</summary>
+        protected void ProcessRecordSafely(Action step)
+        {
+            try
+            {
+                step();
+            }
+            catch (EngineFailure failure)
+            {
+                ThrowTerminatingError(failure.ErrorRecord);
+            }
+            catch (EucaException exception)
+            {
+                ThrowTerminatingError(ErrorRecords.From(exception));
+            }
+        }
+    }
+}

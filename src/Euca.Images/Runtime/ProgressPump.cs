@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using Euca.Images.Engine.Progress;
+
+namespace Euca.Images.Runtime
+{
+    /// <summary>
+    /// Collects progress reported by engine worker threads and turns it into ProgressRecords on the pipeline thread.
+    /// Only the latest snapshot per bar is kept, so a fast producer never queues up work for the pipeline.
+    /// </summary>
+    internal sealed class ProgressPump : IProgress<OperationProgress>
+    {
+        private readonly int _activityIdBase;
+        private readonly ConcurrentDictionary<int, OperationProgress> _latest = new ConcurrentDictionary<int, OperationProgress>();
+        private readonly Dictionary<int, BarState> _bars = new Dictionary<int, BarState>();
+
+        public ProgressPump(int activityIdBase)
+        {
+            _activityIdBase = activityIdBase;
+        }
+
+        public void Report(OperationProgress value) => _latest[value.Id] = value;
+
+        /// <summary>Writes what changed since the last call. Pipeline thread only.</summary>
+        public void Flush(Cmdlet cmdlet)
+        {
+            foreach (KeyValuePair<int, OperationProgress> entry in _latest)
+            {
+                if (!_latest.TryRemove(entry.Key, out OperationProgress? progress))
+                {
+                    continue;
+                }
+
+                if (!_bars.TryGetValue(progress.Id, out BarState? bar))
+                {
+                    bar = new BarState(progress.Activity);
+                    _bars.Add(progress.Id, bar);
+                }
+
+                cmdlet.WriteProgress(ToRecord(progress, bar.Stopwatch.Elapsed));
+            }
+        }
+
+        /// <summary>Closes every bar this pump opened. Pipeline thread only.</summary>
+        public void Complete(Cmdlet cmdlet)
+        {
+            foreach (KeyValuePair<int, BarState> bar in _bars)
+            {
+                var record = new ProgressRecord(_activityIdBase + bar.Key, bar.Value.Activity, "Completed")
+                {
+                    RecordType = ProgressRecordType.Completed,
+                };
+                cmdlet.WriteProgress(record);
+            }
+
+            _bars.Clear();
+        }
+
+        private ProgressRecord ToRecord(OperationProgress progress, TimeSpan elapsed)
+        {
+            double seconds = Math.Max(elapsed.TotalSeconds, 0.001);
+            double bytesPerSecond = progress.BytesDone / seconds;
+            string status = progress.BytesTotal is long total && total > 0
+                ? $"{ByteSize.Format(progress.BytesDone)} of {ByteSize.Format(total)} at {ByteSize.Format((long)bytesPerSecond)}/s"
+                : $"{ByteSize.Format(progress.BytesDone)} at {ByteSize.Format((long)bytesPerSecond)}/s";
+
+            var record = new ProgressRecord(_activityIdBase + progress.Id, progress.Activity, status)
+            {
+                CurrentOperation = progress.CurrentOperation,
+                ParentActivityId = progress.ParentId < 0 ? -1 : _activityIdBase + progress.ParentId,
+            };
+
+            if (progress.BytesTotal is long size && size > 0)
+            {
+                record.PercentComplete = (int)Math.Min(100, progress.BytesDone * 100 / size);
+                if (bytesPerSecond > 0 && progress.BytesDone > 0)
+                {
+                    record.SecondsRemaining = (int)Math.Ceiling((size - progress.BytesDone) / bytesPerSecond);
+                }
+            }
+
+            return record;
+        }
+
+        private sealed class BarState
+        {
+            public BarState(string activity)
+            {
+                Activity = activity;
+            }
+
+            public string Activity { get; }
+
+            public Stopwatch Stopwatch { get; } = Stopwatch.StartNew();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+# The module's shape: manifest, exports, layout and help for every cmdlet.
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $manifest = Import-PowerShellDataFile (Get-TestModulePath)
+    $script:cmdletNames = $manifest.CmdletsToExport
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:modulePath = Get-TestModulePath
+    $script:moduleDir = Split-Path $modulePath
+    $script:module = Import-Module $modulePath -PassThru -Force
+}
+
+Describe 'Module manifest' -Tags 'CI' {
+    It 'passes Test-ModuleManifest' {
+        $info = Test-ModuleManifest $modulePath
+        $info.Name | Should -Be 'Euca.Images'
+    }
+
+    It 'carries the version of Directory.Build.props, shared with the assemblies' {
+        $props = [xml](Get-Content -Raw (Join-Path (Get-RepoRoot) 'Directory.Build.props'))
+        $expected = @($props.Project.PropertyGroup.EucaImagesVersion | Where-Object { $_ })[0]
+        $module.Version.ToString() | Should -Be $expected
+        $engine = Join-Path $moduleDir 'Dependencies/Euca.Images.Engine.dll'
+        [System.Reflection.AssemblyName]::GetAssemblyName($engine).Version.ToString() | Should -Be "$expected.0"
+        [System.Reflection.AssemblyName]::GetAssemblyName((Join-Path $moduleDir 'Euca.Images.dll')).Version.ToString() | Should -Be "$expected.0"
+    }
+
+    It 'declares both editions and PowerShell 5.1' {
+        $data = Import-PowerShellDataFile $modulePath
+        $data.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
+        $data.PowerShellVersion | Should -Be '5.1'
+        $data.RequiredAssemblies | Should -BeNullOrEmpty
+    }
+
+    It 'exports exactly the cmdlets it lists' {
+        $exported = Get-Command -Module Euca.Images | ForEach-Object Name | Sort-Object
+        $listed = (Import-PowerShellDataFile $modulePath).CmdletsToExport | Sort-Object
+        $exported | Should -Be $listed
+    }
+
+    It 'keeps every AWS SDK assembly out of the module root' {
+        Get-ChildItem $moduleDir -Filter '*.dll' | ForEach-Object Name | Should -Be @('Euca.Images.dll')
+        Join-Path $moduleDir 'Dependencies/AWSSDK.Core.dll' | Should -Exist
+        Join-Path $moduleDir 'Dependencies/Euca.Images.Engine.dll' | Should -Exist
+    }
+}
+
+Describe 'Help for <_>' -Tags 'CI' -ForEach $cmdletNames {
+    BeforeAll {
+        $script:help = Get-Help $_ -Full
+        $script:command = Get-Command $_
+    }
+
+    It 'has a written synopsis and description' {
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        # Without a help file PowerShell makes the synopsis from the syntax; a real one never starts with the name.
+        $help.Synopsis | Should -Not -Match "^\s*$([regex]::Escape($_))"
+        ($help.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty
+    }
+
+    It 'describes every parameter' {
+        $common = [System.Management.Automation.Internal.CommonParameters].GetProperties().Name +
+            [System.Management.Automation.Internal.ShouldProcessParameters].GetProperties().Name
+        $visible = $command.Parameters.Values | Where-Object {
+            $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })
+        }
+        foreach ($parameter in $visible) {
+            $entry = $help.parameters.parameter | Where-Object Name -eq $parameter.Name
+            $entry | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) must be in the help"
+            ($entry.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) needs a description"
+        }
+    }
+
+    It 'has at least two examples with code' {
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+        foreach ($example in $help.examples.example) { $example.code | Should -Not -BeNullOrEmpty }
+    }
+
+    It 'declares its output type unless it emits nothing' {
+        if ($_ -notin 'Disconnect-EucaCloud') {
+            $command.OutputType | Should -Not -BeNullOrEmpty
+        }
+    }
+}

@@ -1,0 +1,42 @@
+# Shared helpers for the Pester suites.
+
+Set-StrictMode -Version Latest
+
+function Get-TestModulePath {
+    <# The built module under test (set by Invoke-PesterSuite.ps1), else the default build output. #>
+    if ($env:EUCA_IMAGES_TEST_MODULE) { return $env:EUCA_IMAGES_TEST_MODULE }
+    Join-Path $PSScriptRoot '../../out/Euca.Images/Euca.Images.psd1'
+}
+
+function Get-RepoRoot { (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path }
+
+function Invoke-ChildPwsh {
+    <#
+    Runs a script in a fresh PowerShell process and returns its output lines and exit code. Tests that must observe
+    import order, or that would otherwise leave the binary module loaded in the Pester process, use this.
+    #>
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Script)) {
+        $info.ArgumentList.Add($argument)
+    }
+    foreach ($key in $Environment.Keys) { $info.Environment[$key] = [string]$Environment[$key] }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    if (-not $process.WaitForExit(120000)) { $process.Kill($true); throw 'Child pwsh timed out' }
+    [pscustomobject]@{
+        ExitCode = $process.ExitCode
+        Output   = @($stdout.Result -split "`r?`n" | Where-Object { $_ -ne '' })
+        Error    = $stderr.Result
+    }
+}
+
+function Get-NuGetPackagesFolder {
+    ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+}
+
+Export-ModuleMember -Function Get-TestModulePath, Get-RepoRoot, Invoke-ChildPwsh, Get-NuGetPackagesFolder

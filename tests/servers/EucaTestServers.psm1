@@ -1,0 +1,139 @@
+# Starts and stops the servers that tests, Demo and Bench run against: the local compute endpoint
+# (tests/Euca.Images.LocalCloud) and s3rver (object storage). Both bind 127.0.0.1 on a free port and exit on their
+# own when the PowerShell process that started them is gone.
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$script:ServersDir = $PSScriptRoot
+
+function Get-EucaLocalCloudDefaults {
+    <# The accounts and keys of the local cloud's embedded default configuration. Test-only values. #>
+    [pscustomobject]@{
+        UserAccountId  = '123456789012'
+        UserAccessKey  = 'AKIALOCALCLOUDUSER01'
+        UserSecretKey  = 'localcloud-user-secret-not-for-production'
+        AdminAccessKey = 'AKIALOCALCLOUDADMIN1'
+        AdminSecretKey = 'localcloud-admin-secret-not-for-production'
+        S3AccessKey    = 'S3RVER'
+        S3SecretKey    = 'S3RVER'
+        CertificateDirectory = Join-Path $script:RepoRoot 'tests/Euca.Images.LocalCloud/certs'
+    }
+}
+
+function Start-ServerProcess {
+    param(
+        [Parameter(Mandatory)] [string] $FileName,
+        [Parameter(Mandatory)] [string[]] $ArgumentList,
+        [Parameter(Mandatory)] [string] $ReadyPattern,
+        [string] $WorkingDirectory = $script:RepoRoot,
+        [int] $TimeoutSeconds = 30
+    )
+
+    $info = [System.Diagnostics.ProcessStartInfo]::new($FileName)
+    foreach ($argument in $ArgumentList) { $info.ArgumentList.Add($argument) }
+    $info.WorkingDirectory = $WorkingDirectory
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    # Drain stderr in the background so a chatty server can never block on a full pipe.
+    $stderr = $process.StandardError.ReadToEndAsync()
+
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $lineTask = $process.StandardOutput.ReadLineAsync()
+        $remaining = [Math]::Max(1, [int]($deadline - [DateTime]::UtcNow).TotalMilliseconds)
+        if (-not $lineTask.Wait($remaining)) { break }
+        $line = $lineTask.Result
+        if ($null -eq $line) { break }
+        if ($line -match $ReadyPattern) {
+            # Keep reading stdout so the server never blocks writing to it.
+            $null = $process.StandardOutput.ReadToEndAsync()
+            return [pscustomobject]@{ Process = $process; Port = [int]$Matches['port'] }
+        }
+    }
+
+    if (-not $process.HasExited) { $process.Kill($true) }
+    $process.WaitForExit(5000) | Out-Null
+    $errorText = if ($stderr.Wait(2000)) { $stderr.Result } else { '' }
+    throw "$FileName did not report ready within $TimeoutSeconds s. $errorText"
+}
+
+function Install-EucaTestServerPackages {
+    <# npm ci from the committed lock file, once per clone (s3rver). #>
+    $marker = Join-Path $script:ServersDir 'node_modules/@20minutes/s3rver/package.json'
+    if (Test-Path $marker) { return }
+    Push-Location $script:ServersDir
+    try {
+        & npm ci --no-audit --no-fund --loglevel=error | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "npm ci failed in $script:ServersDir (exit $LASTEXITCODE)" }
+    }
+    finally { Pop-Location }
+}
+
+function Get-LocalCloudAssembly {
+    param([string] $Configuration = 'Release')
+    $path = Join-Path $script:RepoRoot "tests/Euca.Images.LocalCloud/bin/$Configuration/net10.0/Euca.Images.LocalCloud.dll"
+    if (-not (Test-Path $path)) {
+        & dotnet build (Join-Path $script:RepoRoot 'tests/Euca.Images.LocalCloud') -c $Configuration --nologo -v quiet | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "Building the local cloud failed (exit $LASTEXITCODE)" }
+    }
+    $path
+}
+
+function Start-EucaLocalCloud {
+    <#
+    .SYNOPSIS
+    Starts the local compute endpoint on a free loopback port and returns its URL and process.
+    #>
+    param([string] $ConfigPath, [string] $Configuration = 'Release')
+    $arguments = @((Get-LocalCloudAssembly -Configuration $Configuration), '--port', '0', '--parent-pid', "$PID")
+    if ($ConfigPath) { $arguments += @('--config', $ConfigPath) }
+    $server = Start-ServerProcess -FileName 'dotnet' -ArgumentList $arguments `
+        -ReadyPattern '^LocalCloud listening on http://127\.0\.0\.1:(?<port>\d+)/'
+    [pscustomobject]@{
+        Name    = 'LocalCloud'
+        Process = $server.Process
+        Url     = "http://127.0.0.1:$($server.Port)/"
+    }
+}
+
+function Start-EucaObjectStorage {
+    <#
+    .SYNOPSIS
+    Starts s3rver on a free loopback port with a fresh data directory and returns its URL and process.
+    #>
+    Install-EucaTestServerPackages
+    $dataDir = Join-Path ([System.IO.Path]::GetTempPath()) ("euca-s3rver-" + [guid]::NewGuid().ToString('n'))
+    New-Item -ItemType Directory -Path $dataDir | Out-Null
+    $script = Join-Path $script:ServersDir 'start-s3rver.js'
+    $server = Start-ServerProcess -FileName 'node' -WorkingDirectory $script:ServersDir `
+        -ArgumentList @($script, '--parent-pid', "$PID", '-d', $dataDir, '-p', '0') `
+        -ReadyPattern 'S3rver listening on 127\.0\.0\.1:(?<port>\d+)'
+    [pscustomobject]@{
+        Name    = 's3rver'
+        Process = $server.Process
+        Url     = "http://127.0.0.1:$($server.Port)/"
+        DataDirectory = $dataDir
+    }
+}
+
+function Stop-EucaTestServer {
+    param([Parameter(ValueFromPipeline)] [object] $Server)
+    process {
+        if ($null -eq $Server) { return }
+        if (-not $Server.Process.HasExited) {
+            $Server.Process.Kill($true)
+            $Server.Process.WaitForExit(10000) | Out-Null
+        }
+        $Server.Process.Dispose()
+        if ($Server.PSObject.Properties['DataDirectory'] -and (Test-Path $Server.DataDirectory)) {
+            Remove-Item -Recurse -Force $Server.DataDirectory
+        }
+    }
+}
+
+Export-ModuleMember -Function Get-EucaLocalCloudDefaults, Install-EucaTestServerPackages, Start-EucaLocalCloud,
+    Start-EucaObjectStorage, Stop-EucaTestServer
