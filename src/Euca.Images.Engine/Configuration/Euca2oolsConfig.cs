@@ -116,7 +116,7 @@ namespace Euca.Images.Engine.Configuration
                 throw ConfigurationErrors.Invalid(value.File, $"'{option}' in [{kind} {section}] says 'use' without a section name.");
             }
 
-            if (seen.Contains(words[1]) || words[1] == name)
+            if (seen.Contains(words[1]))
             {
                 // requestbuilder logs the loop and returns the raw "use ..." text, which would then fail
                 // obscurely as a URL or key; a clear error is kinder.
