@@ -1,0 +1,151 @@
+using System;
+using System.Net.Http;
+using Amazon.EC2;
+using Amazon.Runtime;
+using Amazon.S3;
+using Euca.Images.Engine.Configuration;
+
+namespace Euca.Images.Engine.Cloud
+{
+    /// <summary>
+    /// The clients for one resolved configuration, created on first use and cached: EC2 (compute), S3
+    /// (object storage) and the Eucalyptus bootstrap service. Settings chosen for Eucalyptus:
+    /// ServiceURL keeps the path (<c>/services/compute</c>, <c>/services/objectstorage</c>); SigV4 with the
+    /// configured scope region (Eucalyptus does not check it); path-style S3 addressing (virtual-hosted buckets
+    /// need cloud DNS); checksums only when an operation requires them (the object storage gateway does not
+    /// understand the SDK's default CRC trailers).
+    /// </summary>
+    public sealed class CloudConnection : IDisposable
+    {
+        private readonly object _gate = new object();
+        private readonly AWSCredentials _credentials;
+        private AmazonEC2Client? _ec2;
+        private AmazonS3Client? _s3;
+        private BootstrapClient? _bootstrap;
+        private bool _disposed;
+
+        public CloudConnection(CloudSettings settings, CloudConnectionOptions? options = null)
+        {
+            Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+            Options = options ?? new CloudConnectionOptions();
+            settings.Require(CloudSettingNames.AccessKey, CloudSettingNames.SecretKey);
+            if (settings.CertificateAuthorityPath != null && !settings.SkipCertificateCheck)
+            {
+                TlsValidation.LoadAuthorities(settings.CertificateAuthorityPath); // fail now, not on the first request
+            }
+
+            _credentials = settings.SessionToken == null
+                ? new BasicAWSCredentials(settings.AccessKey, settings.SecretKey)
+                : (AWSCredentials)new SessionAWSCredentials(settings.AccessKey, settings.SecretKey, settings.SessionToken);
+        }
+
+        public CloudSettings Settings { get; }
+
+        public CloudConnectionOptions Options { get; }
+
+        /// <summary>The compute client; requires <see cref="CloudSettings.ComputeUrl"/>.</summary>
+        public AmazonEC2Client Ec2
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    ThrowIfDisposed();
+                    if (_ec2 == null)
+                    {
+                        Settings.Require(CloudSettingNames.ComputeUrl);
+                        var config = new AmazonEC2Config { ServiceURL = Settings.ComputeUrl!.ToString() };
+                        Configure(config, Options.Timeout);
+                        _ec2 = new AmazonEC2Client(_credentials, config);
+                    }
+
+                    return _ec2;
+                }
+            }
+        }
+
+        /// <summary>The object-storage client; requires <see cref="CloudSettings.ObjectStorageUrl"/>.</summary>
+        public AmazonS3Client S3
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    ThrowIfDisposed();
+                    if (_s3 == null)
+                    {
+                        Settings.Require(CloudSettingNames.ObjectStorageUrl);
+                        var config = new AmazonS3Config
+                        {
+                            ServiceURL = Settings.ObjectStorageUrl!.ToString(),
+                            ForcePathStyle = true,
+                        };
+                        Configure(config, Options.ObjectStorageTimeout);
+                        _s3 = new AmazonS3Client(_credentials, config);
+                    }
+
+                    return _s3;
+                }
+            }
+        }
+
+        /// <summary>The bootstrap (Empyrean) client; requires <see cref="CloudSettings.BootstrapUrl"/>.</summary>
+        public BootstrapClient Bootstrap
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    ThrowIfDisposed();
+                    if (_bootstrap == null)
+                    {
+                        Settings.Require(CloudSettingNames.BootstrapUrl);
+                        var http = new HttpClient(TlsValidation.CreateHandler(Settings, allowAutoRedirect: false), disposeHandler: true)
+                        {
+                            Timeout = Options.Timeout,
+                        };
+                        _bootstrap = new BootstrapClient(Settings, http);
+                    }
+
+                    return _bootstrap;
+                }
+            }
+        }
+
+        public override string ToString() => $"{Settings.ComputeUrl?.ToString() ?? Settings.ObjectStorageUrl?.ToString() ?? "(no endpoint)"} as {Settings.AccessKey}";
+
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                _disposed = true;
+                _ec2?.Dispose();
+                _s3?.Dispose();
+                _bootstrap?.Dispose();
+            }
+        }
+
+        private void Configure(ClientConfig config, TimeSpan timeout)
+        {
+            config.AuthenticationRegion = Settings.SigningRegion;
+            config.Timeout = timeout;
+            config.MaxErrorRetry = Options.MaxErrorRetry;
+            config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
+            config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
+            config.HttpClientFactory = new CloudHttpClientFactory(Settings);
+        }
+
+        private void ThrowIfDisposed()
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(CloudConnection));
+            }
+        }
+    }
+}

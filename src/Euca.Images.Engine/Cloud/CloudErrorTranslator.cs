@@ -1,0 +1,173 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Euca.Images.Engine.Errors;
+
+namespace Euca.Images.Engine.Cloud
+{
+    /// <summary>
+    /// Turns AWS SDK and transport exceptions into <see cref="EucaException"/>s a user can act on. Messages name
+    /// the endpoint and never contain credentials.
+    /// </summary>
+    public static class CloudErrorTranslator
+    {
+        private static readonly string[] AuthenticationCodes =
+        {
+            "AuthFailure", "SignatureDoesNotMatch", "InvalidClientTokenId", "MissingAuthenticationToken",
+            "InvalidAccessKeyId", "IncompleteSignature",
+        };
+
+        /// <summary>
+        /// Runs a cloud call, translating its failures. Cancellation requested through
+        /// <paramref name="cancellationToken"/> is rethrown as is.
+        /// </summary>
+        public static async Task<T> RunAsync<T>(Uri endpoint, Func<Task<T>> call, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (Exception e) when (!(e is EucaException) && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                throw Translate(e, endpoint);
+            }
+        }
+
+        public static EucaException Translate(Exception exception, Uri endpoint)
+        {
+            if (exception is EucaException euca)
+            {
+                return euca;
+            }
+
+            if (exception is AmazonServiceException service && service.StatusCode != 0 && !IsTransport(service))
+            {
+                return FromService(service.ErrorCode, service.Message, (int)service.StatusCode, endpoint, exception);
+            }
+
+            if (IsTimeout(exception))
+            {
+                return new EucaException(
+                    "CloudTimeout",
+                    EucaErrorCategory.OperationStopped,
+                    $"The cloud endpoint {endpoint} did not answer in time.",
+                    endpoint,
+                    exception);
+            }
+
+            if (IsTransport(exception))
+            {
+                return new EucaException(
+                    "CloudUnreachable",
+                    EucaErrorCategory.ConnectionError,
+                    $"The cloud endpoint {endpoint} cannot be reached: {Innermost(exception).Message}",
+                    endpoint,
+                    exception);
+            }
+
+            if (exception is AmazonServiceException unknown)
+            {
+                return FromService(unknown.ErrorCode, unknown.Message, (int)unknown.StatusCode, endpoint, exception);
+            }
+
+            return new EucaException(
+                "CloudRequestFailed",
+                EucaErrorCategory.InvalidOperation,
+                $"The request to {endpoint} failed: {exception.Message}",
+                endpoint,
+                exception);
+        }
+
+        /// <summary>The mapping of a service error (code, message, HTTP status), shared with the bootstrap client.</summary>
+        internal static EucaException FromService(string? code, string? message, int status, Uri endpoint, Exception? inner)
+        {
+            if (code != null && Array.IndexOf(AuthenticationCodes, code) >= 0)
+            {
+                return new EucaException(
+                    "CloudAuthenticationFailed",
+                    EucaErrorCategory.AuthenticationError,
+                    $"The cloud at {endpoint} rejected the credentials ({code}); check the access key and the secret key.",
+                    endpoint,
+                    inner);
+            }
+
+            if (status >= 500 && (string.IsNullOrEmpty(code) || LooksLikeHtml(message) || IsGenericServerCode(code)))
+            {
+                // Eucalyptus answers calls it does not implement with an HTML 500 page.
+                return new EucaException(
+                    "CloudServiceError",
+                    EucaErrorCategory.ResourceUnavailable,
+                    $"The cloud at {endpoint} failed with HTTP {status} and no usable error; the call may not be implemented by this cloud version.",
+                    endpoint,
+                    inner);
+            }
+
+            var id = string.IsNullOrEmpty(code) ? "Cloud.Http" + status : "Cloud." + code;
+            return new EucaException(id, CategoryFor(status), $"The cloud at {endpoint} answered {code ?? "HTTP " + status}: {message}", endpoint, inner);
+        }
+
+        private static bool IsGenericServerCode(string? code) =>
+            code == "InternalServerError" || code == "InternalFailure" || code == "ServiceUnavailable";
+
+        private static bool LooksLikeHtml(string? text) =>
+            text != null && (text.IndexOf("<html", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) >= 0);
+
+        private static EucaErrorCategory CategoryFor(int status)
+        {
+            switch (status)
+            {
+                case 400: return EucaErrorCategory.InvalidArgument;
+                case 401: return EucaErrorCategory.AuthenticationError;
+                case 403: return EucaErrorCategory.PermissionDenied;
+                case 404: return EucaErrorCategory.ObjectNotFound;
+                case 409: return EucaErrorCategory.ResourceExists;
+                case 501: return EucaErrorCategory.NotImplemented;
+                default: return status >= 500 ? EucaErrorCategory.ResourceUnavailable : EucaErrorCategory.InvalidOperation;
+            }
+        }
+
+        private static bool IsTimeout(Exception exception)
+        {
+            for (var e = exception; e != null; e = e.InnerException)
+            {
+                if (e is TimeoutException || e is OperationCanceledException
+                    || (e is WebException web && web.Status == WebExceptionStatus.Timeout)
+                    || (e is SocketException socket && socket.SocketErrorCode == SocketError.TimedOut))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsTransport(Exception exception)
+        {
+            for (var e = exception; e != null; e = e.InnerException)
+            {
+                if (e is HttpRequestException || e is SocketException || e is WebException || e is IOException)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static Exception Innermost(Exception exception)
+        {
+            var e = exception;
+            while (e.InnerException != null)
+            {
+                e = e.InnerException;
+            }
+
+            return e;
+        }
+    }
+}

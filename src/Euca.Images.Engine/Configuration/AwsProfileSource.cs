@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Euca.Images.Engine.Errors;
+
+namespace Euca.Images.Engine.Configuration
+{
+    /// <summary>
+    /// Offers an AWS shared-configuration profile: keys from the credentials file (ProfileLocation, else
+    /// AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials, section [NAME]) and the config file
+    /// (AWS_CONFIG_FILE, else ~/.aws/config, section [profile NAME] or [default]); the credentials file wins.
+    /// Endpoints: a <c>services</c> reference's <c>ec2</c>/<c>s3</c> endpoint_url beats the profile's global
+    /// endpoint_url, which, as in the AWS tools, applies to both services.
+    /// The profile is the -ProfileName value, else AWS_PROFILE, else 'default'; a profile someone named and that
+    /// exists in neither file is an error, never a silent fall-back.
+    /// </summary>
+    internal static class AwsProfileSource
+    {
+        public static SettingLayer Read(CloudSettingsRequest request, ConfigurationEnvironment environment)
+        {
+            var layer = new SettingLayer();
+            var named = !string.IsNullOrWhiteSpace(request.ProfileName);
+            var profile = named ? request.ProfileName!.Trim() : environment.Get("AWS_PROFILE");
+            var origin = named ? "parameter -ProfileName" : "environment AWS_PROFILE";
+            if (profile == null)
+            {
+                profile = "default";
+            }
+
+            var credentialsFile = !string.IsNullOrWhiteSpace(request.ProfileLocation)
+                ? PathExpander.Expand(request.ProfileLocation!, environment.CurrentDirectory, environment)
+                : environment.Get("AWS_SHARED_CREDENTIALS_FILE") is string sharedFile
+                    ? PathExpander.Expand(sharedFile, environment.CurrentDirectory, environment)
+                    : Path.Combine(environment.HomeDirectory, ".aws", "credentials");
+            var configFile = environment.Get("AWS_CONFIG_FILE") is string configVariable
+                ? PathExpander.Expand(configVariable, environment.CurrentDirectory, environment)
+                : Path.Combine(environment.HomeDirectory, ".aws", "config");
+
+            var credentials = LoadIfExists(credentialsFile)?.Section(profile);
+            var configDocument = LoadIfExists(configFile);
+            var config = configDocument?.Section(profile == "default" ? "default" : "profile " + profile)
+                ?? configDocument?.Section("profile " + profile);
+
+            if (credentials == null && config == null && (named || profile != "default"))
+            {
+                throw new EucaException(
+                    "AwsProfileNotFound",
+                    EucaErrorCategory.ObjectNotFound,
+                    $"The AWS profile '{profile}' (named by {origin}) exists in neither '{credentialsFile}' nor '{configFile}'.",
+                    profile);
+            }
+
+            var credentialsPlace = $"AWS profile '{profile}' ({credentialsFile})";
+            var configPlace = $"AWS profile '{profile}' ({configFile})";
+            OfferKey(layer, CloudSettingNames.AccessKey, "aws_access_key_id", credentials, credentialsPlace, config, configPlace);
+            OfferKey(layer, CloudSettingNames.SecretKey, "aws_secret_access_key", credentials, credentialsPlace, config, configPlace);
+            OfferKey(layer, CloudSettingNames.SessionToken, "aws_session_token", credentials, credentialsPlace, config, configPlace);
+
+            var services = config != null && config.TryGetValue("services", out var servicesName)
+                ? configDocument!.Section("services " + servicesName.Value)
+                : null;
+            OfferEndpoint(layer, CloudSettingNames.ComputeUrl, "ec2", services, config, configPlace);
+            OfferEndpoint(layer, CloudSettingNames.ObjectStorageUrl, "s3", services, config, configPlace);
+            return layer;
+        }
+
+        private static IniDocument? LoadIfExists(string file) => File.Exists(file) ? IniDocument.Load(new[] { file }) : null;
+
+        private static void OfferKey(
+            SettingLayer layer, string setting, string key,
+            IReadOnlyDictionary<string, IniValue>? credentials, string credentialsPlace,
+            IReadOnlyDictionary<string, IniValue>? config, string configPlace)
+        {
+            layer.Offer(setting, Value(credentials, key), credentialsPlace);
+            layer.Offer(setting, Value(config, key), configPlace);
+        }
+
+        private static void OfferEndpoint(
+            SettingLayer layer, string setting, string service,
+            IReadOnlyDictionary<string, IniValue>? services, IReadOnlyDictionary<string, IniValue>? config, string configPlace)
+        {
+            var nested = Value(services, service);
+            layer.Offer(setting, nested == null ? null : NestedValue(nested, "endpoint_url"), configPlace + $" services {service} endpoint_url");
+            layer.Offer(setting, Value(config, "endpoint_url"), configPlace + " endpoint_url");
+        }
+
+        private static string? Value(IReadOnlyDictionary<string, IniValue>? section, string key) =>
+            section != null && section.TryGetValue(key, out var value) ? value.Value : null;
+
+        /// <summary>Reads 'name = value' from a nested block (the indented lines under 'ec2 =').</summary>
+        private static string? NestedValue(string block, string name)
+        {
+            foreach (var line in block.Split('\n'))
+            {
+                var separator = line.IndexOf('=');
+                if (separator > 0 && string.Equals(line.Substring(0, separator).Trim(), name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return line.Substring(separator + 1).Trim();
+                }
+            }
+
+            return null;
+        }
+    }
+}
