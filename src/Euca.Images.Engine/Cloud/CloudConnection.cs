@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using Amazon.EC2;
 using Amazon.Runtime;
@@ -44,7 +45,7 @@ namespace Euca.Images.Engine.Cloud
         public CloudConnectionOptions Options { get; }
 
         /// <summary>The compute client; requires <see cref="CloudSettings.ComputeUrl"/>.</summary>
-        public AmazonEC2Client Ec2
+        internal AmazonEC2Client Ec2
         {
             get
             {
@@ -65,7 +66,7 @@ namespace Euca.Images.Engine.Cloud
         }
 
         /// <summary>The object-storage client; requires <see cref="CloudSettings.ObjectStorageUrl"/>.</summary>
-        public AmazonS3Client S3
+        internal AmazonS3Client S3
         {
             get
             {
@@ -90,7 +91,7 @@ namespace Euca.Images.Engine.Cloud
         }
 
         /// <summary>The bootstrap (Empyrean) client; requires <see cref="CloudSettings.BootstrapUrl"/>.</summary>
-        public BootstrapClient Bootstrap
+        internal BootstrapClient Bootstrap
         {
             get
             {
@@ -127,6 +128,12 @@ namespace Euca.Images.Engine.Cloud
                 _ec2?.Dispose();
                 _s3?.Dispose();
                 _bootstrap?.Dispose();
+            }
+
+            // A credentials zip is extracted for the life of the connection; the folder holds the user's private key.
+            if (Settings.TemporaryDirectory is string extracted && Directory.Exists(extracted))
+            {
+                Directory.Delete(extracted, recursive: true);
             }
         }
 

@@ -50,9 +50,9 @@ namespace Euca.Images.Engine.Configuration
 
         public string? AccessKey { get; }
 
-        public string? SecretKey { get; }
+        internal string? SecretKey { get; }
 
-        public string? SessionToken { get; }
+        internal string? SessionToken { get; }
 
         /// <summary>The 12-digit account id, dashes removed.</summary>
         public string? AccountId { get; }

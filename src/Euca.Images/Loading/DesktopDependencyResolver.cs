@@ -8,7 +8,7 @@ namespace Euca.Images.Loading
     /// Windows PowerShell 5.1: .NET Framework has no load contexts, so the best possible is to serve our
     /// Dependencies/ for any request the application domain cannot satisfy (unifying lower requested versions to the
     /// ones we ship, as AWS.Tools' own initializer does). Whichever AWSSDK.Core loads first still wins there;
-    /// <see cref="AwsSdkConflictCheck"/> turns that into a clear warning.
+    /// Runtime.AwsSdkConflictCheck turns that into a clear warning.
     /// </summary>
     internal static class DesktopDependencyResolver
     {

@@ -84,29 +84,6 @@ namespace Euca.Images.Runtime
             }, errorTarget);
         }
 
-        /// <summary>Writes an engine error as a non-terminating error (one failed item in a pipeline).</summary>
-        protected void WriteEngineError(Exception exception, object? target)
-        {
-            WriteError(ToErrorRecord(exception, target));
-        }
-
-        /// <summary>Runs <paramref name="action"/> and reports an engine error as non-terminating, so the next item goes on.</summary>
-        protected void ForEachItem(object? target, Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch (EngineFailure failure)
-            {
-                WriteError(failure.ErrorRecord);
-            }
-            catch (EucaException exception)
-            {
-                WriteError(ErrorRecords.From(exception));
-            }
-        }
-
         private Exception Translate(Exception exception, object? target, CancellationToken token)
         {
             if (exception is OperationCanceledException && token.IsCancellationRequested)
@@ -119,21 +96,6 @@ namespace Euca.Images.Runtime
 
         private static ErrorRecord ToErrorRecord(Exception exception, object? target) =>
             exception is EucaException euca ? ErrorRecords.From(euca) : ErrorRecords.Unexpected(exception, target);
-
-        /// <summary>
-        /// Carries an ErrorRecord out of <see cref="RunEngine{T}"/>; cmdlets either let it terminate (via
-        /// <see cref="ProcessRecordSafely"/>) or report it per item with <see cref="ForEachItem"/>.
-        /// </summary>
-        protected sealed class EngineFailure : Exception
-        {
-            public EngineFailure(ErrorRecord errorRecord)
-                : base(errorRecord.Exception.Message, errorRecord.Exception)
-            {
-                ErrorRecord = errorRecord;
-            }
-
-            public ErrorRecord ErrorRecord { get; }
-        }
 
         /// <summary>Runs a processing step and turns engine failures into terminating errors with their error ids.</summary>
         protected void ProcessRecordSafely(Action step)

@@ -1,0 +1,183 @@
+using System.Management.Automation;
+using System.Net;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Configuration;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Cloud
+{
+    /// <summary>Sets the session's connection to a Eucalyptus cloud.</summary>
+    /// <remarks>
+    /// <para>Resolves the endpoints, keys and certificates that every other Euca.Images cmdlet uses in this session,
+    /// and makes them the session's default connection. Nothing is sent to the cloud until a cmdlet needs it.</para>
+    /// <para>Each setting is taken from the highest of these sources that has it: the parameters; a euca2ools
+    /// configuration (-Region USER@REGION over /etc/euca2ools/euca2ools.ini, /etc/euca2ools/conf.d/*.ini and
+    /// ~/.euca/*.ini, else EUCA_DEFAULT_REGION, AWS_DEFAULT_REGION or [global] default-region); a eucarc file or a
+    /// credentials zip (-EucarcPath); an AWS shared-credentials profile (-ProfileName); environment variables
+    /// (EC2_URL, S3_URL, EUCA_BOOTSTRAP_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and their euca2ools aliases,
+    /// EC2_USER_ID, EC2_CERT, EC2_PRIVATE_KEY, EUCALYPTUS_CERT). Use -Debug to see where each setting came from.</para>
+    /// <para>A compute URL and an access key pair are required; the error names each missing setting and every place
+    /// it was looked for. Secret keys are never shown in output, verbose or debug messages, or errors.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>Connect with explicit endpoints and keys</title>
+    /// <code>Connect-EucaCloud -ComputeUrl https://clc.example.com:8773/services/compute -ObjectStorageUrl https://clc.example.com:8773/services/objectstorage -Credential (Get-Credential)</code>
+    /// <para>Prompts for the access key (user name) and secret key (password), and uses both endpoints for the rest of the session.</para>
+    /// </example>
+    /// <example>
+    /// <title>Connect through a euca2ools configuration</title>
+    /// <code>Connect-EucaCloud -Region admin@localhost -PassThru</code>
+    /// <para>Reads the region "localhost" and the user "admin" from the euca2ools configuration files and returns the connection.</para>
+    /// </example>
+    /// <example>
+    /// <title>Connect with the credentials zip of an older Eucalyptus</title>
+    /// <code>Connect-EucaCloud -EucarcPath ~/admin-creds.zip; Get-EucaCloud</code>
+    /// <para>Reads the eucarc, certificates and private key from the zip made by euca_conf --get-credentials.</para>
+    /// </example>
+    [Cmdlet(VerbsCommunications.Connect, "EucaCloud", DefaultParameterSetName = KeysSet)]
+    [OutputType(typeof(CloudConnection))]
+    public sealed class ConnectEucaCloudCommand : EucaCmdlet
+    {
+        private const string KeysSet = "Keys";
+        private const string CredentialSet = "Credential";
+
+        /// <summary>The compute (EC2) endpoint, for example https://clc.example.com:8773/services/compute.</summary>
+        [Parameter(Position = 0)]
+        [Alias("EndpointUrl", "Ec2Url")]
+        public string? ComputeUrl { get; set; }
+
+        /// <summary>The object storage (S3) endpoint, for example https://clc.example.com:8773/services/objectstorage.</summary>
+        [Parameter]
+        [Alias("S3Url")]
+        public string? ObjectStorageUrl { get; set; }
+
+        /// <summary>The bootstrap (Empyrean) endpoint that serves the cloud's bundling certificate (Eucalyptus 4.2 and later).</summary>
+        [Parameter]
+        public string? BootstrapUrl { get; set; }
+
+        /// <summary>The access key id.</summary>
+        [Parameter(ParameterSetName = KeysSet)]
+        [Alias("AK")]
+        public string? AccessKey { get; set; }
+
+        /// <summary>The secret access key. Prefer -Credential, which keeps it out of the command history.</summary>
+        [Parameter(ParameterSetName = KeysSet)]
+        [Alias("SK", "SecretAccessKey")]
+        public string? SecretKey { get; set; }
+
+        /// <summary>The access key id as the user name and the secret key as the password.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>A session token for temporary credentials.</summary>
+        [Parameter]
+        [Alias("ST")]
+        public string? SessionToken { get; set; }
+
+        /// <summary>The 12-digit account id (dashes are removed); bundles record it as their owner.</summary>
+        [Parameter]
+        public string? AccountId { get; set; }
+
+        /// <summary>The user's X.509 certificate file, used to bundle images that the user can unbundle later.</summary>
+        [Parameter]
+        public string? Certificate { get; set; }
+
+        /// <summary>The user's private key file, used to sign bundle manifests and to unbundle.</summary>
+        [Parameter]
+        public string? PrivateKey { get; set; }
+
+        /// <summary>The cloud's image-bundling certificate file. Without it, bundling asks the bootstrap service.</summary>
+        [Parameter]
+        public string? CloudCertificate { get; set; }
+
+        /// <summary>The SigV4 signing region. Eucalyptus does not check it; the default is eucalyptus.</summary>
+        [Parameter]
+        public string? SigningRegion { get; set; }
+
+        /// <summary>Accept any TLS certificate from the cloud. Use only on a trusted network.</summary>
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        /// <summary>A PEM file with the certificate authority that signed the cloud's TLS certificates.</summary>
+        [Parameter]
+        public string? CertificateAuthority { get; set; }
+
+        /// <summary>A euca2ools region to read, as USER@REGION, REGION or USER@.</summary>
+        [Parameter]
+        public string? Region { get; set; }
+
+        /// <summary>A eucarc file, or the credentials zip made by euca_conf --get-credentials.</summary>
+        [Parameter]
+        [Alias("CredentialsPath")]
+        public string? EucarcPath { get; set; }
+
+        /// <summary>A profile in the AWS shared credentials and config files.</summary>
+        [Parameter]
+        public string? ProfileName { get; set; }
+
+        /// <summary>The AWS shared credentials file to read instead of ~/.aws/credentials.</summary>
+        [Parameter]
+        public string? ProfileLocation { get; set; }
+
+        /// <summary>Return the connection object as well as making it the session's default.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ProcessRecordSafely(() =>
+            {
+                var request = new CloudSettingsRequest
+                {
+                    ComputeUrl = ComputeUrl,
+                    ObjectStorageUrl = ObjectStorageUrl,
+                    BootstrapUrl = BootstrapUrl,
+                    AccessKey = Credential?.UserName ?? AccessKey,
+                    SecretKey = Credential is null ? SecretKey : new NetworkCredential(string.Empty, Credential.Password).Password,
+                    SessionToken = SessionToken,
+                    AccountId = AccountId,
+                    CertificatePath = ResolvePath(Certificate),
+                    PrivateKeyPath = ResolvePath(PrivateKey),
+                    CloudCertificatePath = ResolvePath(CloudCertificate),
+                    SigningRegion = SigningRegion,
+                    SkipCertificateCheck = SkipCertificateCheck.IsPresent ? true : (bool?)null,
+                    CertificateAuthorityPath = ResolvePath(CertificateAuthority),
+                    Region = Region,
+                    EucarcPath = ResolvePath(EucarcPath),
+                    ProfileName = ProfileName,
+                    ProfileLocation = ResolvePath(ProfileLocation),
+                };
+
+                CloudSettings settings = CloudSettingsResolver.Resolve(request);
+                var connection = new CloudConnection(settings);
+                try
+                {
+                    settings.Validate();
+                }
+                catch
+                {
+                    connection.Dispose();
+                    throw;
+                }
+
+                foreach (var source in settings.Sources)
+                {
+                    WriteDebug($"{source.Key} from {source.Value}");
+                }
+
+                WriteVerbose($"Connected to {settings.ComputeUrl} as {settings.AccessKey}.");
+                SessionConnections.Set(connection);
+                if (PassThru)
+                {
+                    WriteObject(connection);
+                }
+            });
+        }
+
+        // PowerShell's current location is not the process's current directory.
+        private string? ResolvePath(string? path) =>
+            string.IsNullOrEmpty(path) ? path : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+    }
+}

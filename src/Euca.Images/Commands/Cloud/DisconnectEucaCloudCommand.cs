@@ -1,0 +1,34 @@
+using System.Management.Automation;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Cloud
+{
+    /// <summary>Forgets the session's connection.</summary>
+    /// <remarks>
+    /// <para>Removes the connection set by Connect-EucaCloud and deletes any credentials it extracted from a
+    /// credentials zip. Later cmdlets resolve their settings from the configuration files and environment again,
+    /// unless they are given -Connection.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>Disconnect</title>
+    /// <code>Disconnect-EucaCloud</code>
+    /// <para>Clears the session's default connection.</para>
+    /// </example>
+    /// <example>
+    /// <title>Switch clouds in a script</title>
+    /// <code>Disconnect-EucaCloud; Connect-EucaCloud -Region admin@staging</code>
+    /// <para>Drops the old connection before connecting to another region.</para>
+    /// </example>
+    [Cmdlet(VerbsCommunications.Disconnect, "EucaCloud")]
+    public sealed class DisconnectEucaCloudCommand : EucaCmdlet
+    {
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (!SessionConnections.Clear())
+            {
+                WriteVerbose("There was no connection to remove.");
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Images
+{
+    /// <summary>Gets machine, kernel and ramdisk images (EMIs, EKIs, ERIs) from the cloud.</summary>
+    /// <remarks>
+    /// <para>With no -ImageId, -Owner or -ExecutableBy, lists what euca-describe-images lists: the images you own
+    /// plus the images you may run, without duplicates, sorted by id. -Filter narrows any listing with the
+    /// DescribeImages filters Eucalyptus supports (architecture, block-device-mapping.*, description, image-id,
+    /// image-type, is-public, kernel-id, manifest-location, name, owner-alias, owner-id, platform, product-code,
+    /// ramdisk-id, root-device-name, root-device-type, state, virtualization-type, tag:KEY, tag-key, tag-value);
+    /// values may use * and ? wildcards.</para>
+    /// <para>Image ids may be emi-, eki-, eri- or (Eucalyptus 5) ami-, aki-, ari- followed by 8 or 17 hex digits;
+    /// a malformed id is rejected before anything is sent.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>List the images you can use</title>
+    /// <code>Get-EucaImage</code>
+    /// <para>Shows your images and every image you may run, as a table.</para>
+    /// </example>
+    /// <example>
+    /// <title>Find your EBS-backed machine images</title>
+    /// <code>Get-EucaImage -Owner self -Filter @{ 'image-type' = 'machine'; 'root-device-type' = 'ebs' }</code>
+    /// <para>Filters run in the cloud; several values for one filter match any of them.</para>
+    /// </example>
+    /// <example>
+    /// <title>Look up images by id from the pipeline</title>
+    /// <code>'emi-1a2b3c4d', 'eki-0123abcd' | Get-EucaImage | Format-List</code>
+    /// <para>Ids bind from the pipeline, as strings or as any object with an ImageId property.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "EucaImage")]
+    [OutputType(typeof(ImageInfo))]
+    public sealed class GetEucaImageCommand : EucaCloudCmdlet
+    {
+        /// <summary>The ids of the images to get.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ImageIds", "Id")]
+        [ValidateNotNullOrEmpty]
+        public string[]? ImageId { get; set; }
+
+        /// <summary>Only images owned by these accounts: account ids, self, or an owner alias such as eucalyptus.</summary>
+        [Parameter(Position = 1)]
+        [Alias("Owners")]
+        [ValidateNotNullOrEmpty]
+        public string[]? Owner { get; set; }
+
+        /// <summary>Only images these accounts may run: account ids, self or all.</summary>
+        [Parameter(Position = 2)]
+        [Alias("ExecutableUser", "ExecutableUsers")]
+        [ValidateNotNullOrEmpty]
+        public string[]? ExecutableBy { get; set; }
+
+        /// <summary>DescribeImages filters as a hashtable of filter name to one value or an array of values, for example @{ 'image-type' = 'kernel' }.</summary>
+        [Parameter(Position = 3)]
+        [Alias("Filters")]
+        public Hashtable? Filter { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ProcessRecordSafely(() =>
+            {
+                var query = new ImageQuery
+                {
+                    ImageIds = (ImageId ?? new string[0]).Select(ImageIdPattern.Canonicalize).ToArray(),
+                    Owners = Owner ?? new string[0],
+                    ExecutableBy = ExecutableBy ?? new string[0],
+                    Filters = ToFilters(Filter),
+                };
+
+                var service = new ImageService(CurrentConnection);
+                IReadOnlyList<ImageInfo> images = RunEngine((progress, token) => service.GetImagesAsync(query, token));
+                WriteObject(images, enumerateCollection: true);
+            });
+        }
+
+        private static IReadOnlyDictionary<string, IReadOnlyList<string>> ToFilters(Hashtable? filter)
+        {
+            var filters = new Dictionary<string, IReadOnlyList<string>>();
+            if (filter is null)
+            {
+                return filters;
+            }
+
+            foreach (DictionaryEntry entry in filter)
+            {
+                object? value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                IEnumerable<object?> values = value is IEnumerable many && value is not string
+                    ? many.Cast<object?>()
+                    : new[] { value };
+                filters[entry.Key.ToString()!] = values.Select(v => LanguagePrimitives.ConvertTo<string>(v)).ToArray();
+            }
+
+            return filters;
+        }
+    }
+}

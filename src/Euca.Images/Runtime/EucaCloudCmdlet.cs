@@ -1,0 +1,61 @@
+using System.Linq;
+using System.Management.Automation;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Configuration;
+
+namespace Euca.Images.Runtime
+{
+    /// <summary>
+    /// Base of cmdlets that call the cloud: the connection is <c>-Connection</c>, else the session's default from
+    /// Connect-EucaCloud, else one resolved from the ambient configuration (euca2ools files, AWS profile, environment)
+    /// for this call only, which is what scheduled tasks want.
+    /// </summary>
+    public abstract class EucaCloudCmdlet : EucaCmdlet
+    {
+        private CloudConnection? _ambient;
+
+        /// <summary>
+        /// <para>The connection to use, from Connect-EucaCloud -PassThru. Without it the cmdlet uses the session's
+        /// connection, or settings resolved from the euca2ools configuration, AWS profile and environment.</para>
+        /// </summary>
+        [Parameter]
+        public CloudConnection? Connection { get; set; }
+
+        /// <summary>The connection for this call (see <see cref="Connection"/>).</summary>
+        protected CloudConnection CurrentConnection
+        {
+            get
+            {
+                CloudConnection? connection = Connection ?? SessionConnections.Current ?? _ambient;
+                if (connection is null)
+                {
+                    CloudSettings settings = CloudSettingsResolver.Resolve(new CloudSettingsRequest());
+                    settings.Validate();
+                    _ambient = new CloudConnection(settings);
+                    connection = _ambient;
+                    WriteSettingSources(settings);
+                }
+
+                AwsSdkConflictCheck.WarnOnce(this);
+                return connection;
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            _ambient?.Dispose();
+            _ambient = null;
+            base.EndProcessing();
+        }
+
+        /// <summary>Says where each setting came from: the first thing to check when a scheduled task connects wrongly.</summary>
+        protected void WriteSettingSources(CloudSettings settings)
+        {
+            foreach (var source in settings.Sources.OrderBy(pair => pair.Key, System.StringComparer.Ordinal))
+            {
+                WriteDebug($"{source.Key} from {source.Value}");
+            }
+        }
+    }
+}
