@@ -18,8 +18,12 @@
     CmdletsToExport      = @(
         'Connect-EucaCloud'
         'Disconnect-EucaCloud'
+        'Expand-EucaBundle'
+        'Get-EucaBundleManifest'
         'Get-EucaCloud'
         'Get-EucaImage'
+        'New-EucaBundle'
+        'Test-EucaBundle'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

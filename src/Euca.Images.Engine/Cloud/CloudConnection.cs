@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.S3;
@@ -112,6 +114,9 @@ namespace Euca.Images.Engine.Cloud
                 }
             }
         }
+
+        /// <summary>The cloud's image-bundling certificate (PEM) from the bootstrap service; requires a bootstrap URL.</summary>
+        public Task<string> GetCloudCertificateAsync(CancellationToken cancellationToken) => Bootstrap.GetCloudCertificateAsync(cancellationToken);
 
         public override string ToString() => $"{Settings.ComputeUrl?.ToString() ?? Settings.ObjectStorageUrl?.ToString() ?? "(no endpoint)"} as {Settings.AccessKey}";
 

@@ -41,6 +41,13 @@ namespace Euca.Images.Runtime
             }
         }
 
+        /// <summary>
+        /// Settings for cmdlets that can work without the cloud (bundling): the connection's if there is one, else
+        /// whatever the ambient configuration has, without requiring endpoints or keys.
+        /// </summary>
+        protected CloudSettings AvailableSettings =>
+            (Connection ?? SessionConnections.Current)?.Settings ?? CloudSettingsResolver.Resolve(new CloudSettingsRequest());
+
         /// <inheritdoc />
         protected override void EndProcessing()
         {

@@ -1,0 +1,82 @@
+using System.Management.Automation;
+using System.Security;
+using System.Security.Cryptography;
+using Euca.Images.Engine.Bundling;
+using Euca.Images.Engine.Errors;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Bundles
+{
+    /// <summary>Unbundles a bundle on disk back into the image file.</summary>
+    /// <remarks>
+    /// <para>Reads the manifest, decrypts the bundle key with your private key (the user's wrapped copy, else the
+    /// cloud's, so the cloud's key works too), and streams the parts through AES, gunzip and tar into the image file
+    /// named in the manifest. Every part's SHA-1, the image digest and the size are checked; on any failure the
+    /// partial image is removed and the error names the check and the part. Bundles from euca2ools and from
+    /// ec2-ami-tools (sparse tar members, single-quoted manifests, padded part names) are read alike.</para>
+    /// <para>Part file names come only from the manifest and never lead out of -PartsDirectory; the image is written
+    /// only inside -Destination, and an existing file is kept unless -Force is given.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>Unbundle into the current folder</title>
+    /// <code>Expand-EucaBundle -ManifestPath ./bundles/centos7.img.manifest.xml -PrivateKey ~/.euca/pk.pem</code>
+    /// <para>Writes ./centos7.img, checked against the manifest.</para>
+    /// </example>
+    /// <example>
+    /// <title>Round-trip a fresh bundle</title>
+    /// <code>New-EucaBundle -Path disk.img -Architecture x86_64 | Expand-EucaBundle -PrivateKey pk.pem -Destination ./check</code>
+    /// <para>The bundle object's ManifestPath binds from the pipeline.</para>
+    /// </example>
+    [Cmdlet(VerbsData.Expand, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(ExpandedImage))]
+    public sealed class ExpandEucaBundleCommand : EucaCloudCmdlet
+    {
+        /// <summary>The bundle's manifest file.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? ManifestPath { get; set; }
+
+        /// <summary>Your private key, or the cloud's; by default the connection's private key (EC2_PRIVATE_KEY).</summary>
+        [Parameter]
+        public string? PrivateKey { get; set; }
+
+        /// <summary>The password of an encrypted private key; without it you are prompted.</summary>
+        [Parameter]
+        public SecureString? PrivateKeyPassword { get; set; }
+
+        /// <summary>The folder holding the part files; by default the manifest's folder.</summary>
+        [Parameter]
+        public string? PartsDirectory { get; set; }
+
+        /// <summary>The folder to write the image into; by default the current location.</summary>
+        [Parameter]
+        public string? Destination { get; set; }
+
+        /// <summary>Overwrite an existing image file.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ProcessRecordSafely(() =>
+            {
+                var keys = new KeyMaterialResolver(this);
+                string manifestPath = keys.ResolvePath(ManifestPath!);
+                string destination = keys.ResolvePath(Destination ?? ".");
+                string? partsDirectory = PartsDirectory is null ? null : keys.ResolvePath(PartsDirectory);
+                if (!ShouldProcess(manifestPath, $"Unbundle into {destination}"))
+                {
+                    return;
+                }
+
+                RSA privateKey = keys.PrivateKey(PrivateKey, AvailableSettings.PrivateKeyPath, PrivateKeyPassword)
+                    ?? throw new EucaException("PrivateKeyMissing", EucaErrorCategory.InvalidArgument,
+                        "Unbundling needs the private key of the user or of the cloud: pass -PrivateKey, or set EC2_PRIVATE_KEY.", "PrivateKey");
+                ExpandedImage image = RunEngine((progress, token) =>
+                    BundleExpander.ExpandAsync(manifestPath, partsDirectory, destination, privateKey, Force, progress, token), manifestPath);
+                WriteObject(image);
+            });
+        }
+    }
+}
