@@ -37,5 +37,8 @@ namespace Euca.Images.Engine.Bundling.Payload
         public CompressionLevel CompressionLevel { get; set; } = CompressionLevel.Optimal;
 
         public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+
+        /// <summary>Reuse one compressed zero block for every all-zero block (off only to test that it changes nothing).</summary>
+        internal bool ReuseZeroBlocks { get; set; } = true;
     }
 }

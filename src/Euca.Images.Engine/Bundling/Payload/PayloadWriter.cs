@@ -118,7 +118,7 @@ namespace Euca.Images.Engine.Bundling.Payload
             private void ReadTarStage(CancellationToken ct)
             {
                 var tar = new SingleMemberTarSource(image, imagePath, options.MemberName, imageSize);
-                CompressedBlock? zeroBlock = parallel ? DeflateBlockCompressor.Compress(new byte[BlockSize], BlockSize, options.CompressionLevel) : null;
+                CompressedBlock? zeroBlock = parallel && options.ReuseZeroBlocks ? CompressZeroBlock() : null;
                 using (var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1))
                 {
                     while (true)
@@ -156,6 +156,16 @@ namespace Euca.Images.Engine.Bundling.Payload
                 }
                 ordered.Complete();
                 work.Complete();
+            }
+
+            /// <summary>The shared result for all-zero blocks: a private copy, so releasing a job never pools it.</summary>
+            private CompressedBlock CompressZeroBlock()
+            {
+                CompressedBlock pooled = DeflateBlockCompressor.Compress(new byte[BlockSize], BlockSize, options.CompressionLevel);
+                var data = new byte[pooled.Length];
+                Buffer.BlockCopy(pooled.Data, 0, data, 0, pooled.Length);
+                pooled.Release();
+                return new CompressedBlock(data, data.Length, pooled.Crc32, BlockSize, pooled: false);
             }
 
             private int ReadImage(SingleMemberTarSource tar, byte[] buffer)

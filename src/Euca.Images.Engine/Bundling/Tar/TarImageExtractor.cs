@@ -19,6 +19,7 @@ namespace Euca.Images.Engine.Bundling.Tar
         private readonly Stream input;
         private readonly byte[] header = new byte[TarConstants.BlockSize];
         private readonly byte[] copyBuffer;
+        private readonly byte[] skipBuffer = new byte[TarConstants.BlockSize]; // never the metadata buffer
 
         public TarImageExtractor(Stream input, int copyBufferSize = 1 << 20)
         {
@@ -228,7 +229,7 @@ namespace Euca.Images.Engine.Bundling.Tar
         {
             while (count > 0)
             {
-                int n = input.Read(copyBuffer, 0, (int)Math.Min(copyBuffer.Length, count));
+                int n = input.Read(skipBuffer, 0, (int)Math.Min(skipBuffer.Length, count));
                 if (n == 0)
                 {
                     throw new TarFormatException("The tar stream is truncated.");
