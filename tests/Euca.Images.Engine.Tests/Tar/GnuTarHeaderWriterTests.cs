@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Text;
 using Euca.Images.Engine.Bundling.Tar;
@@ -48,6 +49,16 @@ namespace Euca.Images.Engine.Tests.Tar
                 "sys.stdout.buffer.write(b)\n");
             Shell.Run($"python3 h.py {name} {size} > h", dir.Path);
             Assert.Equal(File.ReadAllBytes(dir.File("h")), GnuTarHeaderWriter.BuildHeaders(name, size));
+        }
+
+        [Fact]
+        public void HeaderIsByteForByteWhatEuca2oolsWrote()
+        {
+            using var dir = new TempDirectory();
+            string bundle = Path.Combine(TestData.Euca2ools, "basic");
+            Shell.Run($"cat {bundle}/disk.img.part.0* | openssl enc -d -aes-128-cbc -K {Support.PayloadHarness.KeyHex} -iv {Support.PayloadHarness.IvHex} | gzip -dc > stream.tar", dir.Path);
+            byte[] euca2oolsHeader = File.ReadAllBytes(dir.File("stream.tar")).AsSpan(0, 512).ToArray();
+            Assert.Equal(euca2oolsHeader, GnuTarHeaderWriter.BuildHeaders("disk.img", 300000));
         }
 
         [Fact]
