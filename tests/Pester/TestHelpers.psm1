@@ -40,3 +40,29 @@ function Get-NuGetPackagesFolder {
 }
 
 Export-ModuleMember -Function Get-TestModulePath, Get-RepoRoot, Invoke-ChildPwsh, Get-NuGetPackagesFolder
+
+function Get-Euca2oolsTestData {
+    <# The bundles euca2ools 3.4 wrote, in shared/testdata beside the repository (never regenerated). #>
+    $candidates = @(
+        (Join-Path (Get-RepoRoot) '../shared/testdata/euca2ools-3.4'),
+        (Join-Path (Get-RepoRoot) 'shared/testdata/euca2ools-3.4')
+    )
+    foreach ($candidate in $candidates) {
+        if (Test-Path (Join-Path $candidate 'README.md')) { return (Resolve-Path $candidate).Path }
+    }
+    throw "euca2ools test data not found; looked in: $($candidates -join ', ')"
+}
+
+function New-TestImage {
+    <# A disk-like test image: random bytes, then zeros, then text, from a fixed seed. #>
+    param([string] $Path, [int] $Seed, [int] $RandomBytes, [int] $ZeroBytes, [int] $TextBytes)
+    $random = [System.Random]::new($Seed)
+    $data = [byte[]]::new($RandomBytes + $ZeroBytes + $TextBytes)
+    $noise = [byte[]]::new($RandomBytes); $random.NextBytes($noise)
+    [Array]::Copy($noise, $data, $RandomBytes)
+    $text = [System.Text.Encoding]::ASCII.GetBytes(('The quick brown fox jumps over the lazy dog {0}. ' * ($TextBytes / 40 + 1)) -f $Seed)
+    [Array]::Copy($text, 0, $data, $RandomBytes + $ZeroBytes, $TextBytes)
+    [System.IO.File]::WriteAllBytes($Path, $data)
+}
+
+Export-ModuleMember -Function Get-Euca2oolsTestData, New-TestImage
