@@ -1,0 +1,18 @@
+using Euca.Images.LocalCloud.Protocol;
+using Euca.Images.LocalCloud.State;
+
+namespace Euca.Images.LocalCloud.Actions;
+
+/// <summary>Everything an action may use: the verified caller, the request parameters and the cloud.</summary>
+public sealed class ActionContext(CallerIdentity caller, QueryParameters parameters, CloudState state, TimeProvider time)
+{
+    public CallerIdentity Caller { get; } = caller;
+
+    public Account Account => Caller.Account;
+
+    public QueryParameters Parameters { get; } = parameters;
+
+    public CloudState State { get; } = state;
+
+    public TimeProvider Time { get; } = time;
+}

@@ -1,0 +1,27 @@
+using Euca.Images.LocalCloud.Actions.Bootstrap;
+using Euca.Images.LocalCloud.Actions.Images;
+
+namespace Euca.Images.LocalCloud.Actions;
+
+/// <summary>The table of served actions, by `Action` name (case-sensitive, as EC2).</summary>
+public sealed class ActionRegistry
+{
+    private readonly Dictionary<string, ICloudAction> actions = new(StringComparer.Ordinal);
+
+    public ActionRegistry(IEnumerable<ICloudAction> actions)
+    {
+        foreach (ICloudAction action in actions)
+        {
+            this.actions.Add(action.Name, action);
+        }
+    }
+
+    /// <summary>Every action the local cloud implements.</summary>
+    public static ActionRegistry CreateDefault() => new(
+    [
+        new DescribeImagesAction(),
+        new DescribeServiceCertificatesAction(),
+    ]);
+
+    public ICloudAction? Find(string name) => actions.GetValueOrDefault(name);
+}

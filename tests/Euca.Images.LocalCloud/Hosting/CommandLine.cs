@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Euca.Images.LocalCloud.Hosting;
+
+/// <summary>`--port N` (0 = free port, the default), `--config PATH`, `--parent-pid PID`.</summary>
+internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid)
+{
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        int port = 0;
+        string? configPath = null;
+        int? parentPid = null;
+        for (int i = 0; i < args.Count; i++)
+        {
+            string value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--port":
+                    port = ParseInt(args[i], value, 0, 65535);
+                    break;
+                case "--config":
+                    configPath = value;
+                    break;
+                case "--parent-pid":
+                    parentPid = ParseInt(args[i], value, 1, int.MaxValue);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {args[i]}. Usage: [--port N] [--config PATH] [--parent-pid PID]");
+            }
+
+            i++;
+        }
+
+        return new CommandLine(port, configPath, parentPid);
+    }
+
+    private static int ParseInt(string option, string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed >= min && parsed <= max
+            ? parsed
+            : throw new ArgumentException($"{option} '{value}' is not a number from {min} to {max}.");
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using Euca.Images.LocalCloud.Actions;
+using Euca.Images.LocalCloud.Auth;
+using Euca.Images.LocalCloud.Configuration;
+using Euca.Images.LocalCloud.State;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Euca.Images.LocalCloud.Hosting;
+
+/// <summary>Runs the local cloud on 127.0.0.1, either from the command line (Program) or inside a test.</summary>
+public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
+{
+    private WebApplication? app;
+
+    /// <summary>The cloud being served (available after <see cref="StartAsync"/>), for tests to inspect or seed.</summary>
+    public CloudState State { get; private set; } = null!;
+
+    /// <summary>`http://127.0.0.1:PORT/`.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public async Task<Uri> StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (app is not null)
+        {
+            throw new InvalidOperationException("The local cloud is already started.");
+        }
+
+        (CloudConfig config, string baseDirectory) = options.Config is { } given
+            ? (given, options.ConfigBaseDirectory ?? AppContext.BaseDirectory)
+            : CloudConfigLoader.Load(options.ConfigPath);
+        State = CloudStateFactory.Create(config, baseDirectory);
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+        if (!options.HandleProcessSignals)
+        {
+            builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
+        }
+        else
+        {
+            builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        }
+
+        app = builder.Build();
+        var verifier = new SigV4Verifier(id => State.FindCallerByAccessKey(id)?.Key, options.Time);
+        var endpoint = new QueryEndpoint(State, ActionRegistry.CreateDefault(), verifier, options.Time);
+        app.Run(endpoint.HandleAsync);
+        await app.StartAsync(cancellationToken);
+
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseUrl = new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
+        return BaseUrl;
+    }
+
+    /// <summary>Asks a running host to stop (for --parent-pid); <see cref="WaitForShutdownAsync"/> then returns.</summary>
+    public void RequestStop() => app?.Lifetime.StopApplication();
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) =>
+        app?.WaitForShutdownAsync(cancellationToken) ?? Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (app is not null)
+        {
+            await app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+            app = null;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Xml;
+
+namespace Euca.Images.LocalCloud.Protocol;
+
+/// <summary>Small helpers for the EC2 XML conventions: optional fields are left out, booleans are lower-case,
+/// and collections are &lt;xxxSet&gt;&lt;item&gt;... (an empty collection is left out, as EC2 does).</summary>
+public static class XmlWriterExtensions
+{
+    public static void WriteOptional(this XmlWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteElementString(name, value);
+        }
+    }
+
+    public static void WriteOptional(this XmlWriter writer, string name, bool? value)
+    {
+        if (value is bool b)
+        {
+            writer.WriteElementString(name, b ? "true" : "false");
+        }
+    }
+
+    public static void WriteOptional(this XmlWriter writer, string name, int? value)
+    {
+        if (value is int i)
+        {
+            writer.WriteElementString(name, i.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    public static void WriteItemSet<T>(this XmlWriter writer, string name, IEnumerable<T> items, Action<XmlWriter, T> writeItem)
+    {
+        bool started = false;
+        foreach (T item in items)
+        {
+            if (!started)
+            {
+                writer.WriteStartElement(name);
+                started = true;
+            }
+
+            writer.WriteStartElement("item");
+            writeItem(writer, item);
+            writer.WriteEndElement();
+        }
+
+        if (started)
+        {
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>EC2's timestamp format: ISO 8601 UTC with milliseconds, e.g. 2017-03-14T09:26:11.000Z.</summary>
+    public static string FormatTimestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

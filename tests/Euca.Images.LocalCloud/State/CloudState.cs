@@ -1,0 +1,103 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace Euca.Images.LocalCloud.State;
+
+/// <summary>The in-memory cloud: accounts (fixed after start) and images (changed by actions). Thread-safe:
+/// requests run concurrently, so image reads return snapshots and writes happen under one lock.</summary>
+public sealed class CloudState
+{
+    private readonly object imageLock = new();
+    private readonly Dictionary<string, ImageRecord> images = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CallerIdentity> callersByAccessKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Account> accountsById = new(StringComparer.Ordinal);
+
+    public CloudState(X509Certificate2 cloudCertificate, IEnumerable<Account> accounts, IEnumerable<ImageRecord> seedImages)
+    {
+        CloudCertificate = cloudCertificate;
+        foreach (Account account in accounts)
+        {
+            if (!accountsById.TryAdd(account.AccountId, account))
+            {
+                throw new InvalidDataException($"Account {account.AccountId} is configured twice.");
+            }
+
+            foreach (AccessKey key in account.AccessKeys)
+            {
+                if (!callersByAccessKey.TryAdd(key.AccessKeyId, new CallerIdentity(account, key)))
+                {
+                    throw new InvalidDataException($"Access key {key.AccessKeyId} is configured twice.");
+                }
+            }
+        }
+
+        foreach (ImageRecord image in seedImages)
+        {
+            if (!images.TryAdd(image.ImageId, image))
+            {
+                throw new InvalidDataException($"Image {image.ImageId} is configured twice.");
+            }
+        }
+    }
+
+    /// <summary>The cloud certificate with its private key: bundles are encrypted for it (image-bundling).</summary>
+    public X509Certificate2 CloudCertificate { get; }
+
+    public IReadOnlyCollection<Account> Accounts => accountsById.Values;
+
+    public CallerIdentity? FindCallerByAccessKey(string accessKeyId) =>
+        callersByAccessKey.GetValueOrDefault(accessKeyId);
+
+    public Account? FindAccount(string accountId) => accountsById.GetValueOrDefault(accountId);
+
+    public Account? FindAccountByAlias(string alias) =>
+        accountsById.Values.FirstOrDefault(a => string.Equals(a.Alias, alias, StringComparison.Ordinal));
+
+    /// <summary>All images in every state, in id order.</summary>
+    public IReadOnlyList<ImageRecord> SnapshotImages()
+    {
+        lock (imageLock)
+        {
+            return images.Values.OrderBy(i => i.ImageId, StringComparer.Ordinal).ToArray();
+        }
+    }
+
+    public ImageRecord? FindImage(string imageId)
+    {
+        lock (imageLock)
+        {
+            return images.GetValueOrDefault(imageId);
+        }
+    }
+
+    /// <summary>Adds the image, or replaces the record with the same id.</summary>
+    public void PutImage(ImageRecord image)
+    {
+        lock (imageLock)
+        {
+            images[image.ImageId] = image;
+        }
+    }
+
+    /// <summary>Replaces an image atomically with the result of <paramref name="change"/>; false if absent.</summary>
+    public bool UpdateImage(string imageId, Func<ImageRecord, ImageRecord> change)
+    {
+        lock (imageLock)
+        {
+            if (!images.TryGetValue(imageId, out ImageRecord? current))
+            {
+                return false;
+            }
+
+            images[imageId] = change(current);
+            return true;
+        }
+    }
+
+    public bool RemoveImage(string imageId)
+    {
+        lock (imageLock)
+        {
+            return images.Remove(imageId);
+        }
+    }
+}
