@@ -60,7 +60,7 @@ function Write-Paras([string[]] $paragraphs) {
 function Get-ParameterDoc($command, [string] $name) {
     $property = $command.ImplementingType.GetProperty($name)
     $key = "P:$($property.DeclaringType.FullName).$name"
-    $text = Get-DocText $docs[$key]?.summary
+    $text = Get-DocText $docs[$key]?.SelectSingleNode('summary')
     if (-not $text) { throw "$($command.Name): parameter -$name has no <summary> doc comment ($key)" }
     $text
 }
@@ -99,8 +99,8 @@ $writer.WriteAttributeString('schema', 'maml')
 foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Object Name) {
     $typeDoc = $docs["T:$($command.ImplementingType.FullName)"]
     if (-not $typeDoc) { throw "$($command.Name) has no XML doc comment" }
-    $synopsis = Get-DocText $typeDoc.summary
-    $description = @(Get-Paragraphs $typeDoc.remarks)
+    $synopsis = Get-DocText $typeDoc.SelectSingleNode('summary')
+    $description = @(Get-Paragraphs $typeDoc.SelectSingleNode('remarks'))
     $examples = @($typeDoc.SelectNodes('example'))
     if (-not $synopsis -or -not $description) { throw "$($command.Name) needs <summary> and <remarks>" }
     if ($examples.Count -lt 2) { throw "$($command.Name) needs at least two <example> entries" }
@@ -175,9 +175,9 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
     $index = 0
     foreach ($example in $examples) {
         $index++
-        $code = (($example.code.InnerText -split "`n" | ForEach-Object { $_.Trim() }) -join "`n").Trim()
+        $code = (($example.SelectSingleNode('code').InnerText -split "`n" | ForEach-Object { $_.Trim() }) -join "`n").Trim()
         $writer.WriteStartElement('command', 'example', $ns.command)
-        $writer.WriteElementString('maml', 'title', $ns.maml, "-------------------------- Example $($index): $(Get-DocText $example.title) --------------------------")
+        $writer.WriteElementString('maml', 'title', $ns.maml, "-------------------------- Example $($index): $(Get-DocText $example.SelectSingleNode('title')) --------------------------")
         $writer.WriteElementString('dev', 'code', $ns.dev, $code)
         $writer.WriteStartElement('dev', 'remarks', $ns.dev); Write-Paras @(Get-Paragraphs $example); $writer.WriteEndElement()
         $writer.WriteEndElement()

@@ -52,7 +52,8 @@ namespace Euca.Images.Runtime
 
             // Task.Run: hosts other than the console may have a synchronization context on the pipeline thread, and
             // blocking on work captured by it would deadlock.
-            Task<T> task = Task.Run(() => work(pump, token), token);
+            IProgress<OperationProgress> progress = pump.Sink;
+            Task<T> task = Task.Run(() => work(progress, token), token);
             try
             {
                 while (!task.Wait(s_progressInterval))

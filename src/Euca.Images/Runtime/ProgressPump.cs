@@ -11,7 +11,8 @@ namespace Euca.Images.Runtime
     /// Collects progress reported by engine worker threads and turns it into ProgressRecords on the pipeline thread.
     /// Only the latest snapshot per bar is kept, so a fast producer never queues up work for the pipeline.
     /// </summary>
-    internal sealed class ProgressPump : IProgress<OperationProgress>
+    /// <remarks>It deliberately does not implement IProgress itself: see <see cref="ProgressCallback"/>.</remarks>
+    internal sealed class ProgressPump
     {
         private readonly int _activityIdBase;
         private readonly ConcurrentDictionary<int, OperationProgress> _latest = new ConcurrentDictionary<int, OperationProgress>();
@@ -22,7 +23,8 @@ namespace Euca.Images.Runtime
             _activityIdBase = activityIdBase;
         }
 
-        public void Report(OperationProgress value) => _latest[value.Id] = value;
+        /// <summary>What engine code reports to; safe to call from any thread.</summary>
+        public IProgress<OperationProgress> Sink => new ProgressCallback(value => _latest[value.Id] = value);
 
         /// <summary>Writes what changed since the last call. Pipeline thread only.</summary>
         public void Flush(Cmdlet cmdlet)

@@ -79,8 +79,11 @@ namespace Euca.Images.Commands.Bundles
         public string? Prefix { get; set; }
 
         /// <summary>Machine (the default), Kernel or Ramdisk.</summary>
+        // A string, not the engine's enum: a value-type field of an engine type would make PowerShell load the engine
+        // while it scans the module, before the module's load context exists.
         [Parameter]
-        public BundleImageType? ImageType { get; set; }
+        [ValidateSet("Machine", "Kernel", "Ramdisk")]
+        public string? ImageType { get; set; }
 
         /// <summary>The kernel image (eki-...) a paravirtual machine image boots with; true marks a kernel bundle, as euca2ools' --kernel true.</summary>
         [Parameter]
@@ -136,7 +139,6 @@ namespace Euca.Images.Commands.Bundles
 
         /// <summary>A fixed AES IV as 32 hex characters, for reproducible test bundles only (euca2ools' --enc-iv).</summary>
         [Parameter(DontShow = true)]
-        [Alias("EncryptionIv")]
         public string? EncryptionIV { get; set; }
 
         private BundleInputs? _inputs;
@@ -272,7 +274,7 @@ namespace Euca.Images.Commands.Bundles
                 {
                     Architecture = command.Architecture!,
                     AccountId = _accountId,
-                    ImageType = command.ImageType,
+                    ImageType = command.ImageType is null ? null : (BundleImageType?)Enum.Parse(typeof(BundleImageType), command.ImageType, ignoreCase: true),
                     KernelId = command.KernelId,
                     RamdiskId = command.RamdiskId,
                     BlockDeviceMappings = ToMappings(command.BlockDeviceMapping),

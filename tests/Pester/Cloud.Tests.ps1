@@ -1,0 +1,138 @@
+# Connect-EucaCloud, Get-EucaCloud, Disconnect-EucaCloud and Get-EucaImage against the local compute endpoint.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path (Get-RepoRoot) 'tests/servers/EucaTestServers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $script:cloud = Start-EucaLocalCloud
+    $script:keys = Get-EucaLocalCloudDefaults
+    $script:connectArgs = @{ ComputeUrl = $cloud.Url; AccessKey = $keys.UserAccessKey; SecretKey = $keys.UserSecretKey; AccountId = $keys.UserAccountId }
+    # Ambient configuration must not leak in from the machine running the tests.
+    foreach ($name in 'EC2_URL', 'S3_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY', 'AWS_SECRET_KEY',
+        'EC2_ACCESS_KEY', 'EC2_SECRET_KEY', 'EUCA_DEFAULT_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE') {
+        Remove-Item "env:$name" -ErrorAction SilentlyContinue
+    }
+}
+
+AfterAll {
+    Disconnect-EucaCloud
+    $cloud | Stop-EucaTestServer
+}
+
+Describe 'Connect-EucaCloud and Get-EucaCloud' -Tags 'CI' {
+    AfterEach { Disconnect-EucaCloud }
+
+    It 'sets the session connection and shows it without the secret' {
+        Connect-EucaCloud @connectArgs
+        $connection = Get-EucaCloud
+        $connection.Settings.ComputeUrl | Should -Be ([uri]$cloud.Url)
+        $connection.Settings.AccessKey | Should -Be $keys.UserAccessKey
+        $shown = ($connection | Format-List | Out-String) + ($connection | Format-List * | Out-String) + ($connection | ConvertTo-Json -Depth 4 -WarningAction SilentlyContinue)
+        $shown | Should -Not -Match ([regex]::Escape($keys.UserSecretKey))
+        $connection.Settings.Sources['ComputeUrl'] | Should -Be 'parameter'
+    }
+
+    It 'returns the connection with -PassThru for -Connection' {
+        $connection = Connect-EucaCloud @connectArgs -PassThru
+        Disconnect-EucaCloud
+        @(Get-EucaImage -Connection $connection).Count | Should -BeGreaterThan 0
+    }
+
+    It 'takes the access key pair from a PSCredential' {
+        $secret = ConvertTo-SecureString $keys.UserSecretKey -AsPlainText -Force
+        Connect-EucaCloud -ComputeUrl $cloud.Url -Credential ([pscredential]::new($keys.UserAccessKey, $secret))
+        @(Get-EucaImage).Count | Should -BeGreaterThan 0
+    }
+
+    It 'reads the endpoint and keys from a eucarc file' {
+        $eucarc = Join-Path $TestDrive 'eucarc'
+        @(
+            "export EC2_URL=$($cloud.Url)services/compute"
+            "export EC2_ACCESS_KEY='$($keys.UserAccessKey)'"
+            "export EC2_SECRET_KEY='$($keys.UserSecretKey)'"
+            "export EC2_USER_ID='$($keys.UserAccountId)'"
+        ) | Set-Content $eucarc
+        Connect-EucaCloud -EucarcPath $eucarc
+        (Get-EucaCloud).Settings.Sources['ComputeUrl'] | Should -BeLike 'eucarc*'
+        Get-EucaImage -ImageId emi-5a6b7c8d | ForEach-Object Name | Should -Be 'centos-7-x86_64-ebs'
+    }
+
+    It 'names every missing setting and where it looked' {
+        { Connect-EucaCloud -AccessKey $keys.UserAccessKey } | Should -Throw -ErrorId 'CloudConfigurationIncomplete*'
+        try { Connect-EucaCloud -AccessKey $keys.UserAccessKey } catch { $message = $_.Exception.Message }
+        $message | Should -Match 'ComputeUrl'
+        $message | Should -Match 'EC2_URL'
+        $message | Should -Match 'SecretKey'
+    }
+
+    It 'never writes the secret key to the debug or verbose streams' {
+        $records = Connect-EucaCloud @connectArgs -Debug -Verbose 5>&1 4>&1
+        ($records | Out-String) | Should -Not -Match ([regex]::Escape($keys.UserSecretKey))
+        ($records | Out-String) | Should -Match 'ComputeUrl from parameter'
+    }
+}
+
+Describe 'Get-EucaImage' -Tags 'CI' {
+    BeforeAll { Connect-EucaCloud @connectArgs }
+
+    It 'lists what euca-describe-images lists: owned plus executable, once each, sorted' {
+        $images = Get-EucaImage
+        $ids = $images.ImageId
+        $ids | Should -Contain 'emi-5a6b7c8d'           # owned
+        $ids | Should -Contain 'emi-13579bdf'           # another account's public image
+        $ids | Should -Contain 'emi-0f1e2d3c'           # shared with us by launch permission
+        $ids | Should -Not -Contain 'emi-aabbccdd'      # another account's private image
+        $ids | Should -Not -Contain 'emi-deadbeef'      # deregistered
+        ($ids | Sort-Object -Unique).Count | Should -Be $ids.Count
+        $ids | Should -Be ($ids | Sort-Object)
+    }
+
+    It 'emits typed images with a table view' {
+        $image = Get-EucaImage -ImageId emi-5a6b7c8d
+        $image.PSObject.TypeNames[0] | Should -Be 'Euca.Images.Engine.Cloud.ImageInfo'
+        $image.RootDeviceType | Should -Be 'Ebs'
+        $table = $image | Out-String
+        foreach ($column in 'ImageId', 'Name', 'Type', 'Architecture', 'RootDeviceType', 'VirtualizationType', 'State', 'Public') {
+            $table | Should -Match $column
+        }
+    }
+
+    It 'accepts emi-, eki-, eri- and ami- ids, short and long, from the pipeline' {
+        $found = 'emi-0ba907069cb1845bc', 'eki-6e0f3b1d', 'eri-2c9a7d40', 'ami-4d5e6f70' | Get-EucaImage
+        $found.ImageId | Should -Be @('ami-4d5e6f70', 'emi-0ba907069cb1845bc', 'eki-6e0f3b1d', 'eri-2c9a7d40') -Because 'each id is looked up'
+    }
+
+    It 'filters by owner, executable-by and filters' {
+        (Get-EucaImage -Owner self).OwnerId | Sort-Object -Unique | Should -Be '123456789012'
+        (Get-EucaImage -Filter @{ 'image-type' = 'kernel', 'ramdisk' }).ImageType | Sort-Object -Unique | Should -Be @('Kernel', 'Ramdisk')
+        (Get-EucaImage -Filter @{ name = 'centos-*' }).Name | ForEach-Object { $_ | Should -BeLike 'centos-*' }
+    }
+
+    It 'rejects a malformed id before calling the cloud' {
+        { Get-EucaImage -ImageId 'emi-xyz' } | Should -Throw -ErrorId 'ImageIdInvalid*'
+    }
+
+    It 'reports an unknown id with the cloud''s error' {
+        { Get-EucaImage -ImageId 'emi-00000000' } | Should -Throw -ErrorId 'Cloud.InvalidAMIID.NotFound*'
+    }
+
+    It 'fails clearly on a wrong secret key, without showing it' {
+        $wrong = Connect-EucaCloud -ComputeUrl $cloud.Url -AccessKey $keys.UserAccessKey -SecretKey 'not-the-secret-key' -PassThru
+        $errorRecord = $null
+        try { Get-EucaImage -Connection $wrong } catch { $errorRecord = $_ }
+        $errorRecord.FullyQualifiedErrorId | Should -BeLike 'CloudAuthenticationFailed*'
+        $errorRecord.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        ($errorRecord | Out-String) | Should -Not -Match 'not-the-secret-key'
+        Connect-EucaCloud @connectArgs
+    }
+
+    It 'fails clearly and quickly on an unreachable endpoint' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $closed = Connect-EucaCloud -ComputeUrl "http://127.0.0.1:$port/" -AccessKey $keys.UserAccessKey -SecretKey $keys.UserSecretKey -PassThru
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        { Get-EucaImage -Connection $closed } | Should -Throw -ErrorId 'CloudUnreachable*'
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
+        Connect-EucaCloud @connectArgs
+    }
+}
