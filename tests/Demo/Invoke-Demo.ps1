@@ -28,8 +28,8 @@ try {
     Write-Host '> Get-EucaImage   (what euca-describe-images lists: owned by you, or that you may run)'
     Get-EucaImage | Out-Host
 
-    Write-Host "> Get-EucaImage -Filter @{ 'image-type' = 'kernel', 'ramdisk' }"
-    Get-EucaImage -Filter @{ 'image-type' = 'kernel', 'ramdisk' } | Out-Host
+    Write-Host "> Get-EucaImage -ExecutableBy all -Filter @{ 'image-type' = 'kernel', 'ramdisk' }   (public kernels and ramdisks)"
+    Get-EucaImage -ExecutableBy all -Filter @{ 'image-type' = 'kernel', 'ramdisk' } | Out-Host
 
     Write-Host "> Get-EucaImage -Owner self | Group-Object RootDeviceType"
     Get-EucaImage -Owner self | Group-Object RootDeviceType | Select-Object Name, Count | Out-Host

@@ -76,13 +76,13 @@ Describe 'New-EucaBundle' -Tags 'CI' {
         @{ Case = 'a kernel bundle with a kernel id'; ErrorId = 'BundleKernelOptionsInvalid'; Arguments = @{ ImageType = 'Kernel'; KernelId = 'eki-12345678' } }
         @{ Case = 'a bad account id'; ErrorId = 'AccountIdInvalid'; Arguments = @{ AccountId = '12345' } }
     ) {
-        $arguments = $bundleArgs.Clone()
-        if (-not $Arguments.ContainsKey('Path') -and -not $Arguments.ContainsKey('LiteralPath')) { $arguments.Path = $image }
-        foreach ($key in $Arguments.Keys) { $arguments[$key] = $Arguments[$key] }
+        $splat = $bundleArgs.Clone()
+        if (-not $Arguments.ContainsKey('Path') -and -not $Arguments.ContainsKey('LiteralPath')) { $splat.Path = $image }
+        foreach ($key in $Arguments.Keys) { $splat[$key] = $Arguments[$key] }
         Push-Location $TestDrive
         try {
             $destination = Join-Path $TestDrive "rejected-$ErrorId"
-            { New-EucaBundle @arguments -Destination $destination -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId*"
+            { New-EucaBundle @splat -Destination $destination -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId*"
             $destination | Should -Not -Exist
         }
         finally { Pop-Location }
@@ -119,24 +119,24 @@ Describe 'Expand-EucaBundle' -Tags 'CI' {
     }
 
     It 'expands the euca2ools bundle <Folder> with the <Who> key' -ForEach @(
-        @{ Folder = 'basic'; Who = 'user'; Input = 'disk.img' }
-        @{ Folder = 'basic'; Who = 'cloud'; Input = 'disk.img' }
-        @{ Folder = 'emptylast'; Who = 'user'; Input = 'disk.img' }
-        @{ Folder = 'kernel'; Who = 'user'; Input = 'vmlinuz-test' }
-        @{ Folder = 'mapped'; Who = 'cloud'; Input = 'disk.img' }
-        @{ Folder = 'unsigned'; Who = 'cloud'; Input = 'disk.img' }
+        @{ Folder = 'basic'; Who = 'user'; Original = 'disk.img' }
+        @{ Folder = 'basic'; Who = 'cloud'; Original = 'disk.img' }
+        @{ Folder = 'emptylast'; Who = 'user'; Original = 'disk.img' }
+        @{ Folder = 'kernel'; Who = 'user'; Original = 'vmlinuz-test' }
+        @{ Folder = 'mapped'; Who = 'cloud'; Original = 'disk.img' }
+        @{ Folder = 'unsigned'; Who = 'cloud'; Original = 'disk.img' }
     ) {
         $key = if ($Who -eq 'user') { $userKey } else { $cloudKey }
         $manifest = Get-ChildItem (Join-Path $testData $Folder) -Filter '*.manifest.xml'
         $out = Join-Path $TestDrive "euca2ools-$Folder-$Who"
         $result = Expand-EucaBundle $manifest.FullName -PrivateKey $key -Destination $out
-        (Get-FileHash $result.Path).Hash | Should -Be (Get-FileHash (Join-Path $testData $Input)).Hash
+        (Get-FileHash $result.Path).Hash | Should -Be (Get-FileHash (Join-Path $testData $Original)).Hash
     }
 
     It 'fails with <ErrorId> on <Case> and leaves no image behind' -ForEach @(
         @{ Case = 'a corrupt part'; ErrorId = 'BundlePartCorrupt'; Break = { param($dir) $p = Join-Path $dir 'disk.img.part.01'; $b = [IO.File]::ReadAllBytes($p); $b[100] = $b[100] -bxor 0xff; [IO.File]::WriteAllBytes($p, $b) } }
         @{ Case = 'a truncated part'; ErrorId = 'BundlePartCorrupt'; Break = { param($dir) $p = Join-Path $dir 'disk.img.part.01'; $b = [IO.File]::ReadAllBytes($p); [IO.File]::WriteAllBytes($p, $b[0..1000]) } }
-        @{ Case = 'a missing part'; ErrorId = 'BundlePartMissing'; Break = { param($dir) Remove-Item (Join-Path $dir 'disk.img.part.01') } }
+        @{ Case = 'a missing part'; ErrorId = 'BundlePartMissing'; Break = { param($dir) Remove-Item -Force (Join-Path $dir 'disk.img.part.01') } }
         @{ Case = 'an extra part'; ErrorId = 'BundlePartUnexpected'; Break = { param($dir) Copy-Item (Join-Path $dir 'disk.img.part.00') (Join-Path $dir 'disk.img.part.99') } }
         @{ Case = 'a hostile manifest'; ErrorId = 'ManifestHostile'; Break = { param($dir) Set-Content (Join-Path $dir 'disk.img.manifest.xml') '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><manifest>&x;</manifest>' } }
     ) {

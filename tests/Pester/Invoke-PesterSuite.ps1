@@ -8,7 +8,6 @@ param(
     [Parameter(Mandatory)] [string] $ResultPath
 )
 
-Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
 # Pester comes from NuGet (restored by tests/tools); there is no PowerShell Gallery on these machines.

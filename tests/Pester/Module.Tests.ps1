@@ -3,7 +3,7 @@
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $manifest = Import-PowerShellDataFile (Get-TestModulePath)
-    $script:cmdletNames = $manifest.CmdletsToExport
+    $script:cmdlets = $manifest.CmdletsToExport | ForEach-Object { @{ Name = $_ } }
 }
 
 BeforeAll {
@@ -48,16 +48,16 @@ Describe 'Module manifest' -Tags 'CI' {
     }
 }
 
-Describe 'Help for <_>' -Tags 'CI' -ForEach $cmdletNames {
+Describe 'Help for <Name>' -Tags 'CI' -ForEach $cmdlets {
     BeforeAll {
-        $script:help = Get-Help $_ -Full
-        $script:command = Get-Command $_
+        $script:help = Get-Help $Name -Full
+        $script:command = Get-Command $Name
     }
 
     It 'has a written synopsis and description' {
         $help.Synopsis | Should -Not -BeNullOrEmpty
         # Without a help file PowerShell makes the synopsis from the syntax; a real one never starts with the name.
-        $help.Synopsis | Should -Not -Match "^\s*$([regex]::Escape($_))"
+        $help.Synopsis | Should -Not -Match "^\s*$([regex]::Escape($Name))"
         ($help.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty
     }
 
@@ -80,7 +80,7 @@ Describe 'Help for <_>' -Tags 'CI' -ForEach $cmdletNames {
     }
 
     It 'declares its output type unless it emits nothing' {
-        if ($_ -notin 'Disconnect-EucaCloud') {
+        if ($Name -notin 'Disconnect-EucaCloud') {
             $command.OutputType | Should -Not -BeNullOrEmpty
         }
     }

@@ -1,6 +1,6 @@
 # Shared helpers for the Pester suites.
 
-Set-StrictMode -Version Latest
+
 
 function Get-TestModulePath {
     <# The built module under test (set by Invoke-PesterSuite.ps1), else the default build output. #>

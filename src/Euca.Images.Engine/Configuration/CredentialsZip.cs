@@ -61,6 +61,7 @@ namespace Euca.Images.Engine.Configuration
                 }
 
                 var directory = CreatePrivateDirectory(tempDirectory);
+                DeleteAtExit(directory);
                 foreach (var entry in archive.Entries.Where(e => e.FullName.IndexOf('/') < 0 && e.FullName.EndsWith(".pem", StringComparison.OrdinalIgnoreCase)))
                 {
                     var target = Path.Combine(directory, entry.FullName);
@@ -84,6 +85,21 @@ namespace Euca.Images.Engine.Configuration
             }
 
             return name.Split('/', '\\').Any(segment => segment == "..");
+        }
+
+        /// <summary>
+        /// The folder holds a private key. A connection deletes it when disposed, but a session's connection may still
+        /// be referenced by the user after Disconnect-EucaCloud, so the process's exit is the last chance.
+        /// </summary>
+        private static void DeleteAtExit(string directory)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (sender, args) =>
+            {
+                if (Directory.Exists(directory))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            };
         }
 
         private static string CreatePrivateDirectory(string tempDirectory)

@@ -15,13 +15,12 @@ namespace Euca.Images.Loading
 
         public static void Register(string dependencyDirectory)
         {
-            if (s_context is not null)
-            {
-                return;
-            }
-
-            s_enginePath = Path.Combine(dependencyDirectory, ModuleInitializer.EngineAssemblyName + ".dll");
-            s_context = new EngineLoadContext(dependencyDirectory);
+            // Import-Module -Force calls OnRemove and then OnImport in the same process. The load context (and the
+            // engine already loaded in it) must be kept, since assemblies cannot be unloaded, but the handler must be
+            // hooked again. Removing it first keeps it from being hooked twice.
+            s_enginePath ??= Path.Combine(dependencyDirectory, ModuleInitializer.EngineAssemblyName + ".dll");
+            s_context ??= new EngineLoadContext(dependencyDirectory);
+            AssemblyLoadContext.Default.Resolving -= ResolveEngine;
             AssemblyLoadContext.Default.Resolving += ResolveEngine;
         }
 

@@ -16,12 +16,9 @@ namespace Euca.Images.Loading
 
         public static void Register(string dependencyDirectory)
         {
-            if (s_directory is not null)
-            {
-                return;
-            }
-
+            // Import-Module -Force removes and imports again: hook once, whatever the order.
             s_directory = dependencyDirectory;
+            AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
             AppDomain.CurrentDomain.AssemblyResolve += Resolve;
         }
 

@@ -7,7 +7,8 @@ namespace Euca.Images.Runtime
 {
     /// <summary>
     /// The default connection of each runspace (set by Connect-EucaCloud). Keyed by runspace so thread jobs and
-    /// hosted runspaces never see each other's credentials.
+    /// hosted runspaces never see each other's credentials. Replaced or removed connections are not disposed: the
+    /// user may still hold them (Connect-EucaCloud -PassThru) and pass them to -Connection.
     /// </summary>
     internal static class SessionConnections
     {
@@ -17,29 +18,8 @@ namespace Euca.Images.Runtime
 
         public static CloudConnection? Current => s_defaults.TryGetValue(CurrentKey, out CloudConnection? connection) ? connection : null;
 
-        public static void Set(CloudConnection connection)
-        {
-            CloudConnection? previous = null;
-            s_defaults.AddOrUpdate(CurrentKey, connection, (_, old) =>
-            {
-                previous = old;
-                return connection;
-            });
-            if (previous != null && !ReferenceEquals(previous, connection))
-            {
-                previous.Dispose();
-            }
-        }
+        public static void Set(CloudConnection connection) => s_defaults[CurrentKey] = connection;
 
-        public static bool Clear()
-        {
-            if (s_defaults.TryRemove(CurrentKey, out CloudConnection? removed))
-            {
-                removed.Dispose();
-                return true;
-            }
-
-            return false;
-        }
+        public static bool Clear() => s_defaults.TryRemove(CurrentKey, out _);
     }
 }

@@ -151,16 +151,8 @@ namespace Euca.Images.Commands.Cloud
                 };
 
                 CloudSettings settings = CloudSettingsResolver.Resolve(request);
+                settings.Validate();
                 var connection = new CloudConnection(settings);
-                try
-                {
-                    settings.Validate();
-                }
-                catch
-                {
-                    connection.Dispose();
-                    throw;
-                }
 
                 foreach (var source in settings.Sources)
                 {

@@ -5,9 +5,10 @@ namespace Euca.Images.Commands.Cloud
 {
     /// <summary>Forgets the session's connection.</summary>
     /// <remarks>
-    /// <para>Removes the connection set by Connect-EucaCloud and deletes any credentials it extracted from a
-    /// credentials zip. Later cmdlets resolve their settings from the configuration files and environment again,
-    /// unless they are given -Connection.</para>
+    /// <para>Removes the connection set by Connect-EucaCloud. Later cmdlets resolve their settings from the
+    /// configuration files and environment again, unless they are given -Connection. A connection object you kept
+    /// from Connect-EucaCloud -PassThru still works with -Connection; credentials extracted from a credentials zip are
+    /// deleted when PowerShell exits.</para>
     /// </remarks>
     /// <example>
     /// <title>Disconnect</title>
