@@ -11,32 +11,60 @@ $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../servers/EucaTestServers.psm1')
 Import-Module $ModuleManifest
 
+function Show([string] $Title, [scriptblock] $Command) {
+    # Echo the command, then its formatted output at a width that fits the tables (the console may be narrow).
+    Write-Host "`n> $($Command.ToString().Trim())" -ForegroundColor Cyan
+    if ($Title) { Write-Host "  # $Title" -ForegroundColor DarkGray }
+    & $Command | Out-String -Width 200 | Write-Host
+}
+
 $servers = @()
+$work = Join-Path ([IO.Path]::GetTempPath()) ("euca-demo-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
 try {
     $cloud = Start-EucaLocalCloud
     $storage = Start-EucaObjectStorage
     $servers = @($cloud, $storage)
-    $keys = Get-EucaLocalCloudDefaults
-    Write-Host "Local cloud: compute $($cloud.Url), object storage $($storage.Url)`n"
+    $defaults = Get-EucaLocalCloudDefaults
+    $certs = $defaults.CertificateDirectory
+    Write-Host "Local cloud: compute $($cloud.Url), object storage $($storage.Url)"
 
-    Write-Host '> Connect-EucaCloud -ComputeUrl ... -ObjectStorageUrl ... -AccessKey ... -SecretKey ... -AccountId ...'
-    Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.UserAccessKey `
-        -SecretKey $keys.UserSecretKey -AccountId $keys.UserAccountId
-    Write-Host '> Get-EucaCloud'
-    Get-EucaCloud | Out-Host
+    Show 'the user''s keys and certificate, and the bootstrap service for the cloud certificate' {
+        Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -BootstrapUrl $cloud.Url `
+            -AccessKey $defaults.UserAccessKey -SecretKey $defaults.UserSecretKey -AccountId $defaults.UserAccountId `
+            -Certificate "$certs/user-cert.pem" -PrivateKey "$certs/user-key.pem"
+    }
+    Show 'the secret key is never shown' { Get-EucaCloud }
+    Show 'what euca-describe-images lists: yours, and those shared with you' { Get-EucaImage }
+    Show 'public kernels and ramdisks' { Get-EucaImage -ExecutableBy all -Filter @{ 'image-type' = 'kernel', 'ramdisk' } }
+    Show '' { Get-EucaImage -Owner self | Group-Object RootDeviceType | Select-Object Name, Count }
 
-    Write-Host '> Get-EucaImage   (what euca-describe-images lists: owned by you, or that you may run)'
-    Get-EucaImage | Out-Host
+    # A 256 MiB disk image: random data, text and long runs of zeros, as real disks have.
+    New-Item -ItemType Directory -Path $work | Out-Null
+    $image = Join-Path $work 'demo-disk.img'
+    $stream = [IO.File]::Create($image)
+    $random = [Random]::new(42); $chunk = [byte[]]::new(1MB)
+    $text = [Text.Encoding]::ASCII.GetBytes(('euca demo line of compressible text ' * 30000).Substring(0, 1MB))
+    for ($i = 0; $i -lt 256; $i++) {
+        switch ($i % 4) { 0 { $random.NextBytes($chunk); $stream.Write($chunk, 0, $chunk.Length) } 1 { $stream.Write($text, 0, $text.Length) } default { $stream.Seek(1MB, 'Current') | Out-Null } }
+    }
+    $stream.SetLength(256MB); $stream.Dispose()
 
-    Write-Host "> Get-EucaImage -ExecutableBy all -Filter @{ 'image-type' = 'kernel', 'ramdisk' }   (public kernels and ramdisks)"
-    Get-EucaImage -ExecutableBy all -Filter @{ 'image-type' = 'kernel', 'ramdisk' } | Out-Host
+    Show 'tar, gzip on all cores, AES-128-CBC, 10 MiB parts, signed manifest; the cloud certificate comes from the bootstrap service' {
+        $script:bundle = New-EucaBundle -Path $image -Architecture x86_64 -Destination "$work/bundle"
+        $bundle
+    }
+    Show 'signature over the raw manifest text, every part digest, and a full decrypt-and-digest pass' {
+        Test-EucaBundle $bundle.ManifestPath -PrivateKey "$certs/user-key.pem"
+    }
+    Show 'unbundled with the user''s key, checked against the manifest' {
+        $expanded = $bundle | Expand-EucaBundle -PrivateKey "$certs/user-key.pem" -Destination "$work/check"
+        [pscustomobject]@{ Path = $expanded.Path; SameBytes = (Get-FileHash $expanded.Path).Hash -eq (Get-FileHash $image).Hash }
+    }
+    Show '' { Get-EucaBundleManifest $bundle.ManifestPath | Format-List ImageName, ImageType, Architecture, AccountId, Size, BundledSize, ImageDigest }
 
-    Write-Host "> Get-EucaImage -Owner self | Group-Object RootDeviceType"
-    Get-EucaImage -Owner self | Group-Object RootDeviceType | Select-Object Name, Count | Out-Host
-
-    Write-Host '> Disconnect-EucaCloud'
     Disconnect-EucaCloud
 }
 finally {
     $servers | Stop-EucaTestServer
+    if (Test-Path $work) { Remove-Item -Recurse -Force $work }
 }
