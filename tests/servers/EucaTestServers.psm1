@@ -9,7 +9,11 @@ $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:ServersDir = $PSScriptRoot
 
 function Get-EucaLocalCloudDefaults {
-    <# The accounts and keys of the local cloud's embedded default configuration. Test-only values. #>
+    <#
+    The accounts and keys of the local cloud's embedded default configuration. Test-only values. s3rver accepts only
+    the access key S3RVER, so the local cloud gives the same user account that key pair too: one connection then works
+    for compute and object storage, as one key pair does on a real Eucalyptus.
+    #>
     [pscustomobject]@{
         UserAccountId  = '123456789012'
         UserAccessKey  = 'AKIALOCALCLOUDUSER01'
