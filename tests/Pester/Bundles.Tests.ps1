@@ -59,7 +59,7 @@ Describe 'New-EucaBundle' -Tags 'CI' {
 
     It 'writes nothing with -WhatIf' {
         $target = Join-Path $TestDrive 'whatif'
-        New-EucaBundle -Path $image @bundleArgs -Destination $target -WhatIf | Should -BeNullOrEmpty
+        New-EucaBundle -Path $image @bundleArgs -Destination $target -WhatIf 6>$null | Should -BeNullOrEmpty
         $target | Should -Not -Exist
     }
 
@@ -260,5 +260,93 @@ mkdir original; mv sparse.img original/
         Test-EucaBundle $manifest -Certificate $userCert -PrivateKey $userKey -Quiet | Should -BeTrue
         $result = Expand-EucaBundle $manifest -PrivateKey $userKey -Destination (Join-Path $work 'out')
         (Get-FileHash $result.Path).Hash | Should -Be (Get-FileHash (Join-Path $work 'original/sparse.img')).Hash
+    }
+}
+
+Describe 'Progress, cancellation and inputs' -Tags 'CI' {
+    BeforeAll {
+        # Incompressible data keeps the compressor busy long enough to observe progress and to stop it midway.
+        $script:big = Join-Path $TestDrive 'big.img'
+        $bytes = [byte[]]::new(192MB); [System.Random]::new(3).NextBytes($bytes)
+        [IO.File]::WriteAllBytes($big, $bytes)
+        $bytes = $null
+
+        function script:New-BundleShell([string] $Destination) {
+            $shell = [powershell]::Create()
+            $null = $shell.AddCommand('Import-Module').AddArgument((Get-TestModulePath)).AddStatement()
+            $arguments = $bundleArgs.Clone(); $arguments.Path = $big; $arguments.Destination = $Destination
+            $null = $shell.AddCommand('New-EucaBundle').AddParameters($arguments)
+            $shell
+        }
+    }
+
+    It 'writes progress with bytes done, rate and time remaining' {
+        $shell = New-BundleShell (Join-Path $TestDrive 'progress')
+        try {
+            $null = $shell.Invoke()
+            $shell.Streams.Error | Should -BeNullOrEmpty
+            $running = @($shell.Streams.Progress | Where-Object RecordType -eq 'Processing')
+            $running.Count | Should -BeGreaterThan 0
+            $running[-1].StatusDescription | Should -Match '^[\d.]+ \w?i?B of 192\.0 MiB at [\d.]+ \w?i?B/s$'
+            $running[-1].PercentComplete | Should -BeGreaterThan 0
+            @($running | Where-Object SecondsRemaining -ge 0).Count | Should -BeGreaterThan 0
+            @($shell.Streams.Progress | Where-Object RecordType -eq 'Completed').Count | Should -BeGreaterThan 0
+        }
+        finally { $shell.Dispose() }
+    }
+
+    It 'stops promptly on Ctrl+C and leaves no part behind' {
+        $destination = Join-Path $TestDrive 'stopped'
+        $shell = New-BundleShell $destination
+        try {
+            $pending = $shell.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ([DateTime]::UtcNow -lt $deadline -and -not (Test-Path $destination)) { Start-Sleep -Milliseconds 20 }
+            Start-Sleep -Milliseconds 300
+            $pending.IsCompleted | Should -BeFalse -Because 'the bundle must still be in progress when it is stopped'
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $shell.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 1.5
+            if (Test-Path $destination) { Get-ChildItem -Force $destination | Should -BeNullOrEmpty }
+        }
+        finally { $shell.Dispose() }
+    }
+
+    It 'rejects a device that is not a regular file' -Skip:(-not $IsLinux) {
+        { New-EucaBundle -LiteralPath /dev/null @bundleArgs -Destination (Join-Path $TestDrive 'device') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ImageNotRegularFile*'
+    }
+
+    It 'takes certificates as X509Certificate2 objects' {
+        $arguments = $bundleArgs.Clone()
+        $arguments.CloudCertificate = [System.Security.Cryptography.X509Certificates.X509Certificate2]::CreateFromPem([IO.File]::ReadAllText($cloudCert))
+        $arguments.Certificate = [System.Security.Cryptography.X509Certificates.X509Certificate2]::CreateFromPem([IO.File]::ReadAllText($userCert))
+        $made = New-EucaBundle -Path $image @arguments -Destination (Join-Path $TestDrive 'cert-objects')
+        (Expand-EucaBundle $made.ManifestPath -PrivateKey $cloudKey -Destination (Join-Path $TestDrive 'cert-objects-out')).KeySource | Should -Be 'Cloud'
+    }
+
+    It 'makes reproducible parts with the hidden -EncryptionKey and -EncryptionIV' {
+        $fixed = @{ EncryptionKey = '00112233445566778899aabbccddeeff'; EncryptionIV = '0f0e0d0c0b0a09080706050403020100' }
+        $first = New-EucaBundle -Path $image @bundleArgs @fixed -Destination (Join-Path $TestDrive 'fixed-1')
+        $second = New-EucaBundle -Path $image @bundleArgs @fixed -Destination (Join-Path $TestDrive 'fixed-2')
+        $second.Parts.Digest | Should -Be $first.Parts.Digest
+        $fresh = New-EucaBundle -Path $image @bundleArgs -Destination (Join-Path $TestDrive 'fresh')
+        $fresh.Parts[0].Digest | Should -Not -Be $first.Parts[0].Digest
+        (Get-Help New-EucaBundle -Full).parameters.parameter.name | Should -Not -Contain 'EncryptionKey'
+        { New-EucaBundle -Path $image @bundleArgs -EncryptionKey $fixed.EncryptionKey -Destination (Join-Path $TestDrive 'half') } |
+            Should -Throw -ErrorId 'EncryptionKeyIncomplete*'
+    }
+
+    It 'reports a missing part and skips decryption in Test-EucaBundle' {
+        $copy = Join-Path $TestDrive 'test-missing'
+        Copy-Item -Recurse $bundle.Directory $copy
+        Remove-Item -Force (Join-Path $copy 'disk.img.part.01')
+        $checks = Test-EucaBundle (Join-Path $copy 'disk.img.manifest.xml') -Certificate $userCert -PrivateKey $userKey
+        ($checks | Where-Object Check -eq 'PartPresent').ErrorId | Should -Be 'BundlePartMissing'
+        ($checks | Where-Object Check -eq 'Image').Status | Should -Be 'Skipped'
+    }
+
+    It 'says which manifest could not be read' {
+        { Get-EucaBundleManifest (Join-Path $TestDrive 'absent.manifest.xml') } | Should -Throw -ErrorId 'ManifestUnreadable*'
     }
 }
