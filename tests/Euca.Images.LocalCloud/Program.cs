@@ -18,6 +18,8 @@ try
     {
         Port = commandLine.Port,
         ConfigPath = commandLine.ConfigPath,
+        TlsCertificatePath = commandLine.TlsCertificatePath,
+        TlsKeyPath = commandLine.TlsKeyPath,
         HandleProcessSignals = true,
     });
     Uri url = await host.StartAsync();

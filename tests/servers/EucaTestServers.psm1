@@ -91,16 +91,21 @@ function Start-EucaLocalCloud {
     <#
     .SYNOPSIS
     Starts the local compute endpoint on a free loopback port and returns its URL and process.
+    .PARAMETER TlsCertificate
+    A PEM server certificate: the cloud then serves HTTPS with it (and -TlsKey) instead of HTTP.
     #>
-    param([string] $ConfigPath, [string] $Configuration = 'Release')
+    param([string] $ConfigPath, [string] $Configuration = 'Release', [string] $TlsCertificate, [string] $TlsKey)
+    if ([bool]$TlsCertificate -ne [bool]$TlsKey) { throw '-TlsCertificate and -TlsKey go together.' }
     $arguments = @((Get-LocalCloudAssembly -Configuration $Configuration), '--port', '0', '--parent-pid', "$PID")
     if ($ConfigPath) { $arguments += @('--config', $ConfigPath) }
+    if ($TlsCertificate) { $arguments += @('--tls-certificate', $TlsCertificate, '--tls-key', $TlsKey) }
+    $scheme = if ($TlsCertificate) { 'https' } else { 'http' }
     $server = Start-ServerProcess -FileName 'dotnet' -ArgumentList $arguments `
-        -ReadyPattern '^LocalCloud listening on http://127\.0\.0\.1:(?<port>\d+)/'
+        -ReadyPattern "^LocalCloud listening on ${scheme}://127\.0\.0\.1:(?<port>\d+)/"
     [pscustomobject]@{
         Name    = 'LocalCloud'
         Process = $server.Process
-        Url     = "http://127.0.0.1:$($server.Port)/"
+        Url     = "${scheme}://127.0.0.1:$($server.Port)/"
     }
 }
 

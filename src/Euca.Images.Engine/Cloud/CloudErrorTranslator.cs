@@ -50,6 +50,16 @@ namespace Euca.Images.Engine.Cloud
                 return FromService(service.ErrorCode, service.Message, (int)service.StatusCode, endpoint, exception);
             }
 
+            if (CertificateProblem(exception) is string problem)
+            {
+                return new EucaException(
+                    "CloudCertificateUntrusted",
+                    EucaErrorCategory.SecurityError,
+                    $"The TLS certificate of {endpoint} is not trusted: {problem}. Use -CertificateAuthority with the PEM file of the certificate authority that signed it, or -SkipCertificateCheck on a network you trust.",
+                    endpoint,
+                    exception);
+            }
+
             if (IsTimeout(exception))
             {
                 return new EucaException(
@@ -144,6 +154,28 @@ namespace Euca.Images.Engine.Cloud
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The reason our validation callback gave, or a generic one when only .NET Framework's status says so
+        /// (HttpWebRequest reports a rejected certificate as TrustFailure and may not keep the callback's exception).
+        /// </summary>
+        private static string? CertificateProblem(Exception exception)
+        {
+            for (var e = exception; e != null; e = e.InnerException)
+            {
+                if (e is CertificateRejectedException rejected)
+                {
+                    return rejected.Message;
+                }
+
+                if (e is WebException web && web.Status == WebExceptionStatus.TrustFailure)
+                {
+                    return "the server's certificate failed validation";
+                }
+            }
+
+            return null;
         }
 
         private static bool IsTransport(Exception exception)

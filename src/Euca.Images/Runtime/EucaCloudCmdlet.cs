@@ -34,6 +34,7 @@ namespace Euca.Images.Runtime
                     _ambient = new CloudConnection(settings);
                     connection = _ambient;
                     WriteSettingSources(settings);
+                    CertificateCheckWarning.WriteIfOff(this, settings);
                 }
 
                 AwsSdkConflictCheck.WarnOnce(this);

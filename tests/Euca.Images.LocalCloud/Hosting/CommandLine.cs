@@ -2,14 +2,19 @@ using System.Globalization;
 
 namespace Euca.Images.LocalCloud.Hosting;
 
-/// <summary>`--port N` (0 = free port, the default), `--config PATH`, `--parent-pid PID`.</summary>
-internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid)
+/// <summary>`--port N` (0 = free port, the default), `--config PATH`, `--parent-pid PID`, and for HTTPS both
+/// `--tls-certificate PATH` and `--tls-key PATH` (PEM).</summary>
+internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid, string? TlsCertificatePath, string? TlsKeyPath)
 {
+    private const string Usage = "Usage: [--port N] [--config PATH] [--parent-pid PID] [--tls-certificate PATH --tls-key PATH]";
+
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         int port = 0;
         string? configPath = null;
         int? parentPid = null;
+        string? tlsCertificatePath = null;
+        string? tlsKeyPath = null;
         for (int i = 0; i < args.Count; i++)
         {
             string value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -24,14 +29,25 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid)
                 case "--parent-pid":
                     parentPid = ParseInt(args[i], value, 1, int.MaxValue);
                     break;
+                case "--tls-certificate":
+                    tlsCertificatePath = value;
+                    break;
+                case "--tls-key":
+                    tlsKeyPath = value;
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Usage: [--port N] [--config PATH] [--parent-pid PID]");
+                    throw new ArgumentException($"Unknown option {args[i]}. {Usage}");
             }
 
             i++;
         }
 
-        return new CommandLine(port, configPath, parentPid);
+        if ((tlsCertificatePath is null) != (tlsKeyPath is null))
+        {
+            throw new ArgumentException($"--tls-certificate and --tls-key go together. {Usage}");
+        }
+
+        return new CommandLine(port, configPath, parentPid, tlsCertificatePath, tlsKeyPath);
     }
 
     private static int ParseInt(string option, string value, int min, int max) =>

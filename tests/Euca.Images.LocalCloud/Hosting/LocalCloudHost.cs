@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Euca.Images.LocalCloud.Actions;
 using Euca.Images.LocalCloud.Auth;
 using Euca.Images.LocalCloud.Configuration;
@@ -13,11 +14,12 @@ namespace Euca.Images.LocalCloud.Hosting;
 public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
 {
     private WebApplication? app;
+    private X509Certificate2? tlsCertificate;
 
     /// <summary>The cloud being served (available after <see cref="StartAsync"/>), for tests to inspect or seed.</summary>
     public CloudState State { get; private set; } = null!;
 
-    /// <summary>`http://127.0.0.1:PORT/`.</summary>
+    /// <summary>`http://127.0.0.1:PORT/`, or `https://127.0.0.1:PORT/` with a TLS certificate.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
     public async Task<Uri> StartAsync(CancellationToken cancellationToken = default)
@@ -31,6 +33,9 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
             ? (given, options.ConfigBaseDirectory ?? AppContext.BaseDirectory)
             : CloudConfigLoader.Load(options.ConfigPath);
         State = CloudStateFactory.Create(config, baseDirectory);
+        tlsCertificate = options.TlsCertificatePath is { } certificatePath
+            ? TlsCertificateLoader.Load(certificatePath, options.TlsKeyPath ?? throw new ArgumentException("A TLS certificate needs its key.", nameof(options)))
+            : null;
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -41,7 +46,13 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                if (tlsCertificate is not null)
+                {
+                    listen.UseHttps(tlsCertificate);
+                }
+            });
         });
         if (!options.HandleProcessSignals)
         {
@@ -59,7 +70,8 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
         await app.StartAsync(cancellationToken);
 
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        BaseUrl = new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
+        string scheme = tlsCertificate is null ? "http" : "https";
+        BaseUrl = new Uri($"{scheme}://127.0.0.1:{new Uri(address).Port}/");
         return BaseUrl;
     }
 
@@ -84,5 +96,8 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
             await app.DisposeAsync();
             app = null;
         }
+
+        tlsCertificate?.Dispose();
+        tlsCertificate = null;
     }
 }

@@ -20,6 +20,12 @@ public sealed record LocalCloudOptions
     /// <summary>The clock used to check request dates (tests shift it to provoke RequestExpired).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>The PEM server certificate for HTTPS; with <see cref="TlsKeyPath"/>. Null serves plain HTTP.</summary>
+    public string? TlsCertificatePath { get; init; }
+
+    /// <summary>The PEM private key of <see cref="TlsCertificatePath"/>.</summary>
+    public string? TlsKeyPath { get; init; }
+
     /// <summary>Stop on SIGTERM/SIGINT: the command-line server wants this, in-process test hosts do not.</summary>
     public bool HandleProcessSignals { get; init; }
 }

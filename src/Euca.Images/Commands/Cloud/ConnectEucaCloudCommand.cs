@@ -95,11 +95,11 @@ namespace Euca.Images.Commands.Cloud
         [Parameter]
         public string? SigningRegion { get; set; }
 
-        /// <summary>Accept any TLS certificate from the cloud. Use only on a trusted network.</summary>
+        /// <summary>Accept any TLS certificate from the cloud (a warning says so once per connection). Use only on a trusted network.</summary>
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
-        /// <summary>A PEM file with the certificate authority that signed the cloud's TLS certificates.</summary>
+        /// <summary>A PEM file with the certificate authority that signed the cloud's TLS certificates. It becomes the only trust anchor: the machine's trusted roots no longer count, and the host name must still match.</summary>
         [Parameter]
         public string? CertificateAuthority { get; set; }
 
@@ -160,6 +160,7 @@ namespace Euca.Images.Commands.Cloud
                 }
 
                 WriteVerbose($"Connected to {settings.ComputeUrl} as {settings.AccessKey}.");
+                CertificateCheckWarning.WriteIfOff(this, settings);
                 SessionConnections.Set(connection);
                 if (PassThru)
                 {
