@@ -88,6 +88,7 @@ namespace Euca.Images.Engine.Cloud
                         // backoff and jitter, and only on failures worth retrying. SDK retries underneath would
                         // multiply the attempts and hide the real behaviour from tests.
                         config.MaxErrorRetry = 0;
+                        config.MaxStaleConnectionRetries = 0;
                         _s3 = new AmazonS3Client(_credentials, config);
                     }
 
