@@ -23,6 +23,9 @@
         'Get-EucaCloud'
         'Get-EucaImage'
         'New-EucaBundle'
+        'Remove-EucaBundle'
+        'Save-EucaBundle'
+        'Send-EucaBundle'
         'Test-EucaBundle'
     )
     FunctionsToExport    = @()

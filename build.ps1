@@ -66,6 +66,10 @@ function Invoke-TestTask {
     Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Path $results | Out-Null
 
+    # The xunit storage tests start s3rver themselves: its packages must be there on a fresh clone.
+    Import-Module (Join-Path $PSScriptRoot 'tests/servers/EucaTestServers.psm1') -Force
+    Install-EucaTestServerPackages
+
     $summaries = [System.Collections.Generic.List[object]]::new()
     foreach ($project in Get-TestProject -RepoRoot $PSScriptRoot) {
         $name = [IO.Path]::GetFileNameWithoutExtension($project)

@@ -61,6 +61,11 @@ try {
         [pscustomobject]@{ Path = $expanded.Path; SameBytes = (Get-FileHash $expanded.Path).Hash -eq (Get-FileHash $image).Hash }
     }
     Show '' { Get-EucaBundleManifest $bundle.ManifestPath | Format-List ImageName, ImageType, Architecture, AccountId, Size, BundledSize, ImageDigest }
+    Show 'uploaded to object storage: parts 4 at a time, each checked against its MD5, the manifest last' {
+        # s3rver accepts only its own key pair, so the upload uses a storage connection of its own.
+        $s3 = Connect-EucaCloud -ObjectStorageUrl $storage.Url -AccessKey $defaults.S3AccessKey -SecretKey $defaults.S3SecretKey -PassThru
+        $bundle | Send-EucaBundle -Bucket demo-images -KeyPrefix 2026 -Connection $s3
+    }
 
     Disconnect-EucaCloud
 }

@@ -91,7 +91,7 @@ namespace Euca.Images.Bench
         private sealed record Row(string Name, double Seconds, long OutputBytes, double? PeakMB);
 
         /// <summary>Interleaved runs of 1-4 MiB: random, English-like text, zeros, from a fixed seed.</summary>
-        private static void GenerateMixedImage(string path, int sizeMiB)
+        internal static void GenerateMixedImage(string path, int sizeMiB)
         {
             var random = new Random(42);
             string[] words = "the image bundle part manifest cloud instance volume kernel ramdisk eucalyptus storage walrus node cluster region key digest signature".Split(' ');

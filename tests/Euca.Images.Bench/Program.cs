@@ -11,11 +11,22 @@ namespace Euca.Images.Bench
             {
                 return await PayloadChild.RunAsync(args);
             }
-            if (args.Length > 0 && args[0] == "payload")
+            if (args.Length == 0)
+            {
+                // Every scenario at its default size, one after the other, each printing its ratio table.
+                int payload = await PayloadBench.RunAsync(args);
+                int storage = await StorageBench.RunAsync(args);
+                return payload != 0 ? payload : storage;
+            }
+            if (args[0] == "payload")
             {
                 return await PayloadBench.RunAsync(args);
             }
-            Console.Error.WriteLine("usage: Euca.Images.Bench payload [--size-mib 1024] [--sparse-gib 8] [--work DIR]");
+            if (args[0] == "storage")
+            {
+                return await StorageBench.RunAsync(args);
+            }
+            Console.Error.WriteLine("usage: Euca.Images.Bench [payload [--size-mib 1024] [--sparse-gib 8] [--work DIR] | storage [--size-mib 1024] [--work DIR]]");
             return 2;
         }
     }

@@ -18,7 +18,15 @@ namespace Euca.Images.Engine.Bundling
     /// </summary>
     public static class BundleCreator
     {
-        public static async Task<BundleInfo> CreateAsync(BundleCreateRequest request, IProgress<OperationProgress>? progress, CancellationToken ct)
+        public static Task<BundleInfo> CreateAsync(BundleCreateRequest request, IProgress<OperationProgress>? progress, CancellationToken ct) =>
+            CreateAsync(request, directory => new FilePartSink(directory), progress, ct);
+
+        /// <summary>
+        /// Bundles into the parts sink <paramref name="sinkFor"/> makes for the bundle's folder (files, or files that
+        /// are uploaded and removed as they are produced); the manifest is written to the folder after every part.
+        /// </summary>
+        internal static async Task<BundleInfo> CreateAsync(BundleCreateRequest request, Func<string, IPartSink> sinkFor,
+            IProgress<OperationProgress>? progress, CancellationToken ct)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
 
@@ -46,7 +54,7 @@ namespace Euca.Images.Engine.Bundling
                     PartSize = request.PartSize,
                 };
 
-                PayloadResult payload = await PayloadWriter.WriteAsync(request.ImagePath, options, new FilePartSink(directory), progress, ct).ConfigureAwait(false);
+                PayloadResult payload = await PayloadWriter.WriteAsync(request.ImagePath, options, sinkFor(directory), progress, ct).ConfigureAwait(false);
                 written.AddRange(payload.Parts.Select(part => Path.Combine(directory, part.FileName)));
 
                 BundleManifest manifest = BundleManifestFactory.Create(properties, payload.ImageDigestSha1, payload.ImageSize, payload.BundledSize,

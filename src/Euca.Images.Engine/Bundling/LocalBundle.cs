@@ -61,9 +61,12 @@ namespace Euca.Images.Engine.Bundling
         }
 
         /// <summary>The unbundled file's name is the manifest's image name; it must not lead out of the destination.</summary>
-        public string OutputPath(string destination)
+        public string OutputPath(string destination) => OutputPathFor(Manifest, destination);
+
+        /// <summary>See <see cref="OutputPath"/>; also for bundles read straight from object storage.</summary>
+        public static string OutputPathFor(BundleManifest manifest, string destination)
         {
-            string name = Manifest.ImageName;
+            string name = manifest.ImageName;
             if (name != Path.GetFileName(name) || name == "." || name == ".." || name.Length == 0)
             {
                 throw new EucaException("ManifestImageNameInvalid", EucaErrorCategory.SecurityError,

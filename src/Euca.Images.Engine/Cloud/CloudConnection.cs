@@ -67,7 +67,7 @@ namespace Euca.Images.Engine.Cloud
             }
         }
 
-        /// <summary>The object-storage client; requires <see cref="CloudSettings.ObjectStorageUrl"/>.</summary>
+        /// <summary>The object-storage client, without SDK retries; requires <see cref="CloudSettings.ObjectStorageUrl"/>.</summary>
         internal AmazonS3Client S3
         {
             get
@@ -84,6 +84,11 @@ namespace Euca.Images.Engine.Cloud
                             ForcePathStyle = true,
                         };
                         Configure(config, Options.ObjectStorageTimeout);
+                        // Bundle transfers retry with their own policy (Storage.RetryPolicy): per part, with
+                        // backoff and jitter, and only on failures worth retrying. SDK retries underneath would
+                        // multiply the attempts and hide the real behaviour from tests.
+                        config.MaxErrorRetry = 0;
+                        config.MaxStaleConnectionRetries = 0;
                         _s3 = new AmazonS3Client(_credentials, config);
                     }
 

@@ -7,7 +7,7 @@ namespace Euca.Images.Engine.Progress
     /// </summary>
     public sealed class OperationProgress
     {
-        public OperationProgress(string activity, long bytesDone, long? bytesTotal, string? currentOperation = null, int id = 0, int parentId = -1)
+        public OperationProgress(string activity, long bytesDone, long? bytesTotal, string? currentOperation = null, int id = 0, int parentId = -1, bool completed = false)
         {
             Activity = activity;
             BytesDone = bytesDone;
@@ -15,6 +15,7 @@ namespace Euca.Images.Engine.Progress
             CurrentOperation = currentOperation;
             Id = id;
             ParentId = parentId;
+            Completed = completed;
         }
 
         /// <summary>What is being done, for example "Bundling disk.img".</summary>
@@ -32,5 +33,8 @@ namespace Euca.Images.Engine.Progress
 
         /// <summary>The parent bar's <see cref="Id"/>, or -1 for a top-level bar.</summary>
         public int ParentId { get; }
+
+        /// <summary>The bar's work is done: the host removes it (a finished part's child bar, for example).</summary>
+        public bool Completed { get; }
     }
 }

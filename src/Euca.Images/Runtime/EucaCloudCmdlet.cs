@@ -30,7 +30,7 @@ namespace Euca.Images.Runtime
                 if (connection is null)
                 {
                     CloudSettings settings = CloudSettingsResolver.Resolve(new CloudSettingsRequest());
-                    settings.Validate();
+                    RequireSettings(settings);
                     _ambient = new CloudConnection(settings);
                     connection = _ambient;
                     WriteSettingSources(settings);
@@ -41,6 +41,9 @@ namespace Euca.Images.Runtime
                 return connection;
             }
         }
+
+        /// <summary>What this cmdlet needs of ambient settings: compute cmdlets the compute URL and keys.</summary>
+        protected virtual void RequireSettings(CloudSettings settings) => settings.Validate();
 
         /// <summary>
         /// Settings for cmdlets that can work without the cloud (bundling): the connection's if there is one, else

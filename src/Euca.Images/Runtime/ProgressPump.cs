@@ -36,6 +36,18 @@ namespace Euca.Images.Runtime
                     continue;
                 }
 
+                if (progress.Completed)
+                {
+                    // A finished child (a part) closes its bar at once, so bars never pile up.
+                    if (_bars.TryGetValue(progress.Id, out BarState? finished))
+                    {
+                        cmdlet.WriteProgress(CompletedRecord(progress.Id, finished.Activity));
+                        _bars.Remove(progress.Id);
+                    }
+
+                    continue;
+                }
+
                 if (!_bars.TryGetValue(progress.Id, out BarState? bar))
                 {
                     bar = new BarState(progress.Activity);
@@ -51,15 +63,14 @@ namespace Euca.Images.Runtime
         {
             foreach (KeyValuePair<int, BarState> bar in _bars)
             {
-                var record = new ProgressRecord(_activityIdBase + bar.Key, bar.Value.Activity, "Completed")
-                {
-                    RecordType = ProgressRecordType.Completed,
-                };
-                cmdlet.WriteProgress(record);
+                cmdlet.WriteProgress(CompletedRecord(bar.Key, bar.Value.Activity));
             }
 
             _bars.Clear();
         }
+
+        private ProgressRecord CompletedRecord(int id, string activity) =>
+            new ProgressRecord(_activityIdBase + id, activity, "Completed") { RecordType = ProgressRecordType.Completed };
 
         private ProgressRecord ToRecord(OperationProgress progress, TimeSpan elapsed)
         {

@@ -2,7 +2,10 @@ using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography;
 using Euca.Images.Engine.Bundling;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Storage;
 using Euca.Images.Runtime;
 
 namespace Euca.Images.Commands.Bundles
@@ -14,6 +17,8 @@ namespace Euca.Images.Commands.Bundles
     /// named in the manifest. Every part's SHA-1, the image digest and the size are checked; on any failure the
     /// partial image is removed and the error names the check and the part. Bundles from euca2ools and from
     /// ec2-ami-tools (sparse tar members, single-quoted manifests, padded part names) are read alike.</para>
+    /// <para>With -ManifestLocation the bundle is read from object storage instead, each part's body streaming
+    /// into the same pipeline with its SHA-1 checked, so no part is stored on disk.</para>
     /// <para>Part file names come only from the manifest and never lead out of -PartsDirectory; the image is written
     /// only inside -Destination, and an existing file is kept unless -Force is given.</para>
     /// </remarks>
@@ -23,18 +28,32 @@ namespace Euca.Images.Commands.Bundles
     /// <para>Writes ./centos7.img, checked against the manifest.</para>
     /// </example>
     /// <example>
+    /// <title>Download and unbundle in one stream</title>
+    /// <code>Expand-EucaBundle -ManifestLocation images/centos7.img.manifest.xml -PrivateKey ~/.euca/pk.pem -Destination ./restored</code>
+    /// <para>Reads the parts straight from object storage into the unbundle pipeline (like euca-download-and-unbundle); no part is stored on disk.</para>
+    /// </example>
+    /// <example>
     /// <title>Round-trip a fresh bundle</title>
     /// <code>New-EucaBundle -Path disk.img -Architecture x86_64 | Expand-EucaBundle -PrivateKey pk.pem -Destination ./check</code>
     /// <para>The bundle object's ManifestPath binds from the pipeline.</para>
     /// </example>
-    [Cmdlet(VerbsData.Expand, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Expand, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = FileSet)]
     [OutputType(typeof(ExpandedImage))]
     public sealed class ExpandEucaBundleCommand : EucaCloudCmdlet
     {
+        private const string FileSet = "ManifestPath";
+        private const string StorageSet = "ManifestLocation";
+
         /// <summary>The bundle's manifest file.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = FileSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? ManifestPath { get; set; }
+
+        /// <summary>Where the manifest is stored in object storage (bucket/[prefix/]name.manifest.xml); the parts stream from there.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = StorageSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("ImageLocation")]
+        [ValidateNotNullOrEmpty]
+        public string? ManifestLocation { get; set; }
 
         /// <summary>Your private key, or the cloud's; by default the connection's private key (EC2_PRIVATE_KEY).</summary>
         [Parameter]
@@ -45,7 +64,7 @@ namespace Euca.Images.Commands.Bundles
         public SecureString? PrivateKeyPassword { get; set; }
 
         /// <summary>The folder holding the part files; by default the manifest's folder.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = FileSet)]
         public string? PartsDirectory { get; set; }
 
         /// <summary>The folder to write the image into; by default the current location.</summary>
@@ -61,6 +80,12 @@ namespace Euca.Images.Commands.Bundles
         {
             ProcessRecordSafely(() =>
             {
+                if (ParameterSetName == StorageSet)
+                {
+                    ExpandFromStorage();
+                    return;
+                }
+
                 var keys = new KeyMaterialResolver(this);
                 string manifestPath = keys.ResolvePath(ManifestPath!);
                 string destination = keys.ResolvePath(Destination ?? ".");
@@ -70,13 +95,46 @@ namespace Euca.Images.Commands.Bundles
                     return;
                 }
 
-                RSA privateKey = keys.PrivateKey(PrivateKey, AvailableSettings.PrivateKeyPath, PrivateKeyPassword)
-                    ?? throw new EucaException("PrivateKeyMissing", EucaErrorCategory.InvalidArgument,
-                        "Unbundling needs the private key of the user or of the cloud: pass -PrivateKey, or set EC2_PRIVATE_KEY.", "PrivateKey");
+                RSA privateKey = RequirePrivateKey(keys);
                 ExpandedImage image = RunEngine((progress, token) =>
                     BundleExpander.ExpandAsync(manifestPath, partsDirectory, destination, privateKey, Force, progress, token), manifestPath);
                 WriteObject(image);
             });
         }
+
+        /// <inheritdoc />
+        protected override void RequireSettings(CloudSettings settings)
+        {
+            if (ParameterSetName == StorageSet)
+            {
+                settings.Require(CloudSettingNames.ObjectStorageUrl, CloudSettingNames.AccessKey, CloudSettingNames.SecretKey);
+            }
+            else
+            {
+                base.RequireSettings(settings);
+            }
+        }
+
+        private void ExpandFromStorage()
+        {
+            var keys = new KeyMaterialResolver(this);
+            string destination = keys.ResolvePath(Destination ?? ".");
+            string location = ManifestLocation!;
+            if (!ShouldProcess(location, $"Download and unbundle into {destination}"))
+            {
+                return;
+            }
+
+            RSA privateKey = RequirePrivateKey(keys);
+            CloudConnection connection = CurrentConnection;
+            ExpandedImage image = RunEngine((progress, token) =>
+                StoredBundleExpander.ExpandAsync(connection, location, destination, privateKey, Force, null, progress, token), location);
+            WriteObject(image);
+        }
+
+        private RSA RequirePrivateKey(KeyMaterialResolver keys) =>
+            keys.PrivateKey(PrivateKey, AvailableSettings.PrivateKeyPath, PrivateKeyPassword)
+                ?? throw new EucaException("PrivateKeyMissing", EucaErrorCategory.InvalidArgument,
+                    "Unbundling needs the private key of the user or of the cloud: pass -PrivateKey, or set EC2_PRIVATE_KEY.", "PrivateKey");
     }
 }

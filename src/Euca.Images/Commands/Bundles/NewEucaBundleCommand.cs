@@ -10,9 +10,11 @@ using System.Security.Cryptography.X509Certificates;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Bundling.Manifest;
+using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Storage;
 using Euca.Images.Runtime;
 
 namespace Euca.Images.Commands.Bundles
@@ -30,11 +32,23 @@ namespace Euca.Images.Commands.Bundles
     /// <para>Kernel and ramdisk bundles (-ImageType Kernel or Ramdisk) follow euca2ools' rules: no kernel, ramdisk or
     /// block device mapping options with them. The bundle object it emits pipes into later cmdlets. On failure or
     /// Ctrl+C, nothing of the bundle is left behind.</para>
+    /// <para>With -Bucket it bundles and uploads in one pass, like euca-bundle-and-upload-image: the bundle never has
+    /// to fit on disk. Each part is uploaded (verified against its MD5, with retries) as soon as it is complete and
+    /// deleted afterwards unless -KeepBundle is given; at most -MaxPartsOnDisk parts (default 2, the one being written
+    /// included) exist locally, and bundling waits when uploads fall behind. The manifest is uploaded last, so an
+    /// interrupted run never leaves a manifest pointing at missing parts. This was chosen over streaming between
+    /// New-EucaBundle and Send-EucaBundle because a part must stay rewindable until it is stored, for retries. It
+    /// emits the upload object (ManifestLocation) instead of the bundle object.</para>
     /// </remarks>
     /// <example>
     /// <title>Bundle a disk image</title>
     /// <code>New-EucaBundle -Path ./centos7.img -Architecture x86_64 -Destination ./bundles</code>
     /// <para>Writes centos7.img.manifest.xml and centos7.img.part.NN files into ./bundles.</para>
+    /// </example>
+    /// <example>
+    /// <title>Bundle and upload in one pass</title>
+    /// <code>New-EucaBundle -Path ./centos7.img -Architecture x86_64 -Bucket images -KeyPrefix centos</code>
+    /// <para>Each part is uploaded as soon as it is bundled and then deleted; the manifest goes last. Emits the upload object.</para>
     /// </example>
     /// <example>
     /// <title>Bundle a kernel and a ramdisk</title>
@@ -47,19 +61,24 @@ namespace Euca.Images.Commands.Bundles
     /// <para>Files bind from the pipeline; no connection to the cloud is needed when every key file is given.</para>
     /// </example>
     [Cmdlet(VerbsCommon.New, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
-    [OutputType(typeof(BundleInfo))]
+    [OutputType(typeof(BundleInfo), ParameterSetName = new[] { PathSet, LiteralPathSet })]
+    [OutputType(typeof(BundleUpload), ParameterSetName = new[] { PathUploadSet, LiteralPathUploadSet })]
     public sealed class NewEucaBundleCommand : EucaCloudCmdlet
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
+        private const string PathUploadSet = "PathUpload";
+        private const string LiteralPathUploadSet = "LiteralPathUpload";
 
         /// <summary>The image files to bundle; wildcards are expanded.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathUploadSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         public string[]? Path { get; set; }
 
         /// <summary>The image files to bundle, taken literally; files from Get-ChildItem bind here.</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathUploadSet, ValueFromPipelineByPropertyName = true)]
         [Alias("PSPath", "FullName")]
         [ValidateNotNullOrEmpty]
         public string[]? LiteralPath { get; set; }
@@ -133,6 +152,39 @@ namespace Euca.Images.Commands.Bundles
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Upload each part to this bucket as it is bundled (created if missing), then the manifest; see the description.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathUploadSet)]
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathUploadSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Bucket { get; set; }
+
+        /// <summary>With -Bucket: a folder inside the bucket for the bundle's objects.</summary>
+        [Parameter(ParameterSetName = PathUploadSet)]
+        [Parameter(ParameterSetName = LiteralPathUploadSet)]
+        public string? KeyPrefix { get; set; }
+
+        /// <summary>With -Bucket: the canned ACL of every object (default aws-exec-read).</summary>
+        [Parameter(ParameterSetName = PathUploadSet)]
+        [Parameter(ParameterSetName = LiteralPathUploadSet)]
+        [ValidateSet(BundleAcl.AwsExecRead, BundleAcl.PublicRead, BundleAcl.Ec2BundleRead)]
+        public string Acl { get; set; } = BundleAcl.AwsExecRead;
+
+        /// <summary>With -Bucket: the location constraint for a bucket that has to be created.</summary>
+        [Parameter(ParameterSetName = PathUploadSet)]
+        [Parameter(ParameterSetName = LiteralPathUploadSet)]
+        public string? Location { get; set; }
+
+        /// <summary>With -Bucket: how many parts may be on disk at once, the one being written included (default 2).</summary>
+        [Parameter(ParameterSetName = PathUploadSet)]
+        [Parameter(ParameterSetName = LiteralPathUploadSet)]
+        [ValidateRange(1, 64)]
+        public int MaxPartsOnDisk { get; set; } = BundleStreamUploader.DefaultMaxPartsOnDisk;
+
+        /// <summary>With -Bucket: keep the local parts and manifest after they are uploaded.</summary>
+        [Parameter(ParameterSetName = PathUploadSet)]
+        [Parameter(ParameterSetName = LiteralPathUploadSet)]
+        public SwitchParameter KeepBundle { get; set; }
+
         /// <summary>A fixed AES key as 32 hex characters, for reproducible test bundles only (euca2ools' --enc-key).</summary>
         [Parameter(DontShow = true)]
         public string? EncryptionKey { get; set; }
@@ -159,8 +211,15 @@ namespace Euca.Images.Commands.Bundles
                     BundleCreateRequest request = _inputs.RequestFor(imagePath, this);
                     try
                     {
-                        BundleInfo bundle = RunEngine((progress, token) => BundleCreator.CreateAsync(request, progress, token), imagePath);
-                        WriteObject(bundle);
+                        if (Bucket is null)
+                        {
+                            BundleInfo bundle = RunEngine((progress, token) => BundleCreator.CreateAsync(request, progress, token), imagePath);
+                            WriteObject(bundle);
+                        }
+                        else
+                        {
+                            WriteObject(BundleAndUpload(request, imagePath));
+                        }
                     }
                     catch (EngineFailure failure)
                     {
@@ -169,6 +228,45 @@ namespace Euca.Images.Commands.Bundles
                     }
                 }
             });
+        }
+
+        private BundleUpload BundleAndUpload(BundleCreateRequest request, string imagePath)
+        {
+            CloudConnection connection = CurrentConnection;
+            connection.Settings.Require(CloudSettingNames.ObjectStorageUrl);
+            var target = new BundleUploadTarget(Bucket!) { KeyPrefix = KeyPrefix, Acl = Acl, Location = Location };
+            try
+            {
+                return RunEngine((progress, token) =>
+                    BundleStreamUploader.CreateAndSendAsync(connection, request, target, MaxPartsOnDisk, KeepBundle, progress, token), imagePath);
+            }
+            catch (PipelineStoppedException)
+            {
+                string report = "Bundling and upload were stopped. " + target.Journal.Describe();
+                try
+                {
+                    WriteWarning(report);
+                }
+                catch (PipelineStoppedException)
+                {
+                    Host?.UI?.WriteWarningLine(report);
+                }
+
+                throw;
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void RequireSettings(CloudSettings settings)
+        {
+            if (Bucket is null)
+            {
+                base.RequireSettings(settings);
+            }
+            else
+            {
+                settings.Require(CloudSettingNames.ObjectStorageUrl, CloudSettingNames.AccessKey, CloudSettingNames.SecretKey);
+            }
         }
 
         private IEnumerable<string> ResolveImagePaths()

@@ -151,7 +151,16 @@ namespace Euca.Images.Commands.Cloud
                 };
 
                 CloudSettings settings = CloudSettingsResolver.Resolve(request);
-                settings.Validate();
+                if (settings.ComputeUrl is null && settings.ObjectStorageUrl is not null)
+                {
+                    // An object-storage-only connection (bundle uploads and downloads): compute cmdlets will say
+                    // that the compute URL is missing when they are used with it.
+                    settings.Require(CloudSettingNames.AccessKey, CloudSettingNames.SecretKey);
+                }
+                else
+                {
+                    settings.Validate();
+                }
                 var connection = new CloudConnection(settings);
 
                 foreach (var source in settings.Sources)
@@ -159,7 +168,7 @@ namespace Euca.Images.Commands.Cloud
                     WriteDebug($"{source.Key} from {source.Value}");
                 }
 
-                WriteVerbose($"Connected to {settings.ComputeUrl} as {settings.AccessKey}.");
+                WriteVerbose($"Connected to {settings.ComputeUrl ?? settings.ObjectStorageUrl} as {settings.AccessKey}.");
                 CertificateCheckWarning.WriteIfOff(this, settings);
                 SessionConnections.Set(connection);
                 if (PassThru)

@@ -1,0 +1,40 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Progress;
+
+namespace Euca.Images.Engine.Storage
+{
+    /// <summary>Where and how a bundle is stored: bucket, key prefix, ACL, bucket location, parallelism, retries.</summary>
+    public sealed class BundleUploadTarget
+    {
+        /// <summary>Parts sent at once unless told otherwise.</summary>
+        public const int DefaultThrottleLimit = 4;
+
+        public BundleUploadTarget(string bucket)
+        {
+            Bucket = string.IsNullOrWhiteSpace(bucket) ? throw new ArgumentException("The bucket name is empty.", nameof(bucket)) : bucket.Trim();
+        }
+
+        public string Bucket { get; }
+
+        /// <summary>Folder part of the keys (<c>images/2026</c>); a trailing slash is added as euca2ools does.</summary>
+        public string? KeyPrefix { get; set; }
+
+        /// <summary>Canned ACL (<see cref="BundleAcl"/>); default aws-exec-read.</summary>
+        public string Acl { get; set; } = BundleAcl.AwsExecRead;
+
+        /// <summary>The location constraint for a bucket that has to be created.</summary>
+        public string? Location { get; set; }
+
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        public RetryPolicy Retry { get; set; } = new RetryPolicy();
+
+        /// <summary>Filled in as parts are stored; keep it to report what was stored when the upload stops.</summary>
+        public BundleTransferJournal Journal { get; set; } = new BundleTransferJournal();
+
+        internal ObjectStore StoreFor(CloudConnection connection) => ObjectStore.For(connection, Retry);
+    }
+}

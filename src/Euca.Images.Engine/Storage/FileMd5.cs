@@ -1,0 +1,18 @@
+using System.IO;
+using System.Security.Cryptography;
+using Euca.Images.Engine.Bundling.Payload;
+
+namespace Euca.Images.Engine.Storage
+{
+    internal static class FileMd5
+    {
+        public static string Of(string path)
+        {
+            using (var md5 = MD5.Create())
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+            {
+                return Hex.Lower(md5.ComputeHash(file));
+            }
+        }
+    }
+}

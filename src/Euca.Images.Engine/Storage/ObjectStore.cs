@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Euca.Images.Engine.Cloud;
+
+namespace Euca.Images.Engine.Storage
+{
+    /// <summary>
+    /// The object-storage calls bundles need, each under the <see cref="RetryPolicy"/>. Only plain single-request
+    /// operations: Eucalyptus' object storage gateway and s3rver both serve them, and per-object DELETE avoids
+    /// DeleteObjects, whose mandatory checksum header Eucalyptus may not accept. Failures propagate as SDK or
+    /// transport exceptions; callers translate them with the bucket, key and advice they know.
+    /// </summary>
+    internal sealed class ObjectStore
+    {
+        private static readonly Regex Md5Hex = new Regex("^[0-9a-f]{32}$", RegexOptions.IgnoreCase);
+        private readonly IAmazonS3 _s3;
+        private readonly bool _unsignedPayload;
+
+        /// <param name="unsignedPayload">
+        /// Sign PUTs with UNSIGNED-PAYLOAD (the SDK allows it over HTTPS only): TLS and the ETag check already protect
+        /// the bytes, and it saves hashing every part with SHA-256 for the signature.
+        /// </param>
+        public ObjectStore(IAmazonS3 s3, RetryPolicy retry, bool unsignedPayload = false)
+        {
+            _s3 = s3;
+            Retry = retry;
+            _unsignedPayload = unsignedPayload;
+        }
+
+        public static ObjectStore For(CloudConnection connection, RetryPolicy? retry) =>
+            new ObjectStore(connection.S3, retry ?? new RetryPolicy(),
+                unsignedPayload: connection.Settings.ObjectStorageUrl?.Scheme == Uri.UriSchemeHttps);
+
+        public RetryPolicy Retry { get; }
+
+        /// <summary>Called for each failed attempt that is retried (tests and verbose output count them).</summary>
+        public Action<Exception, int>? OnRetry { get; set; }
+
+        /// <summary>
+        /// euca2ools' bucket check: GET with max-keys=0 (not HEAD, which hides redirects and error codes); on 404 the
+        /// bucket is created, with the location constraint when one is given. Returns true when it was created.
+        /// </summary>
+        public async Task<bool> EnsureBucketAsync(string bucket, string? location, CancellationToken ct)
+        {
+            try
+            {
+                await RunAsync(token => _s3.ListObjectsAsync(new ListObjectsRequest { BucketName = bucket, MaxKeys = 0 }, token), ct).ConfigureAwait(false);
+                return false;
+            }
+            catch (AmazonServiceException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                var request = new PutBucketRequest { BucketName = bucket };
+                if (!string.IsNullOrEmpty(location))
+                {
+                    request.BucketRegionName = location;
+                }
+
+                await RunAsync(token => _s3.PutBucketAsync(request, token), ct).ConfigureAwait(false);
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// Stores a file with a single PUT and checks that the ETag the server returns is the MD5 of the bytes sent
+        /// (when the ETag is an MD5 at all). A mismatch is retried like a transfer fault.
+        /// </summary>
+        public Task<long> PutFileAsync(string bucket, string key, string path, string md5Hex, string acl, Action<long>? sent, CancellationToken ct) =>
+            RunAsync(async token =>
+            {
+                using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
+                {
+                    var request = new PutObjectRequest
+                    {
+                        BucketName = bucket,
+                        Key = key,
+                        InputStream = file,
+                        AutoCloseStream = false,
+                        // Eucalyptus' gateway rejects aws-chunked bodies and the SDK's default CRC trailers.
+                        UseChunkEncoding = false,
+                        CannedACL = new S3CannedACL(acl),
+                        ContentType = "application/octet-stream",
+                        DisablePayloadSigning = _unsignedPayload,
+                    };
+                    if (sent != null)
+                    {
+                        request.StreamTransferProgress = (_, args) => sent(args.TransferredBytes);
+                    }
+
+                    PutObjectResponse response = await _s3.PutObjectAsync(request, token).ConfigureAwait(false);
+                    string eTag = UnquoteETag(response.ETag);
+                    if (Md5Hex.IsMatch(eTag) && !string.Equals(eTag, md5Hex, StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new TransferCorruptedException($"the server stored ETag {eTag}, but the MD5 of the {file.Length} bytes sent is {md5Hex}: the upload was corrupted in transit.");
+                    }
+
+                    return file.Length;
+                }
+            }, ct);
+
+        /// <summary>The object's size and ETag, or null when it does not exist.</summary>
+        public async Task<StoredObject?> HeadAsync(string bucket, string key, CancellationToken ct)
+        {
+            try
+            {
+                GetObjectMetadataResponse response = await RunAsync(
+                    token => _s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, token), ct).ConfigureAwait(false);
+                return new StoredObject(key, response.ContentLength, response.ETag);
+            }
+            catch (AmazonServiceException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// GETs an object and hands its body to <paramref name="consume"/>; the whole GET and read is one attempt, so
+        /// a connection dropped mid-body is retried from the start.
+        /// </summary>
+        public Task<T> GetAsync<T>(string bucket, string key, Func<Stream, StoredObject, CancellationToken, Task<T>> consume, CancellationToken ct) =>
+            RunAsync(async token =>
+            {
+                using (GetObjectResponse response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, token).ConfigureAwait(false))
+                {
+                    return await consume(response.ResponseStream, new StoredObject(key, response.ContentLength, response.ETag), token).ConfigureAwait(false);
+                }
+            }, ct);
+
+        /// <summary>Opens an object's body for streaming; only opening is retried (the reader cannot rewind what it consumed).</summary>
+        public async Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken ct)
+        {
+            GetObjectResponse response = await RunAsync(token => _s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, token), ct).ConfigureAwait(false);
+            return new ResponseBodyStream(response);
+        }
+
+        public Task DeleteAsync(string bucket, string key, CancellationToken ct) =>
+            RunAsync(token => _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key }, token), ct);
+
+        public Task DeleteBucketAsync(string bucket, CancellationToken ct) =>
+            RunAsync(token => _s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = bucket }, token), ct);
+
+        /// <summary>
+        /// Every object whose key starts with <paramref name="prefix"/>. ListObjects version 1 with markers, because
+        /// Eucalyptus' gateway predates ListObjectsV2.
+        /// </summary>
+        public async Task<IReadOnlyList<StoredObject>> ListAsync(string bucket, string prefix, CancellationToken ct)
+        {
+            var found = new List<StoredObject>();
+            string? marker = null;
+            while (true)
+            {
+                var request = new ListObjectsRequest { BucketName = bucket, Prefix = prefix, Marker = marker };
+                ListObjectsResponse response = await RunAsync(token => _s3.ListObjectsAsync(request, token), ct).ConfigureAwait(false);
+                // SDK v4 returns null, not an empty list, when nothing matches.
+                List<S3Object> page = response.S3Objects ?? new List<S3Object>();
+                found.AddRange(page.Select(o => new StoredObject(o.Key, o.Size ?? 0, o.ETag)));
+                if (response.IsTruncated != true || page.Count == 0)
+                {
+                    return found;
+                }
+
+                // Without a delimiter, NextMarker is optional: the last key is the marker.
+                marker = response.NextMarker ?? page[page.Count - 1].Key;
+            }
+        }
+
+        public static string UnquoteETag(string? eTag) => (eTag ?? string.Empty).Trim().Trim('"');
+
+        private Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct) => Retry.RunAsync(call, OnRetry, ct);
+
+        /// <summary>Keeps the response (and its connection) alive exactly as long as its body stream.</summary>
+        private sealed class ResponseBodyStream : Stream
+        {
+            private readonly GetObjectResponse _response;
+            private readonly Stream _body;
+
+            public ResponseBodyStream(GetObjectResponse response)
+            {
+                _response = response;
+                _body = response.ResponseStream;
+            }
+
+            public override bool CanRead => true;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => false;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+            public override int Read(byte[] buffer, int offset, int count) => _body.Read(buffer, offset, count);
+
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+                _body.ReadAsync(buffer, offset, count, cancellationToken);
+
+            public override void Flush()
+            {
+            }
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _response.Dispose();
+                }
+
+                base.Dispose(disposing);
+            }
+        }
+    }
+}

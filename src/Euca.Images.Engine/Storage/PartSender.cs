@@ -1,0 +1,82 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Euca.Images.Engine.Storage
+{
+    /// <summary>
+    /// Uploads one part (or, with resume, finds it already stored with the same size and MD5), reporting its bytes
+    /// and recording it in the journal. Failures name the part's bucket and key and say how to resume or clean up.
+    /// </summary>
+    internal sealed class PartSender
+    {
+        private readonly ObjectStore _store;
+        private readonly ManifestLocation _location;
+        private readonly string _acl;
+        private readonly TransferProgress _progress;
+        private readonly BundleTransferJournal _journal;
+        private long _bytesSent;
+        private int _sent;
+        private int _skipped;
+
+        public PartSender(ObjectStore store, ManifestLocation location, string acl, TransferProgress progress, BundleTransferJournal journal)
+        {
+            _store = store;
+            _location = location;
+            _acl = acl;
+            _progress = progress;
+            _journal = journal;
+        }
+
+        public int Sent => Volatile.Read(ref _sent);
+
+        public int Skipped => Volatile.Read(ref _skipped);
+
+        public long BytesSent => Interlocked.Read(ref _bytesSent);
+
+        public async Task SendAsync(LocalPart part, bool resume, CancellationToken ct)
+        {
+            string key = _location.KeyFor(part.FileName);
+            long counted = 0;
+            try
+            {
+                if (resume && await IsStoredAsync(part, key, ct).ConfigureAwait(false))
+                {
+                    _journal.Stored(key);
+                    Interlocked.Increment(ref _skipped);
+                    _progress.PartFinished(part.Index, part.FileName, part.Size);
+                    return;
+                }
+
+                long size = await _store.PutFileAsync(_location.Bucket, key, part.Path, part.Md5Hex, _acl, sent =>
+                {
+                    // A retried attempt starts again from zero, so the delta may be negative.
+                    long delta = sent - counted;
+                    counted = sent;
+                    _progress.PartAdvanced(part.Index, part.FileName, sent, part.Size, delta);
+                }, ct).ConfigureAwait(false);
+                _journal.Stored(key);
+                Interlocked.Increment(ref _sent);
+                Interlocked.Add(ref _bytesSent, size);
+                _progress.PartFinished(part.Index, part.FileName, part.Size - counted);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
+            {
+                _progress.PartFinished(part.Index, part.FileName, -counted);
+                throw StorageErrors.Translate(e, $"Uploading part {part.FileName}", _location.Bucket, key, "StoragePartUploadFailed",
+                    BundleTransferJournal.Advice(_journal.ResumeAdvice, _location.ToString()));
+            }
+            catch (OperationCanceledException)
+            {
+                _progress.PartFinished(part.Index, part.FileName, -counted);
+                throw;
+            }
+        }
+
+        private async Task<bool> IsStoredAsync(LocalPart part, string key, CancellationToken ct)
+        {
+            StoredObject? stored = await _store.HeadAsync(_location.Bucket, key, ct).ConfigureAwait(false);
+            return stored != null && stored.Size == part.Size && string.Equals(stored.ETag, part.Md5Hex, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}
