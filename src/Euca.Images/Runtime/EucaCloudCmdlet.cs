@@ -1,7 +1,12 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
+using Euca.Images.Engine.Progress;
+using Euca.Images.Engine.Storage;
 
 namespace Euca.Images.Runtime
 {
@@ -66,6 +71,33 @@ namespace Euca.Images.Runtime
             foreach (var source in settings.Sources.OrderBy(pair => pair.Key, System.StringComparer.Ordinal))
             {
                 WriteDebug($"{source.Key} from {source.Value}");
+            }
+        }
+
+        /// <summary>
+        /// Runs an upload; when Ctrl+C stops it, warns what is stored and how to resume or clean up (from the journal
+        /// the engine kept up to date), then stops the pipeline.
+        /// </summary>
+        protected T RunUpload<T>(BundleTransferJournal journal, Func<IProgress<OperationProgress>, CancellationToken, Task<T>> work, object target)
+        {
+            try
+            {
+                return RunEngine(work, target);
+            }
+            catch (PipelineStoppedException)
+            {
+                string report = "The upload was stopped. " + journal.Describe();
+                try
+                {
+                    WriteWarning(report);
+                }
+                catch (PipelineStoppedException)
+                {
+                    // A stopping pipeline refuses output streams; the host still shows the warning.
+                    Host?.UI?.WriteWarningLine(report);
+                }
+
+                throw;
             }
         }
     }

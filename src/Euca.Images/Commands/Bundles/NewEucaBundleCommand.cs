@@ -1,18 +1,12 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Security;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
-using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Storage;
 using Euca.Images.Runtime;
@@ -63,7 +57,7 @@ namespace Euca.Images.Commands.Bundles
     [Cmdlet(VerbsCommon.New, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(BundleInfo), ParameterSetName = new[] { PathSet, LiteralPathSet })]
     [OutputType(typeof(BundleUpload), ParameterSetName = new[] { PathUploadSet, LiteralPathUploadSet })]
-    public sealed class NewEucaBundleCommand : EucaCloudCmdlet
+    public sealed class NewEucaBundleCommand : BundlingCmdlet
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
@@ -126,28 +120,6 @@ namespace Euca.Images.Commands.Bundles
         [ValidateRange(1024, long.MaxValue)]
         public long PartSize { get; set; } = Engine.Bundling.Payload.PayloadWriteOptions.DefaultPartSize;
 
-        /// <summary>The 12-digit account id that will own the image (dashes are removed).</summary>
-        [Parameter]
-        [Alias("UserId")]
-        public string? AccountId { get; set; }
-
-        /// <summary>Your X.509 certificate (path or object), so you can unbundle the image later.</summary>
-        [Parameter]
-        public CertificateArgument? Certificate { get; set; }
-
-        /// <summary>Your private key file (PEM or DER, PKCS#1 or PKCS#8, possibly encrypted), which signs the manifest.</summary>
-        [Parameter]
-        public string? PrivateKey { get; set; }
-
-        /// <summary>The password of an encrypted private key; without it you are prompted.</summary>
-        [Parameter]
-        public SecureString? PrivateKeyPassword { get; set; }
-
-        /// <summary>The cloud's image-bundling certificate (path or object). Without it, the connection's or the bootstrap service's is used.</summary>
-        [Parameter]
-        [Alias("Ec2Certificate")]
-        public CertificateArgument? CloudCertificate { get; set; }
-
         /// <summary>Replace a bundle of the same name in the destination.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -185,16 +157,6 @@ namespace Euca.Images.Commands.Bundles
         [Parameter(ParameterSetName = LiteralPathUploadSet)]
         public SwitchParameter KeepBundle { get; set; }
 
-        /// <summary>A fixed AES key as 32 hex characters, for reproducible test bundles only (euca2ools' --enc-key).</summary>
-        [Parameter(DontShow = true)]
-        public string? EncryptionKey { get; set; }
-
-        /// <summary>A fixed AES IV as 32 hex characters, for reproducible test bundles only (euca2ools' --enc-iv).</summary>
-        [Parameter(DontShow = true)]
-        public string? EncryptionIV { get; set; }
-
-        private BundleInputs? _inputs;
-
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -207,8 +169,7 @@ namespace Euca.Images.Commands.Bundles
                         continue;
                     }
 
-                    _inputs ??= ResolveInputs();
-                    BundleCreateRequest request = _inputs.RequestFor(imagePath, this);
+                    BundleCreateRequest request = RequestFor(imagePath);
                     try
                     {
                         if (Bucket is null)
@@ -235,25 +196,8 @@ namespace Euca.Images.Commands.Bundles
             CloudConnection connection = CurrentConnection;
             connection.Settings.Require(CloudSettingNames.ObjectStorageUrl);
             var target = new BundleUploadTarget(Bucket!) { KeyPrefix = KeyPrefix, Acl = Acl, Location = Location };
-            try
-            {
-                return RunEngine((progress, token) =>
-                    BundleStreamUploader.CreateAndSendAsync(connection, request, target, MaxPartsOnDisk, KeepBundle, progress, token), imagePath);
-            }
-            catch (PipelineStoppedException)
-            {
-                string report = "Bundling and upload were stopped. " + target.Journal.Describe();
-                try
-                {
-                    WriteWarning(report);
-                }
-                catch (PipelineStoppedException)
-                {
-                    Host?.UI?.WriteWarningLine(report);
-                }
-
-                throw;
-            }
+            return RunUpload(target.Journal, (progress, token) =>
+                BundleStreamUploader.CreateAndSendAsync(connection, request, target, MaxPartsOnDisk, KeepBundle, progress, token), imagePath);
         }
 
         /// <inheritdoc />
@@ -271,7 +215,7 @@ namespace Euca.Images.Commands.Bundles
 
         private IEnumerable<string> ResolveImagePaths()
         {
-            if (ParameterSetName == LiteralPathSet)
+            if (LiteralPath is not null)
             {
                 return LiteralPath!.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
             }
@@ -292,111 +236,31 @@ namespace Euca.Images.Commands.Bundles
             return resolved;
         }
 
-        /// <summary>Keys and certificates are loaded once for all images of the invocation.</summary>
-        private BundleInputs ResolveInputs()
+        private BundleCreateRequest RequestFor(string imagePath)
         {
-            CloudSettings settings = AvailableSettings;
-            var keys = new KeyMaterialResolver(this);
-
-            string? accountId = AccountId ?? settings.AccountId;
-            if (string.IsNullOrEmpty(accountId))
+            var properties = new BundleImageProperties
             {
-                throw new EucaException("BundleAccountIdMissing", EucaErrorCategory.InvalidArgument,
-                    "Bundling needs the 12-digit account id that will own the image. Pass -AccountId, or set it with Connect-EucaCloud -AccountId, " +
-                    "EC2_USER_ID, or account-id in your euca2ools user section. Looked in: " +
-                    string.Join("; ", settings.PlacesSearched(CloudSettingNames.AccountId)) + ".", "AccountId");
-            }
+                Architecture = Architecture!,
+                ImageType = ImageType is null ? null : (BundleImageType?)Enum.Parse(typeof(BundleImageType), ImageType, ignoreCase: true),
+                KernelId = KernelId,
+                RamdiskId = RamdiskId,
+                BlockDeviceMappings = ToMappings(BlockDeviceMapping),
+                ProductCodes = ProductCode?.ToList() ?? new List<string>(),
+            };
 
-            X509Certificate2? userCertificate = keys.Certificate(Certificate, settings.CertificatePath);
-            RSA? signingKey = keys.PrivateKey(PrivateKey, settings.PrivateKeyPath, PrivateKeyPassword);
-            X509Certificate2 cloudCertificate = keys.Certificate(CloudCertificate, settings.CloudCertificatePath) ?? FetchCloudCertificate();
-
-            if (signingKey is null)
-            {
-                WriteWarning("No private key was given: the manifest will be UNSIGNED, and a cloud will not register it. Use -PrivateKey or set EC2_PRIVATE_KEY.");
-            }
-
-            if (userCertificate is null)
-            {
-                WriteWarning("No user certificate was given: only the cloud will be able to unbundle this image. Use -Certificate or set EC2_CERT.");
-            }
-
-            return new BundleInputs(accountId!, userCertificate, signingKey, cloudCertificate, FixedKeys());
+            BundleCreateRequest request = Signing.RequestFor(imagePath, properties);
+            request.Destination = Destination is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
+            request.Prefix = Prefix;
+            request.PartSize = PartSize;
+            request.Force = Force;
+            return request;
         }
 
-        private X509Certificate2 FetchCloudCertificate()
-        {
-            WriteVerbose("No cloud certificate file was given; asking the cloud's bootstrap service for its image-bundling certificate.");
-            var connection = CurrentConnection;
-            string pem = RunEngine((progress, token) => connection.GetCloudCertificateAsync(token));
-            return CertificateLoader.Load(System.Text.Encoding.ASCII.GetBytes(pem), "the cloud's bootstrap service");
-        }
-
-        private BundleKeyMaterial? FixedKeys()
-        {
-            if (EncryptionKey is null && EncryptionIV is null)
-            {
-                return null;
-            }
-
-            if (EncryptionKey is null || EncryptionIV is null)
-            {
-                throw new EucaException("EncryptionKeyIncomplete", EucaErrorCategory.InvalidArgument,
-                    "-EncryptionKey and -EncryptionIV go together.", EncryptionKey is null ? "EncryptionKey" : "EncryptionIV");
-            }
-
-            return BundleKeyMaterial.FromHex(EncryptionKey, EncryptionIV);
-        }
-
-        /// <summary>The per-invocation inputs shared by every image bundled.</summary>
-        private sealed class BundleInputs
-        {
-            private readonly string _accountId;
-            private readonly X509Certificate2? _userCertificate;
-            private readonly RSA? _signingKey;
-            private readonly X509Certificate2 _cloudCertificate;
-            private readonly BundleKeyMaterial? _fixedKeys;
-
-            public BundleInputs(string accountId, X509Certificate2? userCertificate, RSA? signingKey, X509Certificate2 cloudCertificate, BundleKeyMaterial? fixedKeys)
-            {
-                _accountId = accountId;
-                _userCertificate = userCertificate;
-                _signingKey = signingKey;
-                _cloudCertificate = cloudCertificate;
-                _fixedKeys = fixedKeys;
-            }
-
-            public BundleCreateRequest RequestFor(string imagePath, NewEucaBundleCommand command)
-            {
-                var properties = new BundleImageProperties
-                {
-                    Architecture = command.Architecture!,
-                    AccountId = _accountId,
-                    ImageType = command.ImageType is null ? null : (BundleImageType?)Enum.Parse(typeof(BundleImageType), command.ImageType, ignoreCase: true),
-                    KernelId = command.KernelId,
-                    RamdiskId = command.RamdiskId,
-                    BlockDeviceMappings = ToMappings(command.BlockDeviceMapping),
-                    ProductCodes = command.ProductCode?.ToList() ?? new List<string>(),
-                };
-
-                return new BundleCreateRequest(imagePath, properties, _cloudCertificate)
-                {
-                    UserCertificate = _userCertificate,
-                    SigningKey = _signingKey,
-                    Destination = command.Destination is null ? null : command.SessionState.Path.GetUnresolvedProviderPathFromPSPath(command.Destination),
-                    Prefix = command.Prefix,
-                    PartSize = command.PartSize,
-                    Keys = _fixedKeys,
-                    Force = command.Force,
-                };
-            }
-
-            private static IList<BlockDeviceMapping> ToMappings(Hashtable? table) =>
-                table is null
-                    ? new List<BlockDeviceMapping>()
-                    : table.Cast<DictionaryEntry>()
-                        .Select(entry => new BlockDeviceMapping(entry.Key.ToString()!, LanguagePrimitives.ConvertTo<string>(entry.Value)))
-                        .ToList();
-        }
+        private static IList<BlockDeviceMapping> ToMappings(Hashtable? table) =>
+            table is null
+                ? new List<BlockDeviceMapping>()
+                : table.Cast<DictionaryEntry>()
+                    .Select(entry => new BlockDeviceMapping(entry.Key.ToString()!, LanguagePrimitives.ConvertTo<string>(entry.Value)))
+                    .ToList();
     }
 }
