@@ -7,7 +7,7 @@ namespace Euca.Images.Engine.Progress
     /// </summary>
     public sealed class OperationProgress
     {
-        public OperationProgress(string activity, long bytesDone, long? bytesTotal, string? currentOperation = null, int id = 0, int parentId = -1)
+        public OperationProgress(string activity, long bytesDone, long? bytesTotal, string? currentOperation = null, int id = 0, int parentId = -1, string? statusDescription = null)
         {
             Activity = activity;
             BytesDone = bytesDone;
@@ -15,6 +15,7 @@ namespace Euca.Images.Engine.Progress
             CurrentOperation = currentOperation;
             Id = id;
             ParentId = parentId;
+            StatusDescription = statusDescription;
         }
 
         /// <summary>What is being done, for example "Bundling disk.img".</summary>
@@ -32,5 +33,11 @@ namespace Euca.Images.Engine.Progress
 
         /// <summary>The parent bar's <see cref="Id"/>, or -1 for a top-level bar.</summary>
         public int ParentId { get; }
+
+        /// <summary>
+        /// The status line to show instead of the byte counts, for work measured otherwise (a cloud task's
+        /// percentage reported as BytesDone of BytesTotal = 100).
+        /// </summary>
+        public string? StatusDescription { get; }
     }
 }
