@@ -5,7 +5,7 @@ namespace Euca.Images.Engine.Instances
 {
     /// <summary>
     /// JSON string literals exactly as Python's json.dumps writes them by default (ensure_ascii): quotes, backslash
-    /// and \b \f \n \r \t escaped by name, other control and all non-ASCII characters as lower-case \uXXXX.
+    /// and \b \f \n \r \t escaped by name, every other character outside space..~ (DEL included) as lower-case \uXXXX.
     /// The upload policy is signed byte for byte, so its text must match what euca2ools would send.
     /// </summary>
     internal static class PythonJsonText
@@ -25,7 +25,7 @@ namespace Euca.Images.Engine.Instances
                     case '\r': builder.Append("\\r"); break;
                     case '\t': builder.Append("\\t"); break;
                     default:
-                        if (c < 0x20 || c > 0x7f)
+                        if (c < 0x20 || c > 0x7e)
                         {
                             builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                         }
