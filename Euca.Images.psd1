@@ -20,10 +20,18 @@
         'Disconnect-EucaCloud'
         'Expand-EucaBundle'
         'Get-EucaBundleManifest'
+        'Get-EucaBundleTask'
         'Get-EucaCloud'
         'Get-EucaImage'
+        'Get-EucaSnapshot'
         'New-EucaBundle'
+        'New-EucaImage'
+        'New-EucaInstanceBundle'
+        'New-EucaSnapshot'
+        'Stop-EucaBundleTask'
         'Test-EucaBundle'
+        'Wait-EucaBundleTask'
+        'Wait-EucaSnapshot'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
