@@ -20,13 +20,21 @@
         'Disconnect-EucaCloud'
         'Expand-EucaBundle'
         'Get-EucaBundleManifest'
+        'Get-EucaBundleTask'
         'Get-EucaCloud'
         'Get-EucaImage'
+        'Get-EucaSnapshot'
         'New-EucaBundle'
+        'New-EucaImage'
+        'New-EucaInstanceBundle'
+        'New-EucaSnapshot'
         'Remove-EucaBundle'
         'Save-EucaBundle'
         'Send-EucaBundle'
+        'Stop-EucaBundleTask'
         'Test-EucaBundle'
+        'Wait-EucaBundleTask'
+        'Wait-EucaSnapshot'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -7,7 +7,8 @@ namespace Euca.Images.Engine.Progress
     /// </summary>
     public sealed class OperationProgress
     {
-        public OperationProgress(string activity, long bytesDone, long? bytesTotal, string? currentOperation = null, int id = 0, int parentId = -1, bool completed = false)
+        public OperationProgress(string activity, long bytesDone, long? bytesTotal, string? currentOperation = null, int id = 0, int parentId = -1,
+            bool completed = false, string? statusDescription = null)
         {
             Activity = activity;
             BytesDone = bytesDone;
@@ -16,6 +17,7 @@ namespace Euca.Images.Engine.Progress
             Id = id;
             ParentId = parentId;
             Completed = completed;
+            StatusDescription = statusDescription;
         }
 
         /// <summary>What is being done, for example "Bundling disk.img".</summary>
@@ -36,5 +38,11 @@ namespace Euca.Images.Engine.Progress
 
         /// <summary>The bar's work is done: the host removes it (a finished part's child bar, for example).</summary>
         public bool Completed { get; }
+
+        /// <summary>
+        /// The status line to show instead of the byte counts, for work measured otherwise (a cloud task's
+        /// percentage reported as BytesDone of BytesTotal = 100).
+        /// </summary>
+        public string? StatusDescription { get; }
     }
 }

@@ -76,9 +76,9 @@ namespace Euca.Images.Runtime
         {
             double seconds = Math.Max(elapsed.TotalSeconds, 0.001);
             double bytesPerSecond = progress.BytesDone / seconds;
-            string status = progress.BytesTotal is long total && total > 0
+            string status = progress.StatusDescription ?? (progress.BytesTotal is long total && total > 0
                 ? $"{ByteSize.Format(progress.BytesDone)} of {ByteSize.Format(total)} at {ByteSize.Format((long)bytesPerSecond)}/s"
-                : $"{ByteSize.Format(progress.BytesDone)} at {ByteSize.Format((long)bytesPerSecond)}/s";
+                : $"{ByteSize.Format(progress.BytesDone)} at {ByteSize.Format((long)bytesPerSecond)}/s");
 
             var record = new ProgressRecord(_activityIdBase + progress.Id, progress.Activity, status)
             {

@@ -1,5 +1,7 @@
 using Euca.Images.LocalCloud.Actions.Bootstrap;
 using Euca.Images.LocalCloud.Actions.Images;
+using Euca.Images.LocalCloud.Actions.Instances;
+using Euca.Images.LocalCloud.Actions.Snapshots;
 
 namespace Euca.Images.LocalCloud.Actions;
 
@@ -21,6 +23,13 @@ public sealed class ActionRegistry
     [
         new DescribeImagesAction(),
         new DescribeServiceCertificatesAction(),
+        new DescribeInstancesAction(),
+        new CreateImageAction(),
+        new BundleInstanceAction(),
+        new DescribeBundleTasksAction(),
+        new CancelBundleTaskAction(),
+        new CreateSnapshotAction(),
+        new DescribeSnapshotsAction(),
     ]);
 
     public ICloudAction? Find(string name) => actions.GetValueOrDefault(name);

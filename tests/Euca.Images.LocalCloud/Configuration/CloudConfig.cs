@@ -11,6 +11,8 @@ public sealed class CloudConfig
     public List<AccountConfig> Accounts { get; init; } = [];
 
     public List<ImageRecord> Images { get; init; } = [];
+
+    public ComputeConfig Compute { get; init; } = new();
 }
 
 /// <summary>A PEM certificate and, optionally, its PEM private key. Relative paths are resolved against the

@@ -1,4 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
+using Euca.Images.LocalCloud.State.Instances;
+using Euca.Images.LocalCloud.State.Snapshots;
+using Euca.Images.LocalCloud.State.Volumes;
 
 namespace Euca.Images.LocalCloud.State;
 
@@ -43,6 +46,16 @@ public sealed class CloudState
     public X509Certificate2 CloudCertificate { get; }
 
     public IReadOnlyCollection<Account> Accounts => accountsById.Values;
+
+    /// <summary>Instances and their bundle tasks.</summary>
+    public InstanceTable Instances { get; init; } = new([]);
+
+    public SnapshotTable Snapshots { get; init; } = new();
+
+    /// <summary>Where snapshot and image actions look volumes up.</summary>
+    public IVolumeLookup VolumeLookup { get; init; } = new SeededVolumeLookup([]);
+
+    public ComputeTiming Timing { get; init; } = new();
 
     public CallerIdentity? FindCallerByAccessKey(string accessKeyId) =>
         callersByAccessKey.GetValueOrDefault(accessKeyId);

@@ -1,6 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Euca.Images.LocalCloud.Configuration;
+using Euca.Images.LocalCloud.State.Instances;
+using Euca.Images.LocalCloud.State.Volumes;
 
 namespace Euca.Images.LocalCloud.State;
 
@@ -21,7 +23,13 @@ public static partial class CloudStateFactory
             Validate(image, accountIds);
         }
 
-        return new CloudState(cloudCertificate, accounts, config.Images);
+        (InstanceTable instances, IVolumeLookup volumes) = InstanceSeed.Create(config.Compute, accountIds);
+        return new CloudState(cloudCertificate, accounts, config.Images)
+        {
+            Instances = instances,
+            VolumeLookup = volumes,
+            Timing = config.Compute.Timing.ToTiming(),
+        };
     }
 
     private static Account CreateAccount(AccountConfig config, string baseDirectory)

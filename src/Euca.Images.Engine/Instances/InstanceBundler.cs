@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.EC2.Model;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Progress;
+
+namespace Euca.Images.Engine.Instances
+{
+    /// <summary>
+    /// Bundle tasks: BundleInstance (an instance-store instance to a bundle in object storage, with the upload
+    /// policy signed here by the connection's secret key), DescribeBundleTasks, waiting, and CancelBundleTask.
+    /// </summary>
+    public sealed class InstanceBundler
+    {
+        // Eucalyptus VmControl.validBucketName, which it applies to the prefix as well.
+        private static readonly Regex StorageName = new Regex(@"^[a-zA-Z\d.\-_]{3,255}$", RegexOptions.CultureInvariant);
+
+        private readonly CloudConnection _connection;
+        private readonly Func<DateTime> _utcNow;
+
+        public InstanceBundler(CloudConnection connection)
+            : this(connection, () => DateTime.UtcNow)
+        {
+        }
+
+        /// <summary>With a clock, so tests can pin the policy's expiration.</summary>
+        internal InstanceBundler(CloudConnection connection, Func<DateTime> utcNow)
+        {
+            _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+            _utcNow = utcNow ?? throw new ArgumentNullException(nameof(utcNow));
+        }
+
+        /// <summary>How often waiting asks the cloud; tests shorten it.</summary>
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>
+        /// Starts bundling a running instance-store instance. An EBS-backed instance fails with
+        /// <c>InstanceIsEbsBacked</c> (use CreateImage), a stopped one with <c>InstanceNotRunning</c>.
+        /// </summary>
+        public async Task<BundleTaskInfo> BundleInstanceAsync(InstanceBundleRequest request, CancellationToken cancellationToken)
+        {
+            if (request == null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            CheckStorageName(request.Bucket, "bucket", "BundleBucketInvalid");
+            CheckStorageName(request.Prefix, "prefix", "BundlePrefixInvalid");
+            if (request.PolicyLifetime <= TimeSpan.Zero)
+            {
+                throw new EucaException(
+                    "UploadPolicyLifetimeInvalid", EucaErrorCategory.InvalidArgument, "The upload policy must stay valid for a positive time.", request.PolicyLifetime);
+            }
+
+            InstanceInfo instance = await new InstanceService(_connection).GetInstanceAsync(request.InstanceId, cancellationToken).ConfigureAwait(false);
+            CheckInstance(instance);
+
+            DateTime expires = TruncateToSeconds(_utcNow().ToUniversalTime() + request.PolicyLifetime);
+            BundleUploadPolicy policy = BundleUploadPolicy.Create(request.Bucket, request.Prefix, expires, _connection.Settings.SecretKey!);
+            var bundleRequest = new BundleInstanceRequest
+            {
+                InstanceId = instance.InstanceId,
+                Storage = new Amazon.EC2.Model.Storage
+                {
+                    S3 = new S3Storage
+                    {
+                        Bucket = request.Bucket,
+                        Prefix = request.Prefix,
+                        AWSAccessKeyId = _connection.Settings.AccessKey,
+                        // A blob in the API model: the SDK base64-encodes these bytes, which puts the policy on the
+                        // wire exactly as euca2ools sends it.
+                        UploadPolicy = new MemoryStream(Encoding.UTF8.GetBytes(policy.Json)),
+                        UploadPolicySignature = policy.Signature,
+                    },
+                },
+            };
+            var ec2 = _connection.Ec2;
+            var response = await CloudErrorTranslator.RunAsync(
+                _connection.Settings.ComputeUrl!, () => ec2.BundleInstanceAsync(bundleRequest, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return BundleTaskMapper.From(response.BundleTask);
+        }
+
+        /// <summary>Describes bundle tasks: the given ones (<c>BundleTaskNotFound</c> for a missing one), or all of yours.</summary>
+        public async Task<IReadOnlyList<BundleTaskInfo>> GetBundleTasksAsync(IReadOnlyList<string>? bundleIds, CancellationToken cancellationToken)
+        {
+            var ids = (bundleIds ?? Array.Empty<string>()).Select(ResourceIdPattern.BundleTask).Distinct(StringComparer.Ordinal).ToList();
+            var request = new DescribeBundleTasksRequest { BundleIds = ids.Count > 0 ? ids : null };
+            var ec2 = _connection.Ec2;
+            var response = await CloudErrorTranslator.RunAsync(
+                _connection.Settings.ComputeUrl!, () => ec2.DescribeBundleTasksAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var tasks = (response.BundleTasks ?? new List<BundleTask>()).Select(BundleTaskMapper.From).OrderBy(t => t.BundleId, StringComparer.Ordinal).ToList();
+            string? missing = ids.FirstOrDefault(id => tasks.All(t => t.BundleId != id));
+            if (missing != null)
+            {
+                throw new EucaException("BundleTaskNotFound", EucaErrorCategory.ObjectNotFound, $"The cloud has no bundle task {missing} that you can see.", missing);
+            }
+
+            return tasks;
+        }
+
+        /// <summary>
+        /// Waits until the task is complete and returns it, reporting the cloud's progress percentage. A failed task
+        /// throws <c>BundleTaskFailed</c> with the cloud's message; waiting longer than <paramref name="timeout"/>
+        /// throws <c>BundleTaskTimeout</c> (the task goes on in the cloud).
+        /// </summary>
+        public async Task<BundleTaskInfo> WaitForBundleTaskAsync(string bundleId, TimeSpan timeout, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+        {
+            string id = ResourceIdPattern.BundleTask(bundleId);
+            BundleTaskInfo task = await TaskPoller.PollAsync(
+                async token => (await GetBundleTasksAsync(new[] { id }, token).ConfigureAwait(false))[0],
+                t => t.IsFinished,
+                t => progress?.Report(new OperationProgress(
+                    $"Waiting for bundle task {id}", t.Progress ?? 0, 100, t.State, statusDescription: $"{t.State} {t.Progress ?? 0}%")),
+                timeout,
+                PollInterval,
+                t => new EucaException(
+                    "BundleTaskTimeout",
+                    EucaErrorCategory.OperationStopped,
+                    $"Bundle task {id} is still {t.State} after {timeout}; it goes on in the cloud. Wait again or stop it with Stop-EucaBundleTask.",
+                    id),
+                cancellationToken).ConfigureAwait(false);
+
+            if (task.State == BundleTaskStates.Failed)
+            {
+                throw new EucaException(
+                    "BundleTaskFailed",
+                    EucaErrorCategory.InvalidOperation,
+                    $"Bundle task {id} of instance {task.InstanceId} failed: {task.ErrorCode} {task.ErrorMessage}".TrimEnd(),
+                    id);
+            }
+
+            return task;
+        }
+
+        /// <summary>Cancels a task that has not finished; the cloud answers with the task, normally <c>cancelling</c>.</summary>
+        public async Task<BundleTaskInfo> CancelBundleTaskAsync(string bundleId, CancellationToken cancellationToken)
+        {
+            var request = new CancelBundleTaskRequest { BundleId = ResourceIdPattern.BundleTask(bundleId) };
+            var ec2 = _connection.Ec2;
+            var response = await CloudErrorTranslator.RunAsync(
+                _connection.Settings.ComputeUrl!, () => ec2.CancelBundleTaskAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return BundleTaskMapper.From(response.BundleTask);
+        }
+
+        private static void CheckStorageName(string? value, string what, string errorId)
+        {
+            if (value == null || !StorageName.IsMatch(value))
+            {
+                throw new EucaException(
+                    errorId,
+                    EucaErrorCategory.InvalidArgument,
+                    $"'{value}' is not a valid bundle {what} for Eucalyptus: use 3 to 255 letters, digits, '.', '-' or '_'.",
+                    value);
+            }
+        }
+
+        private static void CheckInstance(InstanceInfo instance)
+        {
+            if (instance.RootDeviceType == RootDeviceKind.Ebs)
+            {
+                throw new EucaException(
+                    "InstanceIsEbsBacked",
+                    EucaErrorCategory.InvalidOperation,
+                    $"Instance {instance.InstanceId} boots from an EBS volume; bundling is for instance-store instances. Create its image with New-EucaImage.",
+                    instance.InstanceId);
+            }
+
+            if (instance.State != "running")
+            {
+                throw new EucaException(
+                    "InstanceNotRunning",
+                    EucaErrorCategory.InvalidOperation,
+                    $"Instance {instance.InstanceId} is {instance.State}; only a running instance can be bundled.",
+                    instance.InstanceId);
+            }
+        }
+
+        private static DateTime TruncateToSeconds(DateTime time) =>
+            new DateTime(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.EC2.Model;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Errors;
+
+namespace Euca.Images.Engine.Instances
+{
+    /// <summary>Instance lookups (DescribeInstances) for the image workflows.</summary>
+    public sealed class InstanceService
+    {
+        private readonly CloudConnection _connection;
+
+        public InstanceService(CloudConnection connection)
+        {
+            _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        }
+
+        /// <summary>The instance, or <c>InstanceNotFound</c>; a malformed id fails with <c>InstanceIdInvalid</c> before any call.</summary>
+        public async Task<InstanceInfo> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
+        {
+            string id = ResourceIdPattern.Instance(instanceId);
+            var request = new DescribeInstancesRequest { InstanceIds = new List<string> { id } };
+            var ec2 = _connection.Ec2;
+            var response = await CloudErrorTranslator.RunAsync(
+                _connection.Settings.ComputeUrl!, () => ec2.DescribeInstancesAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            Instance? instance = (response.Reservations ?? new List<Reservation>())
+                .SelectMany(r => r.Instances ?? new List<Instance>())
+                .FirstOrDefault(i => string.Equals(i.InstanceId, id, StringComparison.Ordinal));
+            if (instance == null)
+            {
+                throw new EucaException("InstanceNotFound", EucaErrorCategory.ObjectNotFound, $"The cloud has no instance {id} that you can see.", id);
+            }
+
+            return InstanceInfoMapper.From(instance);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using Euca.Images.Engine.Errors;
+
+namespace Euca.Images.Engine.Instances
+{
+    /// <summary>
+    /// Instance (i-), bundle task (bun-), volume (vol-) and snapshot (snap-) ids: the prefix and 8 (short) or 17
+    /// (long, the 5.x default) hex digits. Eucalyptus canonicalises ids to lower case, and so do we.
+    /// </summary>
+    public static class ResourceIdPattern
+    {
+        public static string Instance(string? id) => Canonicalize(id, "i", "InstanceIdInvalid", "an instance id");
+
+        public static string BundleTask(string? id) => Canonicalize(id, "bun", "BundleIdInvalid", "a bundle task id");
+
+        public static string Volume(string? id) => Canonicalize(id, "vol", "VolumeIdInvalid", "a volume id");
+
+        public static string Snapshot(string? id) => Canonicalize(id, "snap", "SnapshotIdInvalid", "a snapshot id");
+
+        private static string Canonicalize(string? id, string prefix, string errorId, string what)
+        {
+            string canonical = (id ?? string.Empty).Trim().ToLowerInvariant();
+            if (!Regex.IsMatch(canonical, "^" + prefix + "-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant))
+            {
+                throw new EucaException(
+                    errorId,
+                    EucaErrorCategory.InvalidArgument,
+                    $"'{id}' is not {what}: expected {prefix}- followed by 8 or 17 hexadecimal digits.",
+                    id);
+            }
+
+            return canonical;
+        }
+    }
+}

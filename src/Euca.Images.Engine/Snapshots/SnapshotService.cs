@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.EC2.Model;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Instances;
+using Euca.Images.Engine.Progress;
+
+namespace Euca.Images.Engine.Snapshots
+{
+    /// <summary>
+    /// The EBS calls of the image workflows: snapshot a volume, describe and wait for snapshots (an EBS image is
+    /// registered from a completed snapshot), and delete the scratch volume afterwards.
+    /// </summary>
+    public sealed class SnapshotService
+    {
+        private readonly CloudConnection _connection;
+
+        public SnapshotService(CloudConnection connection)
+        {
+            _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        }
+
+        /// <summary>How often waiting asks the cloud; tests shorten it.</summary>
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>Starts a snapshot of the volume; it is <c>pending</c> until the cloud has copied the volume.</summary>
+        public async Task<SnapshotInfo> CreateSnapshotAsync(string volumeId, string? description, CancellationToken cancellationToken)
+        {
+            var request = new CreateSnapshotRequest { VolumeId = ResourceIdPattern.Volume(volumeId), Description = description };
+            var ec2 = _connection.Ec2;
+            var response = await CloudErrorTranslator.RunAsync(
+                _connection.Settings.ComputeUrl!, () => ec2.CreateSnapshotAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return SnapshotMapper.From(response.Snapshot);
+        }
+
+        /// <summary>
+        /// Describes snapshots: the given ids (<c>SnapshotNotFound</c> for a missing one), narrowed by owners
+        /// (account ids, aliases or <c>self</c>); with neither, the ones you own.
+        /// </summary>
+        public async Task<IReadOnlyList<SnapshotInfo>> GetSnapshotsAsync(IReadOnlyList<string>? snapshotIds, IReadOnlyList<string>? owners, CancellationToken cancellationToken)
+        {
+            var ids = (snapshotIds ?? Array.Empty<string>()).Select(ResourceIdPattern.Snapshot).Distinct(StringComparer.Ordinal).ToList();
+            var ownerList = (owners ?? Array.Empty<string>()).ToList();
+            if (ids.Count == 0 && ownerList.Count == 0)
+            {
+                // Without an owner EC2 lists every snapshot the caller may restore, public ones included.
+                ownerList.Add("self");
+            }
+
+            var request = new DescribeSnapshotsRequest
+            {
+                SnapshotIds = ids.Count > 0 ? ids : null,
+                OwnerIds = ownerList.Count > 0 ? ownerList : null,
+            };
+            var ec2 = _connection.Ec2;
+            var response = await CloudErrorTranslator.RunAsync(
+                _connection.Settings.ComputeUrl!, () => ec2.DescribeSnapshotsAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var snapshots = (response.Snapshots ?? new List<Snapshot>()).Select(SnapshotMapper.From).OrderBy(s => s.SnapshotId, StringComparer.Ordinal).ToList();
+            string? missing = ownerList.Count == 0 ? ids.FirstOrDefault(id => snapshots.All(s => s.SnapshotId != id)) : null;
+            if (missing != null)
+            {
+                throw new EucaException("SnapshotNotFound", EucaErrorCategory.ObjectNotFound, $"The cloud has no snapshot {missing} that you can see.", missing);
+            }
+
+            return snapshots;
+        }
+
+        /// <summary>
+        /// Waits until the snapshot is completed and returns it, reporting its progress percentage. A snapshot in
+        /// state <c>error</c> throws <c>SnapshotFailed</c>; waiting longer than <paramref name="timeout"/> throws
+        /// <c>SnapshotTimeout</c> (the snapshot goes on in the cloud).
+        /// </summary>
+        public async Task<SnapshotInfo> WaitForSnapshotAsync(string snapshotId, TimeSpan timeout, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+        {
+            string id = ResourceIdPattern.Snapshot(snapshotId);
+            SnapshotInfo snapshot = await TaskPoller.PollAsync(
+                async token => (await GetSnapshotsAsync(new[] { id }, null, token).ConfigureAwait(false))[0],
+                s => s.IsFinished,
+                s => progress?.Report(new OperationProgress(
+                    $"Waiting for snapshot {id}", s.Progress ?? 0, 100, s.State, statusDescription: $"{s.State} {s.Progress ?? 0}%")),
+                timeout,
+                PollInterval,
+                s => new EucaException(
+                    "SnapshotTimeout",
+                    EucaErrorCategory.OperationStopped,
+                    $"Snapshot {id} is still {s.State} ({s.Progress ?? 0}%) after {timeout}; it goes on in the cloud.",
+                    id),
+                cancellationToken).ConfigureAwait(false);
+
+            if (snapshot.State != "completed")
+            {
+                throw new EucaException("SnapshotFailed", EucaErrorCategory.InvalidOperation, $"Snapshot {id} of volume {snapshot.VolumeId} failed (state {snapshot.State}).", id);
+            }
+
+            return snapshot;
+        }
+
+        /// <summary>Deletes a volume (for example the scratch volume an image was snapshotted from).</summary>
+        public async Task DeleteVolumeAsync(string volumeId, CancellationToken cancellationToken)
+        {
+            var request = new DeleteVolumeRequest { VolumeId = ResourceIdPattern.Volume(volumeId) };
+            var ec2 = _connection.Ec2;
+            await CloudErrorTranslator.RunAsync(
+                _connection.Settings.ComputeUrl!, () => ec2.DeleteVolumeAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Euca.Images.Engine.Instances;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Instances
+{
+    /// <summary>Gets bundle tasks (DescribeBundleTasks).</summary>
+    /// <remarks>
+    /// <para>Without -BundleId, lists all of your bundle tasks. Each shows its state (pending, waiting-for-shutdown,
+    /// bundling, storing, cancelling, complete or failed), progress, the error of a failed task, and the
+    /// ManifestLocation of the bundle it stores.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>List your bundle tasks</title>
+    /// <code>Get-EucaBundleTask</code>
+    /// <para>Shows every bundle task as a table.</para>
+    /// </example>
+    /// <example>
+    /// <title>Check one task</title>
+    /// <code>Get-EucaBundleTask -BundleId bun-3b4c5d6e | Format-List</code>
+    /// <para>Shows every field of the task, including an error message if it failed.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "EucaBundleTask")]
+    [OutputType(typeof(BundleTaskInfo))]
+    public sealed class GetEucaBundleTaskCommand : EucaCloudCmdlet
+    {
+        /// <summary>The ids of the bundle tasks to get (bun-...).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("BundleIds")]
+        [ValidateNotNullOrEmpty]
+        public string[]? BundleId { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ProcessRecordSafely(() =>
+            {
+                var bundler = new InstanceBundler(CurrentConnection);
+                IReadOnlyList<BundleTaskInfo> tasks = RunEngine((progress, token) => bundler.GetBundleTasksAsync(BundleId, token));
+                WriteObject(tasks, enumerateCollection: true);
+            });
+        }
+    }
+}

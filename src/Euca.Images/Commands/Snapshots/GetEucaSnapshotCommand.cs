@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Euca.Images.Engine.Snapshots;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Snapshots
+{
+    /// <summary>Gets EBS snapshots (DescribeSnapshots).</summary>
+    /// <remarks>
+    /// <para>Without -SnapshotId or -Owner, lists the snapshots you own. -Owner takes account ids, account aliases or
+    /// self. Each snapshot shows its state (pending, completed or error) and progress.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>List your snapshots</title>
+    /// <code>Get-EucaSnapshot</code>
+    /// <para>Shows your snapshots as a table.</para>
+    /// </example>
+    /// <example>
+    /// <title>Get the snapshots behind an EBS image</title>
+    /// <code>(Get-EucaImage emi-5a6b7c8d).BlockDeviceMappings.SnapshotId | Where-Object { $_ } | Get-EucaSnapshot</code>
+    /// <para>Snapshot ids bind from the pipeline.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "EucaSnapshot")]
+    [OutputType(typeof(SnapshotInfo))]
+    public sealed class GetEucaSnapshotCommand : EucaCloudCmdlet
+    {
+        /// <summary>The ids of the snapshots to get (snap-...).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("SnapshotIds")]
+        [ValidateNotNullOrEmpty]
+        public string[]? SnapshotId { get; set; }
+
+        /// <summary>Only snapshots owned by these accounts: account ids, aliases or self.</summary>
+        [Parameter(Position = 1)]
+        [Alias("Owners")]
+        [ValidateNotNullOrEmpty]
+        public string[]? Owner { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ProcessRecordSafely(() =>
+            {
+                var service = new SnapshotService(CurrentConnection);
+                IReadOnlyList<SnapshotInfo> snapshots = RunEngine((progress, token) => service.GetSnapshotsAsync(SnapshotId, Owner, token));
+                WriteObject(snapshots, enumerateCollection: true);
+            });
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Management.Automation;
+using Euca.Images.Engine.Snapshots;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Snapshots
+{
+    /// <summary>Starts a snapshot of an EBS volume (CreateSnapshot).</summary>
+    /// <remarks>
+    /// <para>The snapshot starts pending; Wait-EucaSnapshot waits until it is completed. A completed snapshot of a
+    /// disk image volume is what an EBS-backed image is registered from.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>Snapshot a volume and wait for it</title>
+    /// <code>New-EucaSnapshot -VolumeId vol-1a2b3c4d -Description 'imported CentOS disk' | Wait-EucaSnapshot</code>
+    /// <para>Returns the completed snapshot.</para>
+    /// </example>
+    /// <example>
+    /// <title>Snapshot several volumes</title>
+    /// <code>'vol-1a2b3c4d', 'vol-2b3c4d5e' | New-EucaSnapshot -Description nightly</code>
+    /// <para>Volume ids bind from the pipeline, as strings or as any object with a VolumeId property.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.New, "EucaSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(SnapshotInfo))]
+    public sealed class NewEucaSnapshotCommand : EucaCloudCmdlet
+    {
+        /// <summary>The volume to snapshot (vol-...).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string VolumeId { get; set; } = string.Empty;
+
+        /// <summary>A description of up to 255 characters.</summary>
+        [Parameter]
+        public string? Description { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ProcessRecordSafely(() =>
+            {
+                if (!ShouldProcess(VolumeId, "Create snapshot"))
+                {
+                    return;
+                }
+
+                var service = new SnapshotService(CurrentConnection);
+                try
+                {
+                    WriteObject(RunEngine((progress, token) => service.CreateSnapshotAsync(VolumeId, Description, token), VolumeId));
+                }
+                catch (EngineFailure failure)
+                {
+                    WriteError(failure.ErrorRecord);
+                }
+            });
+        }
+    }
+}

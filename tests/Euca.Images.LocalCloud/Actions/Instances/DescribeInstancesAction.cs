@@ -1,0 +1,44 @@
+using Euca.Images.LocalCloud.Protocol;
+using Euca.Images.LocalCloud.State.Instances;
+
+namespace Euca.Images.LocalCloud.Actions.Instances;
+
+/// <summary>DescribeInstances narrowed by InstanceId.N: the caller's instances (every instance for an
+/// administrator), one reservation each. Requested ids that are not visible give InvalidInstanceID.NotFound.</summary>
+public sealed class DescribeInstancesAction : ICloudAction
+{
+    public string Name => "DescribeInstances";
+
+    public CloudService Service => CloudService.Compute;
+
+    public ActionResponse Execute(ActionContext context)
+    {
+        HashSet<string> ids = context.Parameters.GetList("InstanceId").Select(InstanceIds.Instance).ToHashSet(StringComparer.Ordinal);
+        List<InstanceRecord> visible = context.State.Instances.SnapshotInstances()
+            .Where(i => context.Account.IsAdmin || i.OwnerId == context.Account.AccountId)
+            .ToList();
+        string? missing = ids.Order(StringComparer.Ordinal).FirstOrDefault(id => visible.All(i => i.InstanceId != id));
+        if (missing is not null)
+        {
+            throw InstanceErrors.InstanceNotFound(missing);
+        }
+
+        List<InstanceRecord> selected = visible.Where(i => ids.Count == 0 || ids.Contains(i.InstanceId)).ToList();
+        return ActionResponse.Ec2(Name, w => w.WriteItemSet("reservationSet", selected, (x, instance) =>
+        {
+            x.WriteElementString("reservationId", "r-" + instance.InstanceId["i-".Length..]);
+            x.WriteElementString("ownerId", instance.OwnerId);
+            x.WriteItemSet("instancesSet", [instance], InstanceXml.Write);
+        }));
+    }
+
+    /// <summary>The caller's instance (or any, for an administrator); InvalidInstanceID.NotFound otherwise, as
+    /// Eucalyptus hides other accounts' instances.</summary>
+    public static InstanceRecord FindOwned(ActionContext context, string instanceId)
+    {
+        InstanceRecord? instance = context.State.Instances.FindInstance(instanceId);
+        return instance is not null && (context.Account.IsAdmin || instance.OwnerId == context.Account.AccountId)
+            ? instance
+            : throw InstanceErrors.InstanceNotFound(instanceId);
+    }
+}
