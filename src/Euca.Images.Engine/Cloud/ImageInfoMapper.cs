@@ -37,7 +37,7 @@ namespace Euca.Images.Engine.Cloud
                     .ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal),
             };
 
-        private static ImageBlockDeviceMapping ToMapping(BlockDeviceMapping mapping) =>
+        internal static ImageBlockDeviceMapping ToMapping(BlockDeviceMapping mapping) =>
             new ImageBlockDeviceMapping
             {
                 DeviceName = mapping.DeviceName,
@@ -46,6 +46,7 @@ namespace Euca.Images.Engine.Cloud
                 VolumeSizeGiB = mapping.Ebs?.VolumeSize,
                 DeleteOnTermination = mapping.Ebs?.DeleteOnTermination,
                 VolumeType = mapping.Ebs?.VolumeType?.Value,
+                Iops = mapping.Ebs?.Iops,
                 NoDevice = mapping.NoDevice != null,
             };
 

@@ -30,6 +30,12 @@ namespace Euca.Images.Engine.Progress
         /// <summary>Distinguishes concurrent bars (for example one per part in flight); 0 is the main bar.</summary>
         public int Id { get; }
 
+        /// <summary>
+        /// Status text for work that is not measured in bytes (waiting for a state); when set, the cmdlet layer shows it
+        /// instead of byte counts and treats BytesDone/BytesTotal only as the fraction done.
+        /// </summary>
+        public string? StatusDescription { get; set; }
+
         /// <summary>The parent bar's <see cref="Id"/>, or -1 for a top-level bar.</summary>
         public int ParentId { get; }
     }

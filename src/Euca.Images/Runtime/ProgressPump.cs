@@ -65,7 +65,9 @@ namespace Euca.Images.Runtime
         {
             double seconds = Math.Max(elapsed.TotalSeconds, 0.001);
             double bytesPerSecond = progress.BytesDone / seconds;
-            string status = progress.BytesTotal is long total && total > 0
+            string status = progress.StatusDescription is string description
+                ? description
+                : progress.BytesTotal is long total && total > 0
                 ? $"{ByteSize.Format(progress.BytesDone)} of {ByteSize.Format(total)} at {ByteSize.Format((long)bytesPerSecond)}/s"
                 : $"{ByteSize.Format(progress.BytesDone)} at {ByteSize.Format((long)bytesPerSecond)}/s";
 
@@ -78,7 +80,7 @@ namespace Euca.Images.Runtime
             if (progress.BytesTotal is long size && size > 0)
             {
                 record.PercentComplete = (int)Math.Min(100, progress.BytesDone * 100 / size);
-                if (bytesPerSecond > 0 && progress.BytesDone > 0)
+                if (progress.StatusDescription is null && bytesPerSecond > 0 && progress.BytesDone > 0)
                 {
                     record.SecondsRemaining = (int)Math.Ceiling((size - progress.BytesDone) / bytesPerSecond);
                 }
