@@ -4,8 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
-using Amazon.Runtime.Internal;
 
 namespace Euca.Images.Engine.Cloud.Registration
 {
@@ -63,16 +61,8 @@ namespace Euca.Images.Engine.Cloud.Registration
 
             if (source.Platform != null)
             {
-                // Eucalyptus takes Platform=windows on RegisterImage; the EC2 API (and so the SDK's request type) has no
-                // such member. A per-request handler adds the query parameter after marshalling and before signing.
-                string platform = source.Platform;
-                ((IAmazonWebServiceRequest)request).AddBeforeRequestHandler((sender, args) =>
-                {
-                    if (args is WebServiceRequestEventArgs web)
-                    {
-                        web.ParameterCollection["Platform"] = new StringParameterValue(platform);
-                    }
-                });
+                // Eucalyptus takes Platform=windows on RegisterImage; the EC2 API (and the SDK's request type) has no such member.
+                ExtraQueryParameters.Add(request, "Platform", source.Platform);
             }
 
             return request;
