@@ -18,6 +18,9 @@ try
     {
         Port = commandLine.Port,
         ConfigPath = commandLine.ConfigPath,
+        ObjectStorageUrl = commandLine.ObjectStorageUrl,
+        PendingSeconds = commandLine.PendingSeconds,
+        MaxImageSizeGb = commandLine.MaxImageSizeGb,
         HandleProcessSignals = true,
     });
     Uri url = await host.StartAsync();

@@ -1,5 +1,6 @@
 using Euca.Images.LocalCloud.Actions.Bootstrap;
 using Euca.Images.LocalCloud.Actions.Images;
+using Euca.Images.LocalCloud.Actions.Images.Lifecycle;
 
 namespace Euca.Images.LocalCloud.Actions;
 
@@ -20,6 +21,11 @@ public sealed class ActionRegistry
     public static ActionRegistry CreateDefault() => new(
     [
         new DescribeImagesAction(),
+        new RegisterImageAction(),
+        new DeregisterImageAction(),
+        new DescribeImageAttributeAction(),
+        new ModifyImageAttributeAction(),
+        new ResetImageAttributeAction(),
         new DescribeServiceCertificatesAction(),
     ]);
 

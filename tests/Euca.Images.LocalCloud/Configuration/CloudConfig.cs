@@ -1,3 +1,4 @@
+using Euca.Images.LocalCloud.Registration;
 using Euca.Images.LocalCloud.State;
 
 namespace Euca.Images.LocalCloud.Configuration;
@@ -11,6 +12,9 @@ public sealed class CloudConfig
     public List<AccountConfig> Accounts { get; init; } = [];
 
     public List<ImageRecord> Images { get; init; } = [];
+
+    /// <summary>RegisterImage: object storage, size cap, pending delay and id style.</summary>
+    public RegistrationSettings Registration { get; init; } = new();
 }
 
 /// <summary>A PEM certificate and, optionally, its PEM private key. Relative paths are resolved against the

@@ -2,14 +2,24 @@ using System.Globalization;
 
 namespace Euca.Images.LocalCloud.Hosting;
 
-/// <summary>`--port N` (0 = free port, the default), `--config PATH`, `--parent-pid PID`.</summary>
+/// <summary>`--port N` (0 = free port, the default), `--config PATH`, `--parent-pid PID`, `--object-storage-url URL`,
+/// `--pending-seconds S`, `--max-image-size-gb G`.</summary>
 internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid)
 {
+    public string? ObjectStorageUrl { get; init; }
+
+    public double? PendingSeconds { get; init; }
+
+    public double? MaxImageSizeGb { get; init; }
+
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         int port = 0;
         string? configPath = null;
         int? parentPid = null;
+        string? objectStorageUrl = null;
+        double? pendingSeconds = null;
+        double? maxImageSizeGb = null;
         for (int i = 0; i < args.Count; i++)
         {
             string value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -24,15 +34,34 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid)
                 case "--parent-pid":
                     parentPid = ParseInt(args[i], value, 1, int.MaxValue);
                     break;
+                case "--object-storage-url":
+                    objectStorageUrl = Uri.TryCreate(value, UriKind.Absolute, out _) ? value : throw new ArgumentException($"--object-storage-url '{value}' is not an absolute URL.");
+                    break;
+                case "--pending-seconds":
+                    pendingSeconds = ParseDouble(args[i], value);
+                    break;
+                case "--max-image-size-gb":
+                    maxImageSizeGb = ParseDouble(args[i], value);
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Usage: [--port N] [--config PATH] [--parent-pid PID]");
+                    throw new ArgumentException($"Unknown option {args[i]}. Usage: [--port N] [--config PATH] [--parent-pid PID] [--object-storage-url URL] [--pending-seconds S] [--max-image-size-gb G]");
             }
 
             i++;
         }
 
-        return new CommandLine(port, configPath, parentPid);
+        return new CommandLine(port, configPath, parentPid)
+        {
+            ObjectStorageUrl = objectStorageUrl,
+            PendingSeconds = pendingSeconds,
+            MaxImageSizeGb = maxImageSizeGb,
+        };
     }
+
+    private static double ParseDouble(string option, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && parsed >= 0
+            ? parsed
+            : throw new ArgumentException($"{option} '{value}' is not a non-negative number.");
 
     private static int ParseInt(string option, string value, int min, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed >= min && parsed <= max

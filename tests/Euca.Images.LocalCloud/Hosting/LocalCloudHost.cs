@@ -2,6 +2,7 @@ using System.Net;
 using Euca.Images.LocalCloud.Actions;
 using Euca.Images.LocalCloud.Auth;
 using Euca.Images.LocalCloud.Configuration;
+using Euca.Images.LocalCloud.Registration;
 using Euca.Images.LocalCloud.State;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,6 +14,7 @@ namespace Euca.Images.LocalCloud.Hosting;
 public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
 {
     private WebApplication? app;
+    private S3ManifestSource? s3Manifests;
 
     /// <summary>The cloud being served (available after <see cref="StartAsync"/>), for tests to inspect or seed.</summary>
     public CloudState State { get; private set; } = null!;
@@ -31,6 +33,20 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
             ? (given, options.ConfigBaseDirectory ?? AppContext.BaseDirectory)
             : CloudConfigLoader.Load(options.ConfigPath);
         State = CloudStateFactory.Create(config, baseDirectory);
+        RegistrationSettings registration = config.Registration with
+        {
+            ObjectStorageUrl = options.ObjectStorageUrl ?? config.Registration.ObjectStorageUrl,
+            PendingSeconds = options.PendingSeconds ?? config.Registration.PendingSeconds,
+            MaxImageSizeGb = options.MaxImageSizeGb ?? config.Registration.MaxImageSizeGb,
+        };
+        IManifestSource? manifests = options.ManifestSource;
+        if (manifests is null && registration.ObjectStorageUrl is { } storageUrl)
+        {
+            s3Manifests = new S3ManifestSource(new Uri(storageUrl), registration.ObjectStorageAccessKey, registration.ObjectStorageSecretKey);
+            manifests = s3Manifests;
+        }
+
+        var services = new CloudServices(registration, manifests);
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -54,7 +70,7 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
 
         app = builder.Build();
         var verifier = new SigV4Verifier(id => State.FindCallerByAccessKey(id)?.Key, options.Time);
-        var endpoint = new QueryEndpoint(State, ActionRegistry.CreateDefault(), verifier, options.Time);
+        var endpoint = new QueryEndpoint(State, ActionRegistry.CreateDefault(), verifier, options.Time, services);
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken);
 
@@ -84,5 +100,8 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
             await app.DisposeAsync();
             app = null;
         }
+
+        s3Manifests?.Dispose();
+        s3Manifests = null;
     }
 }

@@ -20,6 +20,18 @@ public sealed record LocalCloudOptions
     /// <summary>The clock used to check request dates (tests shift it to provoke RequestExpired).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Overrides the configuration's object storage URL (`--object-storage-url`).</summary>
+    public string? ObjectStorageUrl { get; init; }
+
+    /// <summary>Overrides the configuration's pending delay in seconds (`--pending-seconds`).</summary>
+    public double? PendingSeconds { get; init; }
+
+    /// <summary>Overrides the configuration's image size cap in GB (`--max-image-size-gb`).</summary>
+    public double? MaxImageSizeGb { get; init; }
+
+    /// <summary>A manifest source for in-process tests; wins over the object storage URL.</summary>
+    public Registration.IManifestSource? ManifestSource { get; init; }
+
     /// <summary>Stop on SIGTERM/SIGINT: the command-line server wants this, in-process test hosts do not.</summary>
     public bool HandleProcessSignals { get; init; }
 }
