@@ -24,7 +24,8 @@ namespace Euca.Images.Engine.Cloud
                 ImageType = ParseImageType(image.ImageType?.Value),
                 KernelId = image.KernelId,
                 RamdiskId = image.RamdiskId,
-                Platform = image.Platform?.Value,
+                // The SDK's constant is "Windows"; the wire value (and Eucalyptus' filter value) is "windows".
+                Platform = image.Platform?.Value?.ToLowerInvariant(),
                 RootDeviceType = ParseRootDevice(image.RootDeviceType?.Value),
                 RootDeviceName = image.RootDeviceName,
                 VirtualizationType = ParseVirtualization(image.VirtualizationType?.Value),
