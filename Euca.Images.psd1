@@ -18,12 +18,18 @@
     CmdletsToExport      = @(
         'Connect-EucaCloud'
         'Disconnect-EucaCloud'
+        'Edit-EucaImageAttribute'
         'Expand-EucaBundle'
         'Get-EucaBundleManifest'
         'Get-EucaCloud'
         'Get-EucaImage'
+        'Get-EucaImageAttribute'
         'New-EucaBundle'
+        'Register-EucaImage'
+        'Reset-EucaImageAttribute'
         'Test-EucaBundle'
+        'Unregister-EucaImage'
+        'Wait-EucaImage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

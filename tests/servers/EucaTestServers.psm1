@@ -92,9 +92,21 @@ function Start-EucaLocalCloud {
     .SYNOPSIS
     Starts the local compute endpoint on a free loopback port and returns its URL and process.
     #>
-    param([string] $ConfigPath, [string] $Configuration = 'Release')
+    param(
+        [string] $ConfigPath,
+        [string] $Configuration = 'Release',
+        # Object storage RegisterImage reads manifests from (Start-EucaObjectStorage's Url).
+        [string] $ObjectStorageUrl,
+        # How long new images stay pending (the server's default is 1 s).
+        [double] $PendingSeconds = -1,
+        # RegisterImage's image size cap in GB (Eucalyptus' default 30).
+        [double] $MaxImageSizeGb = -1
+    )
     $arguments = @((Get-LocalCloudAssembly -Configuration $Configuration), '--port', '0', '--parent-pid', "$PID")
     if ($ConfigPath) { $arguments += @('--config', $ConfigPath) }
+    if ($ObjectStorageUrl) { $arguments += @('--object-storage-url', $ObjectStorageUrl) }
+    if ($PendingSeconds -ge 0) { $arguments += @('--pending-seconds', $PendingSeconds.ToString([cultureinfo]::InvariantCulture)) }
+    if ($MaxImageSizeGb -ge 0) { $arguments += @('--max-image-size-gb', $MaxImageSizeGb.ToString([cultureinfo]::InvariantCulture)) }
     $server = Start-ServerProcess -FileName 'dotnet' -ArgumentList $arguments `
         -ReadyPattern '^LocalCloud listening on http://127\.0\.0\.1:(?<port>\d+)/'
     [pscustomobject]@{
