@@ -76,16 +76,25 @@ namespace Euca.Images.Arguments
                 filters["image-type"] = new[] { ImageType };
             }
 
+            // Everything the caller may use: owned and shared (the default listing) plus public images (kernels and
+            // ramdisks are usually the administrators' public images).
             using var cancellation = new CancellationTokenSource(s_timeout);
             var service = new ImageService(connection);
-            Task<IReadOnlyList<ImageInfo>> task = Task.Run(() => service.GetImagesAsync(new ImageQuery { Filters = filters }, cancellation.Token));
+            Task<IReadOnlyList<ImageInfo>[]> task = Task.WhenAll(
+                Task.Run(() => service.GetImagesAsync(new ImageQuery { Filters = filters }, cancellation.Token)),
+                Task.Run(() => service.GetImagesAsync(new ImageQuery { ExecutableBy = new[] { "all" }, Filters = filters }, cancellation.Token)));
             if (!task.Wait(s_timeout))
             {
                 cancellation.Cancel();
                 return Array.Empty<CompletionEntry>();
             }
 
-            List<CompletionEntry> entries = task.Result.Select(i => new CompletionEntry(i.ImageId, i.Name, i.State)).ToList();
+            List<CompletionEntry> entries = task.Result.SelectMany(list => list)
+                .GroupBy(i => i.ImageId, StringComparer.Ordinal)
+                .Select(g => g.First())
+                .OrderBy(i => i.ImageId, StringComparer.Ordinal)
+                .Select(i => new CompletionEntry(i.ImageId, i.Name, i.State))
+                .ToList();
             s_cache[key] = new CachedList(entries, DateTime.UtcNow + s_lifetime);
             return entries;
         }
