@@ -20,6 +20,9 @@ try
         ConfigPath = commandLine.ConfigPath,
         TlsCertificatePath = commandLine.TlsCertificatePath,
         TlsKeyPath = commandLine.TlsKeyPath,
+        ObjectStorageUrl = commandLine.ObjectStorageUrl,
+        PendingSeconds = commandLine.PendingSeconds,
+        MaxImageSizeGb = commandLine.MaxImageSizeGb,
         HandleProcessSignals = true,
     });
     Uri url = await host.StartAsync();

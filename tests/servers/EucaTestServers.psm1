@@ -94,10 +94,25 @@ function Start-EucaLocalCloud {
     .PARAMETER TlsCertificate
     A PEM server certificate: the cloud then serves HTTPS with it (and -TlsKey) instead of HTTP.
     #>
-    param([string] $ConfigPath, [string] $Configuration = 'Release', [string] $TlsCertificate, [string] $TlsKey)
+    param(
+        [string] $ConfigPath,
+        [string] $Configuration = 'Release',
+        # Object storage RegisterImage reads manifests from (Start-EucaObjectStorage's Url).
+        [string] $ObjectStorageUrl,
+        # How long new images stay pending (the server's default is 1 s).
+        [double] $PendingSeconds = -1,
+        # RegisterImage's image size cap in GB (Eucalyptus' default 30).
+        [double] $MaxImageSizeGb = -1,
+        # PEM server certificate and key: serve HTTPS instead of HTTP.
+        [string] $TlsCertificate,
+        [string] $TlsKey
+    )
     if ([bool]$TlsCertificate -ne [bool]$TlsKey) { throw '-TlsCertificate and -TlsKey go together.' }
     $arguments = @((Get-LocalCloudAssembly -Configuration $Configuration), '--port', '0', '--parent-pid', "$PID")
     if ($ConfigPath) { $arguments += @('--config', $ConfigPath) }
+    if ($ObjectStorageUrl) { $arguments += @('--object-storage-url', $ObjectStorageUrl) }
+    if ($PendingSeconds -ge 0) { $arguments += @('--pending-seconds', $PendingSeconds.ToString([cultureinfo]::InvariantCulture)) }
+    if ($MaxImageSizeGb -ge 0) { $arguments += @('--max-image-size-gb', $MaxImageSizeGb.ToString([cultureinfo]::InvariantCulture)) }
     if ($TlsCertificate) { $arguments += @('--tls-certificate', $TlsCertificate, '--tls-key', $TlsKey) }
     $scheme = if ($TlsCertificate) { 'https' } else { 'http' }
     $server = Start-ServerProcess -FileName 'dotnet' -ArgumentList $arguments `

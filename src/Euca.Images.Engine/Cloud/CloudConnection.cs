@@ -59,7 +59,7 @@ namespace Euca.Images.Engine.Cloud
                         Settings.Require(CloudSettingNames.ComputeUrl);
                         var config = new AmazonEC2Config { ServiceURL = Settings.ComputeUrl!.ToString() };
                         Configure(config, Options.Timeout);
-                        _ec2 = new AmazonEC2Client(_credentials, config);
+                        _ec2 = new EucalyptusEc2Client(_credentials, config);
                     }
 
                     return _ec2;

@@ -96,7 +96,10 @@ namespace Euca.Images.Engine.Cloud
         /// <summary>The mapping of a service error (code, message, HTTP status), shared with the bootstrap client.</summary>
         internal static EucaException FromService(string? code, string? message, int status, Uri endpoint, Exception? inner)
         {
-            if (code != null && Array.IndexOf(AuthenticationCodes, code) >= 0)
+            // Eucalyptus also answers AuthFailure with HTTP 400 for requests it understood but refuses (RegisterImage of a
+            // manifest written for another account: ImageManifests.lookup). Those are not credential problems.
+            bool refusedRequest = status == 400 && code == "AuthFailure";
+            if (code != null && Array.IndexOf(AuthenticationCodes, code) >= 0 && !refusedRequest)
             {
                 return new EucaException(
                     "CloudAuthenticationFailed",

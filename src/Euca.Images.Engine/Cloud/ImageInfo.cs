@@ -88,6 +88,29 @@ namespace Euca.Images.Engine.Cloud
 
         public string? VolumeType { get; set; }
 
+        /// <summary>Provisioned IOPS (not allowed with the <c>standard</c> volume type).</summary>
+        public int? Iops { get; set; }
+
         public bool NoDevice { get; set; }
+
+        /// <summary>True when the mapping describes an EBS volume (a snapshot, size, type or delete flag).</summary>
+        public bool IsEbs => SnapshotId != null || VolumeSizeGiB != null || DeleteOnTermination != null || VolumeType != null || Iops != null;
+
+        /// <summary>The euca2ools notation: <c>DEV=none</c>, <c>DEV=ephemeral0</c> or <c>DEV=snap:size:delete:type[:iops]</c>.</summary>
+        public override string ToString()
+        {
+            if (NoDevice)
+            {
+                return DeviceName + "=none";
+            }
+
+            if (VirtualName != null)
+            {
+                return DeviceName + "=" + VirtualName;
+            }
+
+            string text = string.Join(":", SnapshotId, VolumeSizeGiB, DeleteOnTermination?.ToString().ToLowerInvariant(), VolumeType, Iops);
+            return DeviceName + "=" + text.TrimEnd(':');
+        }
     }
 }

@@ -24,7 +24,8 @@ namespace Euca.Images.Engine.Cloud
                 ImageType = ParseImageType(image.ImageType?.Value),
                 KernelId = image.KernelId,
                 RamdiskId = image.RamdiskId,
-                Platform = image.Platform?.Value,
+                // The SDK's constant is "Windows"; the wire value (and Eucalyptus' filter value) is "windows".
+                Platform = image.Platform?.Value?.ToLowerInvariant(),
                 RootDeviceType = ParseRootDevice(image.RootDeviceType?.Value),
                 RootDeviceName = image.RootDeviceName,
                 VirtualizationType = ParseVirtualization(image.VirtualizationType?.Value),
@@ -37,7 +38,7 @@ namespace Euca.Images.Engine.Cloud
                     .ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal),
             };
 
-        private static ImageBlockDeviceMapping ToMapping(BlockDeviceMapping mapping) =>
+        internal static ImageBlockDeviceMapping ToMapping(BlockDeviceMapping mapping) =>
             new ImageBlockDeviceMapping
             {
                 DeviceName = mapping.DeviceName,
@@ -46,6 +47,7 @@ namespace Euca.Images.Engine.Cloud
                 VolumeSizeGiB = mapping.Ebs?.VolumeSize,
                 DeleteOnTermination = mapping.Ebs?.DeleteOnTermination,
                 VolumeType = mapping.Ebs?.VolumeType?.Value,
+                Iops = mapping.Ebs?.Iops,
                 NoDevice = mapping.NoDevice != null,
             };
 

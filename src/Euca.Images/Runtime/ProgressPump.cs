@@ -89,7 +89,7 @@ namespace Euca.Images.Runtime
             if (progress.BytesTotal is long size && size > 0)
             {
                 record.PercentComplete = (int)Math.Min(100, progress.BytesDone * 100 / size);
-                if (bytesPerSecond > 0 && progress.BytesDone > 0)
+                if (progress.StatusDescription is null && bytesPerSecond > 0 && progress.BytesDone > 0)
                 {
                     record.SecondsRemaining = (int)Math.Ceiling((size - progress.BytesDone) / bytesPerSecond);
                 }

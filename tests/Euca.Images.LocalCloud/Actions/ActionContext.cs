@@ -1,10 +1,11 @@
 using Euca.Images.LocalCloud.Protocol;
+using Euca.Images.LocalCloud.Registration;
 using Euca.Images.LocalCloud.State;
 
 namespace Euca.Images.LocalCloud.Actions;
 
 /// <summary>Everything an action may use: the verified caller, the request parameters and the cloud.</summary>
-public sealed class ActionContext(CallerIdentity caller, QueryParameters parameters, CloudState state, TimeProvider time)
+public sealed class ActionContext(CallerIdentity caller, QueryParameters parameters, CloudState state, TimeProvider time, CloudServices services)
 {
     public CallerIdentity Caller { get; } = caller;
 
@@ -15,4 +16,7 @@ public sealed class ActionContext(CallerIdentity caller, QueryParameters paramet
     public CloudState State { get; } = state;
 
     public TimeProvider Time { get; } = time;
+
+    /// <summary>Object storage and the registration settings (RegisterImage).</summary>
+    public CloudServices Services { get; } = services;
 }

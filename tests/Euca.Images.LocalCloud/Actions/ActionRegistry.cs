@@ -1,5 +1,6 @@
 using Euca.Images.LocalCloud.Actions.Bootstrap;
 using Euca.Images.LocalCloud.Actions.Images;
+using Euca.Images.LocalCloud.Actions.Images.Lifecycle;
 using Euca.Images.LocalCloud.Actions.Instances;
 using Euca.Images.LocalCloud.Actions.Snapshots;
 
@@ -22,6 +23,11 @@ public sealed class ActionRegistry
     public static ActionRegistry CreateDefault() => new(
     [
         new DescribeImagesAction(),
+        new RegisterImageAction(),
+        new DeregisterImageAction(),
+        new DescribeImageAttributeAction(),
+        new ModifyImageAttributeAction(),
+        new ResetImageAttributeAction(),
         new DescribeServiceCertificatesAction(),
         new DescribeInstancesAction(),
         new CreateImageAction(),

@@ -12,8 +12,9 @@ public interface ICloudAction
     /// <summary>The Eucalyptus service the action belongs to; it decides which paths serve it.</summary>
     CloudService Service { get; }
 
-    /// <summary>Runs the action for an authenticated caller; errors are thrown as <see cref="CloudErrorException"/>.</summary>
-    ActionResponse Execute(ActionContext context);
+    /// <summary>Runs the action for an authenticated caller; errors are thrown as <see cref="CloudErrorException"/>.
+    /// Asynchronous because RegisterImage reads the manifest from object storage.</summary>
+    Task<ActionResponse> ExecuteAsync(ActionContext context, CancellationToken cancellationToken);
 }
 
 /// <summary>Eucalyptus serves each service at /services/&lt;Name&gt;; the test endpoint also serves all at `/`.</summary>

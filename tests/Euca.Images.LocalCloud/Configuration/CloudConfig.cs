@@ -1,3 +1,4 @@
+using Euca.Images.LocalCloud.Registration;
 using Euca.Images.LocalCloud.State;
 
 namespace Euca.Images.LocalCloud.Configuration;
@@ -13,6 +14,9 @@ public sealed class CloudConfig
     public List<ImageRecord> Images { get; init; } = [];
 
     public ComputeConfig Compute { get; init; } = new();
+
+    /// <summary>RegisterImage: object storage, size cap, pending delay and id style.</summary>
+    public RegistrationSettings Registration { get; init; } = new();
 }
 
 /// <summary>A PEM certificate and, optionally, its PEM private key. Relative paths are resolved against the

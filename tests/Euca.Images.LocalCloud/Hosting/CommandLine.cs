@@ -2,11 +2,18 @@ using System.Globalization;
 
 namespace Euca.Images.LocalCloud.Hosting;
 
-/// <summary>`--port N` (0 = free port, the default), `--config PATH`, `--parent-pid PID`, and for HTTPS both
-/// `--tls-certificate PATH` and `--tls-key PATH` (PEM).</summary>
+/// <summary>`--port N` (0 = free port, the default), `--config PATH`, `--parent-pid PID`, `--object-storage-url URL`,
+/// `--pending-seconds S`, `--max-image-size-gb G`, and for HTTPS both `--tls-certificate PATH` and `--tls-key PATH` (PEM).</summary>
 internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid, string? TlsCertificatePath, string? TlsKeyPath)
 {
-    private const string Usage = "Usage: [--port N] [--config PATH] [--parent-pid PID] [--tls-certificate PATH --tls-key PATH]";
+    private const string Usage = "Usage: [--port N] [--config PATH] [--parent-pid PID] [--object-storage-url URL] [--pending-seconds S] " +
+        "[--max-image-size-gb G] [--tls-certificate PATH --tls-key PATH]";
+
+    public string? ObjectStorageUrl { get; init; }
+
+    public double? PendingSeconds { get; init; }
+
+    public double? MaxImageSizeGb { get; init; }
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -15,6 +22,9 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
         int? parentPid = null;
         string? tlsCertificatePath = null;
         string? tlsKeyPath = null;
+        string? objectStorageUrl = null;
+        double? pendingSeconds = null;
+        double? maxImageSizeGb = null;
         for (int i = 0; i < args.Count; i++)
         {
             string value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -35,6 +45,15 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
                 case "--tls-key":
                     tlsKeyPath = value;
                     break;
+                case "--object-storage-url":
+                    objectStorageUrl = Uri.TryCreate(value, UriKind.Absolute, out _) ? value : throw new ArgumentException($"--object-storage-url '{value}' is not an absolute URL.");
+                    break;
+                case "--pending-seconds":
+                    pendingSeconds = ParseDouble(args[i], value);
+                    break;
+                case "--max-image-size-gb":
+                    maxImageSizeGb = ParseDouble(args[i], value);
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}. {Usage}");
             }
@@ -47,8 +66,18 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
             throw new ArgumentException($"--tls-certificate and --tls-key go together. {Usage}");
         }
 
-        return new CommandLine(port, configPath, parentPid, tlsCertificatePath, tlsKeyPath);
+        return new CommandLine(port, configPath, parentPid, tlsCertificatePath, tlsKeyPath)
+        {
+            ObjectStorageUrl = objectStorageUrl,
+            PendingSeconds = pendingSeconds,
+            MaxImageSizeGb = maxImageSizeGb,
+        };
     }
+
+    private static double ParseDouble(string option, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && parsed >= 0
+            ? parsed
+            : throw new ArgumentException($"{option} '{value}' is not a non-negative number.");
 
     private static int ParseInt(string option, string value, int min, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed >= min && parsed <= max

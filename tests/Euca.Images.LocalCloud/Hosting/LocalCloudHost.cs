@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Euca.Images.LocalCloud.Actions;
 using Euca.Images.LocalCloud.Auth;
 using Euca.Images.LocalCloud.Configuration;
+using Euca.Images.LocalCloud.Registration;
 using Euca.Images.LocalCloud.State;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,6 +16,7 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
 {
     private WebApplication? app;
     private X509Certificate2? tlsCertificate;
+    private S3ManifestSource? s3Manifests;
 
     /// <summary>The cloud being served (available after <see cref="StartAsync"/>), for tests to inspect or seed.</summary>
     public CloudState State { get; private set; } = null!;
@@ -36,6 +38,21 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
         tlsCertificate = options.TlsCertificatePath is { } certificatePath
             ? TlsCertificateLoader.Load(certificatePath, options.TlsKeyPath ?? throw new ArgumentException("A TLS certificate needs its key.", nameof(options)))
             : null;
+
+        RegistrationSettings registration = config.Registration with
+        {
+            ObjectStorageUrl = options.ObjectStorageUrl ?? config.Registration.ObjectStorageUrl,
+            PendingSeconds = options.PendingSeconds ?? config.Registration.PendingSeconds,
+            MaxImageSizeGb = options.MaxImageSizeGb ?? config.Registration.MaxImageSizeGb,
+        };
+        IManifestSource? manifests = options.ManifestSource;
+        if (manifests is null && registration.ObjectStorageUrl is { } storageUrl)
+        {
+            s3Manifests = new S3ManifestSource(new Uri(storageUrl), registration.ObjectStorageAccessKey, registration.ObjectStorageSecretKey);
+            manifests = s3Manifests;
+        }
+
+        var services = new CloudServices(registration, manifests);
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -65,7 +82,7 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
 
         app = builder.Build();
         var verifier = new SigV4Verifier(id => State.FindCallerByAccessKey(id)?.Key, options.Time);
-        var endpoint = new QueryEndpoint(State, ActionRegistry.CreateDefault(), verifier, options.Time);
+        var endpoint = new QueryEndpoint(State, ActionRegistry.CreateDefault(), verifier, options.Time, services);
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken);
 
@@ -99,5 +116,7 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
 
         tlsCertificate?.Dispose();
         tlsCertificate = null;
+        s3Manifests?.Dispose();
+        s3Manifests = null;
     }
 }

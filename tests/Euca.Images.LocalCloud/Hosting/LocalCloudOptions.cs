@@ -26,6 +26,18 @@ public sealed record LocalCloudOptions
     /// <summary>The PEM private key of <see cref="TlsCertificatePath"/>.</summary>
     public string? TlsKeyPath { get; init; }
 
+    /// <summary>Overrides the configuration's object storage URL (`--object-storage-url`).</summary>
+    public string? ObjectStorageUrl { get; init; }
+
+    /// <summary>Overrides the configuration's pending delay in seconds (`--pending-seconds`).</summary>
+    public double? PendingSeconds { get; init; }
+
+    /// <summary>Overrides the configuration's image size cap in GB (`--max-image-size-gb`).</summary>
+    public double? MaxImageSizeGb { get; init; }
+
+    /// <summary>A manifest source for in-process tests; wins over the object storage URL.</summary>
+    public Registration.IManifestSource? ManifestSource { get; init; }
+
     /// <summary>Stop on SIGTERM/SIGINT: the command-line server wants this, in-process test hosts do not.</summary>
     public bool HandleProcessSignals { get; init; }
 }

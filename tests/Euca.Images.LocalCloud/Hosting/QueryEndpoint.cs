@@ -1,6 +1,7 @@
 using Euca.Images.LocalCloud.Actions;
 using Euca.Images.LocalCloud.Auth;
 using Euca.Images.LocalCloud.Protocol;
+using Euca.Images.LocalCloud.Registration;
 using Euca.Images.LocalCloud.State;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -10,7 +11,7 @@ namespace Euca.Images.LocalCloud.Hosting;
 
 /// <summary>The HTTP side of the EC2 query protocol: path to service, SigV4 check, parameters from the query
 /// string and the form body, dispatch to the action, and the XML answer or EC2 error document.</summary>
-internal sealed class QueryEndpoint(CloudState state, ActionRegistry actions, SigV4Verifier verifier, TimeProvider time)
+internal sealed class QueryEndpoint(CloudState state, ActionRegistry actions, SigV4Verifier verifier, TimeProvider time, CloudServices cloudServices)
 {
     /// <summary>EC2 query requests are small; anything larger is not a query request.</summary>
     private const int MaxBodyBytes = 4 * 1024 * 1024;
@@ -42,7 +43,7 @@ internal sealed class QueryEndpoint(CloudState state, ActionRegistry actions, Si
             ICloudAction action = actions.Find(actionName) is { } found && services.Contains(found.Service)
                 ? found
                 : throw CloudErrors.InvalidAction(actionName);
-            ActionResponse response = action.Execute(new ActionContext(caller, parameters, state, time));
+            ActionResponse response = await action.ExecuteAsync(new ActionContext(caller, parameters, state, time, cloudServices), http.RequestAborted);
             await WriteAsync(http, StatusCodes.Status200OK, ResponseSerializer.Serialize(response, requestId));
         }
         catch (CloudErrorException error)

@@ -27,6 +27,10 @@ public static class CloudErrors
     public static CloudErrorException ImageNotFound(IEnumerable<string> imageIds) =>
         new(400, "InvalidAMIID.NotFound", $"The image id '[{string.Join(", ", imageIds)}]' does not exist");
 
+    /// <summary>Eucalyptus' ClientComputeException("AuthFailure", ...) for requests it understood and refuses (a
+    /// manifest of another account, not the owner or an administrator): HTTP 400, unlike credential failures.</summary>
+    public static CloudErrorException NotPermitted(string message) => new(400, "AuthFailure", message);
+
     public static CloudErrorException ImageIdMalformed(string imageId) =>
         new(400, "InvalidAMIID.Malformed", $"Invalid id: \"{imageId}\"");
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Runtime;
 
@@ -29,6 +30,11 @@ namespace Euca.Images.Commands.Images
     /// <para>Filters run in the cloud; several values for one filter match any of them.</para>
     /// </example>
     /// <example>
+    /// <title>Find kernels by name</title>
+    /// <code>Get-EucaImage -ImageType Kernel -Name 'vmlinuz-3.10*' -State available</code>
+    /// <para>The convenience parameters become the name, image-type, root-device-type and state filters.</para>
+    /// </example>
+    /// <example>
     /// <title>Look up images by id from the pipeline</title>
     /// <code>'emi-1a2b3c4d', 'eki-0123abcd' | Get-EucaImage | Format-List</code>
     /// <para>Ids bind from the pipeline, as strings or as any object with an ImageId property.</para>
@@ -41,6 +47,7 @@ namespace Euca.Images.Commands.Images
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageIds", "Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ImageIdCompleter))]
         public string[]? ImageId { get; set; }
 
         /// <summary>Only images owned by these accounts: account ids, self, or an owner alias such as eucalyptus.</summary>
@@ -60,6 +67,26 @@ namespace Euca.Images.Commands.Images
         [Alias("Filters")]
         public Hashtable? Filter { get; set; }
 
+        /// <summary>Only images whose name matches one of these; * and ? are wildcards (the DescribeImages name filter).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        /// <summary>Only images of these types: Machine, Kernel or Ramdisk (the image-type filter).</summary>
+        [Parameter]
+        [ValidateSet("Machine", "Kernel", "Ramdisk")]
+        public string[]? ImageType { get; set; }
+
+        /// <summary>Only InstanceStore or Ebs images (the root-device-type filter).</summary>
+        [Parameter]
+        [ValidateSet("InstanceStore", "Ebs")]
+        public string[]? RootDeviceType { get; set; }
+
+        /// <summary>Only images in these states: available, pending or failed (the state filter).</summary>
+        [Parameter]
+        [ValidateSet("available", "pending", "failed")]
+        public string[]? State { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -70,7 +97,7 @@ namespace Euca.Images.Commands.Images
                     ImageIds = (ImageId ?? new string[0]).Select(ImageIdPattern.Canonicalize).ToArray(),
                     Owners = Owner ?? new string[0],
                     ExecutableBy = ExecutableBy ?? new string[0],
-                    Filters = ToFilters(Filter),
+                    Filters = AddConvenienceFilters(ToFilters(Filter)),
                 };
 
                 var service = new ImageService(CurrentConnection);
@@ -79,7 +106,29 @@ namespace Euca.Images.Commands.Images
             });
         }
 
-        private static IReadOnlyDictionary<string, IReadOnlyList<string>> ToFilters(Hashtable? filter)
+        // -Name, -ImageType, -RootDeviceType and -State are DescribeImages filters; they join any -Filter entry of the same name.
+        private IReadOnlyDictionary<string, IReadOnlyList<string>> AddConvenienceFilters(Dictionary<string, IReadOnlyList<string>> filters)
+        {
+            Add(filters, "name", Name);
+            Add(filters, "image-type", ImageType?.Select(t => t.ToLowerInvariant()));
+            Add(filters, "root-device-type", RootDeviceType?.Select(t => t == "Ebs" ? "ebs" : "instance-store"));
+            Add(filters, "state", State?.Select(s => s.ToLowerInvariant()));
+            return filters;
+        }
+
+        private static void Add(Dictionary<string, IReadOnlyList<string>> filters, string name, IEnumerable<string>? values)
+        {
+            if (values is null)
+            {
+                return;
+            }
+
+            filters[name] = filters.TryGetValue(name, out IReadOnlyList<string>? existing)
+                ? existing.Concat(values).Distinct().ToArray()
+                : values.ToArray();
+        }
+
+        private static Dictionary<string, IReadOnlyList<string>> ToFilters(Hashtable? filter)
         {
             var filters = new Dictionary<string, IReadOnlyList<string>>();
             if (filter is null)

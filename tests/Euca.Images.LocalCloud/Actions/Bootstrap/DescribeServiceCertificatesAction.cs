@@ -37,7 +37,9 @@ public sealed class DescribeServiceCertificatesAction : ICloudAction
 
     public CloudService Service => CloudService.Bootstrap;
 
-    public ActionResponse Execute(ActionContext context)
+    public Task<ActionResponse> ExecuteAsync(ActionContext context, CancellationToken cancellationToken) => Task.FromResult(Execute(context));
+
+    private ActionResponse Execute(ActionContext context)
     {
         bool der = string.Equals(context.Parameters.Get("Format"), "der", StringComparison.OrdinalIgnoreCase);
         (string digestName, Func<byte[], byte[]> digest) = Digest(context.Parameters.Get("FingerprintDigest"));

@@ -14,7 +14,9 @@ public sealed class DescribeImagesAction : ICloudAction
 
     public CloudService Service => CloudService.Compute;
 
-    public ActionResponse Execute(ActionContext context)
+    public Task<ActionResponse> ExecuteAsync(ActionContext context, CancellationToken cancellationToken) => Task.FromResult(Execute(context));
+
+    private ActionResponse Execute(ActionContext context)
     {
         Account caller = context.Account;
         List<string> requestedIds = context.Parameters.GetList("ImageId").ToList();

@@ -19,6 +19,8 @@ public sealed partial class BundleInstanceAction : ICloudAction
     [GeneratedRegex(@"^[a-zA-Z\d.\-_]{3,255}$")]
     private static partial Regex BucketNamePattern();
 
+    public Task<ActionResponse> ExecuteAsync(ActionContext context, CancellationToken cancellationToken) => Task.FromResult(Execute(context));
+
     public ActionResponse Execute(ActionContext context)
     {
         string instanceId = InstanceIds.Instance(context.Parameters.GetRequired("InstanceId"));

@@ -11,6 +11,8 @@ public sealed class CancelBundleTaskAction : ICloudAction
 
     public CloudService Service => CloudService.Compute;
 
+    public Task<ActionResponse> ExecuteAsync(ActionContext context, CancellationToken cancellationToken) => Task.FromResult(Execute(context));
+
     public ActionResponse Execute(ActionContext context)
     {
         string bundleId = InstanceIds.Bundle(context.Parameters.GetRequired("BundleId"));

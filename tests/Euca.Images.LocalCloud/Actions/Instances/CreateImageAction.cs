@@ -24,6 +24,8 @@ public sealed partial class CreateImageAction : ICloudAction
     [GeneratedRegex(@"^[A-Za-z0-9()./_-]{3,128}$")]
     private static partial Regex ImageNamePattern();
 
+    public Task<ActionResponse> ExecuteAsync(ActionContext context, CancellationToken cancellationToken) => Task.FromResult(Execute(context));
+
     public ActionResponse Execute(ActionContext context)
     {
         string name = context.Parameters.Get("Name") ?? "";

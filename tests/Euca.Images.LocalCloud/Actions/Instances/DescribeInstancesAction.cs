@@ -11,6 +11,8 @@ public sealed class DescribeInstancesAction : ICloudAction
 
     public CloudService Service => CloudService.Compute;
 
+    public Task<ActionResponse> ExecuteAsync(ActionContext context, CancellationToken cancellationToken) => Task.FromResult(Execute(context));
+
     public ActionResponse Execute(ActionContext context)
     {
         HashSet<string> ids = context.Parameters.GetList("InstanceId").Select(InstanceIds.Instance).ToHashSet(StringComparer.Ordinal);

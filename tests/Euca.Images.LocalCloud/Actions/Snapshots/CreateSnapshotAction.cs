@@ -14,6 +14,8 @@ public sealed class CreateSnapshotAction : ICloudAction
 
     public CloudService Service => CloudService.Compute;
 
+    public Task<ActionResponse> ExecuteAsync(ActionContext context, CancellationToken cancellationToken) => Task.FromResult(Execute(context));
+
     public ActionResponse Execute(ActionContext context)
     {
         string volumeId = SnapshotIds.Volume(context.Parameters.GetRequired("VolumeId"));

@@ -13,6 +13,8 @@ public sealed class DescribeSnapshotsAction : ICloudAction
 
     public CloudService Service => CloudService.Compute;
 
+    public Task<ActionResponse> ExecuteAsync(ActionContext context, CancellationToken cancellationToken) => Task.FromResult(Execute(context));
+
     public ActionResponse Execute(ActionContext context)
     {
         Account caller = context.Account;

@@ -1,0 +1,21 @@
+using Amazon.EC2;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+
+namespace Euca.Images.Engine.Cloud
+{
+    /// <summary>The SDK's EC2 client with the pipeline step that sends Eucalyptus-only query parameters.</summary>
+    internal sealed class EucalyptusEc2Client : AmazonEC2Client
+    {
+        public EucalyptusEc2Client(AWSCredentials credentials, AmazonEC2Config config)
+            : base(credentials, config)
+        {
+        }
+
+        protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+        {
+            base.CustomizeRuntimePipeline(pipeline);
+            pipeline.AddHandlerAfter<Marshaller>(new ExtraQueryParameters.Handler());
+        }
+    }
+}

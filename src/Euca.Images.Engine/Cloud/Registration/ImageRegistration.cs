@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.EC2.Model;
+
+namespace Euca.Images.Engine.Cloud.Registration
+{
+    /// <summary>RegisterImage for instance-store and EBS-backed images, returning the image as the cloud describes it.</summary>
+    public sealed class ImageRegistration
+    {
+        private readonly CloudConnection _connection;
+
+        public ImageRegistration(CloudConnection connection)
+        {
+            _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        }
+
+        /// <summary>Registers a checked plan (see <see cref="ImageRegistrationRules.Check"/>) and describes the new image.</summary>
+        public async Task<ImageInfo> RegisterAsync(ImageRegistrationPlan plan, CancellationToken cancellationToken)
+        {
+            if (plan == null)
+            {
+                throw new ArgumentNullException(nameof(plan));
+            }
+
+            var endpoint = _connection.Settings.ComputeUrl!;
+            var ec2 = _connection.Ec2;
+            RegisterImageRequest request = ToSdkRequest(plan.Request);
+            var response = await CloudErrorTranslator.RunAsync(endpoint, () => ec2.RegisterImageAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            string imageId = response.ImageId ?? string.Empty;
+            return await ImageLookup.FindAsync(_connection, imageId, verbose: false, cancellationToken).ConfigureAwait(false)
+                ?? new ImageInfo { ImageId = imageId, Name = plan.Request.Name, State = "pending" };
+        }
+
+        internal static RegisterImageRequest ToSdkRequest(ImageRegistrationRequest source)
+        {
+            var request = new RegisterImageRequest
+            {
+                Name = source.Name,
+                ImageLocation = source.ImageLocation,
+                Description = source.Description,
+                Architecture = source.Architecture,
+                KernelId = source.KernelId,
+                RamdiskId = source.RamdiskId,
+                RootDeviceName = source.RootDeviceName,
+                VirtualizationType = source.VirtualizationType switch
+                {
+                    VirtualizationKind.Hvm => "hvm",
+                    VirtualizationKind.Paravirtual => "paravirtual",
+                    _ => null,
+                },
+            };
+
+            List<BlockDeviceMapping> mappings = (source.BlockDeviceMappings ?? Array.Empty<ImageBlockDeviceMapping>()).Select(ToSdkMapping).ToList();
+            if (mappings.Count > 0)
+            {
+                request.BlockDeviceMappings = mappings;
+            }
+
+            if (source.Platform != null)
+            {
+                // Eucalyptus takes Platform=windows on RegisterImage; the EC2 API (and the SDK's request type) has no such member.
+                ExtraQueryParameters.Add(request, "Platform", source.Platform);
+            }
+
+            return request;
+        }
+
+        private static BlockDeviceMapping ToSdkMapping(ImageBlockDeviceMapping mapping)
+        {
+            var sdk = new BlockDeviceMapping { DeviceName = mapping.DeviceName };
+            if (mapping.NoDevice)
+            {
+                sdk.NoDevice = string.Empty;
+            }
+            else if (mapping.VirtualName != null)
+            {
+                sdk.VirtualName = mapping.VirtualName;
+            }
+            else
+            {
+                sdk.Ebs = new EbsBlockDevice
+                {
+                    SnapshotId = mapping.SnapshotId,
+                    VolumeSize = mapping.VolumeSizeGiB,
+                    DeleteOnTermination = mapping.DeleteOnTermination,
+                    VolumeType = mapping.VolumeType,
+                    Iops = mapping.Iops,
+                };
+            }
+
+            return sdk;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Management.Automation;
+using Euca.Images.Arguments;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Lifecycle;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Images
+{
+    /// <summary>Deregisters images; with -Purge also deletes them and waits until they are gone.</summary>
+    /// <remarks>
+    /// <para>Eucalyptus deregisters in two phases: the first DeregisterImage marks the image deregistered (it disappears from
+    /// Get-EucaImage), and a second call on a deregistered or failed image deletes it. Without -Purge this cmdlet makes one
+    /// call. -Purge makes both and waits, with progress and -TimeoutSeconds, until DescribeImages no longer finds the
+    /// image, also in the administrators' verbose view when you are an administrator.</para>
+    /// <para>The bundle in object storage is not touched. Errors are per image: the other images are still processed.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>Deregister an image</title>
+    /// <code>Unregister-EucaImage -ImageId emi-1a2b3c4d</code>
+    /// <para>The image is hidden from Get-EucaImage; running it again deletes it.</para>
+    /// </example>
+    /// <example>
+    /// <title>Remove all of your images with a name pattern for good</title>
+    /// <code>Get-EucaImage -Owner self -Name 'test-*' | Unregister-EucaImage -Purge -Confirm:$false</code>
+    /// <para>Each image is deregistered, deleted and waited for.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Unregister, "EucaImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    public sealed class UnregisterEucaImageCommand : EucaCloudCmdlet
+    {
+        /// <summary>The images to deregister.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ImageIds", "Id")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ImageIdCompleter))]
+        public string[] ImageId { get; set; } = new string[0];
+
+        /// <summary>Also delete the deregistered image (the second DeregisterImage) and wait until it is no longer listed.</summary>
+        [Parameter]
+        public SwitchParameter Purge { get; set; }
+
+        /// <summary>How long -Purge waits for each image to disappear, in seconds (default 300).</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSeconds { get; set; } = 300;
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ProcessRecordSafely(() =>
+            {
+                foreach (string id in ImageId)
+                {
+                    string canonical;
+                    try
+                    {
+                        canonical = ImageIdPattern.Canonicalize(id);
+                    }
+                    catch (Engine.Errors.EucaException invalid)
+                    {
+                        WriteError(ErrorRecords.From(invalid));
+                        continue;
+                    }
+
+                    if (!ShouldProcess(canonical, Purge ? "Deregister and delete image" : "Deregister image"))
+                    {
+                        continue;
+                    }
+
+                    var deregistration = new ImageDeregistration(CurrentConnection);
+                    try
+                    {
+                        if (Purge)
+                        {
+                            RunEngine((progress, token) => deregistration.PurgeAsync(canonical, TimeSpan.FromSeconds(TimeoutSeconds), progress, token), canonical);
+                        }
+                        else
+                        {
+                            RunEngine((progress, token) => deregistration.DeregisterAsync(canonical, token), canonical);
+                        }
+                    }
+                    catch (EngineFailure failure)
+                    {
+                        WriteError(failure.ErrorRecord);
+                    }
+                }
+            });
+        }
+    }
+}
