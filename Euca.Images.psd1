@@ -26,6 +26,7 @@
         'Get-EucaImage'
         'Get-EucaImageAttribute'
         'Get-EucaSnapshot'
+        'Install-EucaImage'
         'New-EucaBundle'
         'New-EucaImage'
         'New-EucaInstanceBundle'

@@ -13,7 +13,9 @@ namespace Euca.Images.Commands.Images
     /// Get-EucaImage), and a second call on a deregistered or failed image deletes it. Without -Purge this cmdlet makes one
     /// call. -Purge makes both and waits, with progress and -TimeoutSeconds, until DescribeImages no longer finds the
     /// image, also in the administrators' verbose view when you are an administrator.</para>
-    /// <para>The bundle in object storage is not touched. Errors are per image: the other images are still processed.</para>
+    /// <para>With -RemoveBundle, the bundle an instance-store image was registered from (its manifest location) is removed
+    /// from object storage after the image is deregistered, as euca-delete-bundle would; otherwise the bundle is not
+    /// touched. Errors are per image: the other images are still processed.</para>
     /// </remarks>
     /// <example>
     /// <title>Deregister an image</title>
@@ -21,9 +23,9 @@ namespace Euca.Images.Commands.Images
     /// <para>The image is hidden from Get-EucaImage; running it again deletes it.</para>
     /// </example>
     /// <example>
-    /// <title>Remove all of your images with a name pattern for good</title>
-    /// <code>Get-EucaImage -Owner self -Name 'test-*' | Unregister-EucaImage -Purge -Confirm:$false</code>
-    /// <para>Each image is deregistered, deleted and waited for.</para>
+    /// <title>Remove all of your images with a name pattern for good, with their bundles</title>
+    /// <code>Get-EucaImage -Owner self -Name 'test-*' | Unregister-EucaImage -Purge -RemoveBundle -Confirm:$false</code>
+    /// <para>Each image is deregistered, deleted and waited for, then its bundle is deleted from object storage.</para>
     /// </example>
     [Cmdlet(VerbsLifecycle.Unregister, "EucaImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     public sealed class UnregisterEucaImageCommand : EucaCloudCmdlet
@@ -38,6 +40,10 @@ namespace Euca.Images.Commands.Images
         /// <summary>Also delete the deregistered image (the second DeregisterImage) and wait until it is no longer listed.</summary>
         [Parameter]
         public SwitchParameter Purge { get; set; }
+
+        /// <summary>Also remove the bundle (manifest and parts) in object storage that an instance-store image was registered from.</summary>
+        [Parameter]
+        public SwitchParameter RemoveBundle { get; set; }
 
         /// <summary>How long -Purge waits for each image to disappear, in seconds (default 300).</summary>
         [Parameter]
@@ -62,21 +68,23 @@ namespace Euca.Images.Commands.Images
                         continue;
                     }
 
-                    if (!ShouldProcess(canonical, Purge ? "Deregister and delete image" : "Deregister image"))
+                    string action = (Purge ? "Deregister and delete image" : "Deregister image") + (RemoveBundle ? ", and remove its bundle" : string.Empty);
+                    if (!ShouldProcess(canonical, action))
                     {
                         continue;
                     }
 
-                    var deregistration = new ImageDeregistration(CurrentConnection);
+                    var removal = new ImageRemoval(CurrentConnection) { PurgeTimeout = TimeSpan.FromSeconds(TimeoutSeconds) };
                     try
                     {
-                        if (Purge)
+                        string? removedBundle = RunEngine((progress, token) => removal.RemoveAsync(canonical, Purge, RemoveBundle, progress, token), canonical);
+                        if (RemoveBundle && removedBundle is null)
                         {
-                            RunEngine((progress, token) => deregistration.PurgeAsync(canonical, TimeSpan.FromSeconds(TimeoutSeconds), progress, token), canonical);
+                            WriteWarning($"{canonical} has no bundle to remove (it is EBS-backed, or it was not found).");
                         }
-                        else
+                        else if (removedBundle is not null)
                         {
-                            RunEngine((progress, token) => deregistration.DeregisterAsync(canonical, token), canonical);
+                            WriteVerbose($"Removed the bundle {removedBundle}.");
                         }
                     }
                     catch (EngineFailure failure)

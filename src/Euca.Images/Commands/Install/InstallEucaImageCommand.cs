@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using Euca.Images.Arguments;
+using Euca.Images.Engine.Bundling;
+using Euca.Images.Engine.Bundling.Manifest;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Configuration;
+using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Install;
+using Euca.Images.Engine.Storage;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Install
+{
+    /// <summary>Bundles, uploads and registers an image in one command, as euca-install-image does.</summary>
+    /// <remarks>
+    /// <para>Turns an image file into a registered instance-store image: it is bundled and uploaded in one streamed
+    /// pass (parts are uploaded as they are made and deleted, so no whole bundle is ever on disk), then registered, and
+    /// with -Public shared with everyone. With -KernelPath and -RamdiskPath it installs a paravirtual set: the kernel
+    /// as an EKI (NAME-kernel), the ramdisk as an ERI (NAME-ramdisk), then the machine image booting with them.
+    /// Registering kernels and ramdisks needs a Eucalyptus administrator.</para>
+    /// <para>Without -VirtualizationType the image is paravirtual when it boots a kernel image (-KernelId or
+    /// -KernelPath) and HVM otherwise; the request is checked against Eucalyptus' registration rules before anything
+    /// is uploaded. Keys and certificates come from the parameters or the connection, as for New-EucaBundle.</para>
+    /// <para>The command is all or nothing: if a step fails or you press Ctrl+C, the images it registered are
+    /// deregistered and the bundles it uploaded are removed (unless -KeepBundle), and the error says what was removed
+    /// and what was left.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>Install an HVM image</title>
+    /// <code>Install-EucaImage -Path ./centos7.raw -Name centos-7 -Bucket images -Architecture x86_64</code>
+    /// <para>Emits the registered emi-... image.</para>
+    /// </example>
+    /// <example>
+    /// <title>Install a paravirtual set and share it</title>
+    /// <code>Install-EucaImage -Path rootfs.img -KernelPath vmlinuz -RamdiskPath initrd.img -Name centos-6-pv -Bucket images -Architecture x86_64 -Public</code>
+    /// <para>Emits the EKI, the ERI and the EMI, in that order.</para>
+    /// </example>
+    /// <example>
+    /// <title>Install a Windows image</title>
+    /// <code>Install-EucaImage -Path windows-2012r2.img -Name windows-2012r2 -Bucket images -Architecture x86_64 -Platform windows</code>
+    /// <para>Registers it as an HVM Windows image.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Install, "EucaImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ImageInfo))]
+    public sealed class InstallEucaImageCommand : BundlingCmdlet
+    {
+        /// <summary>The image file: a raw disk (HVM) or a root file system (paravirtual).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName", "ImagePath")]
+        [ValidateNotNullOrEmpty]
+        public string? Path { get; set; }
+
+        /// <summary>The image's name.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary>The bucket to upload the bundles to (created if missing).</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Bucket { get; set; }
+
+        /// <summary>A folder inside the bucket for the bundles' objects.</summary>
+        [Parameter]
+        public string? KeyPrefix { get; set; }
+
+        /// <summary>The image's architecture.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateSet("i386", "x86_64", "armhf")]
+        public string? Architecture { get; set; }
+
+        /// <summary>hvm or paravirtual; by default paravirtual when the image boots a kernel image, else hvm.</summary>
+        [Parameter]
+        [ValidateSet("hvm", "paravirtual")]
+        public string? VirtualizationType { get; set; }
+
+        /// <summary>windows for a Windows image.</summary>
+        [Parameter]
+        [ValidateSet("windows")]
+        public string? Platform { get; set; }
+
+        /// <summary>A description of the image.</summary>
+        [Parameter]
+        public string? Description { get; set; }
+
+        /// <summary>An installed kernel image (eki-...) for a paravirtual image.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(KernelIdCompleter))]
+        public string? KernelId { get; set; }
+
+        /// <summary>An installed ramdisk image (eri-...) for a paravirtual image.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(RamdiskIdCompleter))]
+        public string? RamdiskId { get; set; }
+
+        /// <summary>A kernel file (vmlinuz) to install as an EKI first; the image then boots with it.</summary>
+        [Parameter]
+        public string? KernelPath { get; set; }
+
+        /// <summary>A ramdisk file (initrd) to install as an ERI first; the image then boots with it.</summary>
+        [Parameter]
+        public string? RamdiskPath { get; set; }
+
+        /// <summary>Let every account run the images (launch permission for group all).</summary>
+        [Parameter]
+        public SwitchParameter Public { get; set; }
+
+        /// <summary>The canned ACL of the uploaded objects (default aws-exec-read, which the cloud needs to read them).</summary>
+        [Parameter]
+        [ValidateSet(BundleAcl.AwsExecRead, BundleAcl.PublicRead, BundleAcl.Ec2BundleRead)]
+        public string Acl { get; set; } = BundleAcl.AwsExecRead;
+
+        /// <summary>Keep the uploaded bundles if a later step fails (the images this command registered are still removed).</summary>
+        [Parameter]
+        public SwitchParameter KeepBundle { get; set; }
+
+        /// <summary>How many parts may be on local disk at once while uploading (default 2).</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int MaxPartsOnDisk { get; set; } = BundleStreamUploader.DefaultMaxPartsOnDisk;
+
+        /// <inheritdoc />
+        protected override void RequireSettings(CloudSettings settings) =>
+            settings.Require(CloudSettingNames.ComputeUrl, CloudSettingNames.ObjectStorageUrl, CloudSettingNames.AccessKey, CloudSettingNames.SecretKey);
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ProcessRecordSafely(() =>
+            {
+                if (KernelPath is not null && KernelId is not null || RamdiskPath is not null && RamdiskId is not null)
+                {
+                    throw new EucaException("InstallKernelSourceConflict", EucaErrorCategory.InvalidArgument,
+                        "Give either -KernelPath or -KernelId (and either -RamdiskPath or -RamdiskId), not both.", KernelPath ?? RamdiskPath);
+                }
+
+                string imagePath = ResolvePath(Path!);
+                if (!ShouldProcess(imagePath, $"Install image '{Name}' into bucket '{Bucket}'"))
+                {
+                    return;
+                }
+
+                CloudConnection connection = CurrentConnection;
+                connection.Settings.Require(CloudSettingNames.ObjectStorageUrl);
+                ImageInstallRequest request = BuildRequest(imagePath);
+                IReadOnlyList<ImageInfo> images = RunUpload(request.Target.Journal, (progress, token) =>
+                    new ImageInstaller(connection).InstallAsync(request, progress, token), imagePath);
+                WriteObject(images, enumerateCollection: true);
+            });
+        }
+
+        private ImageInstallRequest BuildRequest(string imagePath)
+        {
+            var machine = Signing.RequestFor(imagePath, new BundleImageProperties { Architecture = Architecture!, KernelId = KernelId, RamdiskId = RamdiskId });
+            var target = new BundleUploadTarget(Bucket!) { KeyPrefix = KeyPrefix, Acl = Acl };
+            return new ImageInstallRequest(Name!, machine, target)
+            {
+                Kernel = KernelPath is null ? null : BootFile(KernelPath, BundleImageType.Kernel),
+                Ramdisk = RamdiskPath is null ? null : BootFile(RamdiskPath, BundleImageType.Ramdisk),
+                Description = Description,
+                VirtualizationType = VirtualizationType is null ? null : (VirtualizationKind?)Enum.Parse(typeof(VirtualizationKind), VirtualizationType, ignoreCase: true),
+                Platform = Platform,
+                Public = Public,
+                KeepBundle = KeepBundle,
+                MaxPartsOnDisk = MaxPartsOnDisk,
+            };
+        }
+
+        private BundleCreateRequest BootFile(string path, BundleImageType type) =>
+            Signing.RequestFor(ResolvePath(path), new BundleImageProperties { Architecture = Architecture!, ImageType = type });
+
+        private string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+    }
+}
