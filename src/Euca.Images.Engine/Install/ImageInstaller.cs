@@ -88,7 +88,9 @@ namespace Euca.Images.Engine.Install
         /// </summary>
         private static void CheckBeforeUploading(ImageInstallRequest request)
         {
-            BundleManifestFactory.Normalize(request.Machine.Properties);
+            BundleImageProperties machine = request.Machine.Properties;
+            machine.ImageName = request.Machine.Prefix ?? System.IO.Path.GetFileName(request.Machine.ImagePath);
+            BundleManifestFactory.Normalize(machine);
             ImageRegistrationRules.Check(RegistrationFor(request, request.Name, "check/check.manifest.xml",
                 request.Kernel is null ? request.Machine.Properties.KernelId : "eki-00000000",
                 request.Ramdisk is null ? request.Machine.Properties.RamdiskId : "eri-00000000"));

@@ -1,0 +1,171 @@
+# Install-EucaImage and Unregister-EucaImage -RemoveBundle end to end against the local cloud and s3rver, plus the
+# whole bundle -> upload -> register pipeline.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path (Get-RepoRoot) 'tests/servers/EucaTestServers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    foreach ($name in 'EC2_URL', 'S3_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY', 'AWS_SECRET_KEY',
+        'EC2_ACCESS_KEY', 'EC2_SECRET_KEY', 'EUCA_DEFAULT_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE') {
+        Remove-Item "env:$name" -ErrorAction SilentlyContinue
+    }
+
+    $script:keys = Get-EucaLocalCloudDefaults
+    $script:storage = Start-EucaObjectStorage
+    # A 0.002 GB (about 2 MB) size cap: the small images pass, a larger one is refused after its upload.
+    $script:cloud = Start-EucaLocalCloud -ObjectStorageUrl $storage.Url -PendingSeconds 0.5 -MaxImageSizeGb 0.002
+    $certs = $keys.CertificateDirectory
+    $script:signing = @{
+        Certificate = Join-Path $certs 'user-cert.pem'; PrivateKey = Join-Path $certs 'user-key.pem'
+        CloudCertificate = Join-Path $certs 'cloud-cert.pem'
+    }
+    Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey -AccountId $keys.UserAccountId
+
+    $script:disk = Join-Path $TestDrive 'disk.img'
+    New-TestImage -Path $disk -Seed 11 -RandomBytes 300000 -ZeroBytes 500000 -TextBytes 100000
+
+    function script:Get-StoredKey([string] $Bucket) {
+        # s3rver accepts any signature for S3RVER; it only wants a date.
+        $headers = @{ Authorization = 'AWS S3RVER:x'; 'x-amz-date' = [DateTime]::UtcNow.ToString('r') }
+        $response = Invoke-WebRequest -Uri "$($storage.Url)$Bucket" -Headers $headers -SkipHttpErrorCheck
+        if ($response.StatusCode -eq 404) { return @() }
+        @(([xml]$response.Content).ListBucketResult.Contents | Where-Object { $_ } | ForEach-Object Key)
+    }
+}
+
+AfterAll {
+    Disconnect-EucaCloud
+    $cloud, $storage | Stop-EucaTestServer
+}
+
+Describe 'Install-EucaImage' -Tags 'CI' {
+    It 'bundles, uploads and registers an HVM image in one command' {
+        $image = Install-EucaImage -Path $disk -Name 'inst-hvm' -Bucket 'install' -Architecture x86_64 @signing -Confirm:$false
+        $image.ImageId | Should -Match '^emi-[0-9a-f]{8}$'
+        $image.Name | Should -Be 'inst-hvm'
+        $image.VirtualizationType | Should -Be 'Hvm'
+        $image.ImageLocation | Should -Be 'install/disk.img.manifest.xml'
+        Get-StoredKey 'install' | Should -Contain 'disk.img.manifest.xml'
+        (Wait-EucaImage -ImageId $image.ImageId -State available -TimeoutSeconds 30).State | Should -Be 'available'
+        # Nothing of the bundle stays on local disk: no bundle working folder holds any of its files.
+        $roots = @([IO.Path]::GetTempPath(), '/var/tmp') | Where-Object { Test-Path $_ }
+        Get-ChildItem $roots -Directory -Filter 'bundle-*' -ErrorAction SilentlyContinue |
+            Get-ChildItem -Filter 'disk.img*' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'shares the image with everyone with -Public' {
+        $image = Install-EucaImage -Path $disk -Name 'inst-public' -Bucket 'install-public' -Architecture x86_64 @signing -Public -Confirm:$false
+        $image.IsPublic | Should -BeTrue
+        (Get-EucaImageAttribute -ImageId $image.ImageId -Attribute LaunchPermission).LaunchPermissions.Group | Should -Contain 'all'
+    }
+
+    It 'checks the registration before uploading anything' {
+        { Install-EucaImage -Path $disk -Name 'inst-pv' -Bucket 'never-made' -Architecture x86_64 -VirtualizationType paravirtual @signing -Confirm:$false } |
+            Should -Throw -ErrorId 'ParavirtualNeedsKernelAndRamdisk*'
+        Get-StoredKey 'never-made' | Should -BeNullOrEmpty
+    }
+
+    It 'removes what it uploaded when registration fails, and says so' {
+        $big = Join-Path $TestDrive 'toobig.img'
+        New-TestImage -Path $big -Seed 12 -RandomBytes 2500000 -ZeroBytes 0 -TextBytes 10
+        $failure = $null
+        try { Install-EucaImage -Path $big -Name 'inst-big' -Bucket 'install-big' -Architecture x86_64 @signing -Confirm:$false } catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.Exception.Message | Should -Match 'Removed bundle install-big/toobig.img.manifest.xml'
+        Get-StoredKey 'install-big' | Should -BeNullOrEmpty
+    }
+
+    It 'keeps the uploaded bundle with -KeepBundle' {
+        $big = Join-Path $TestDrive 'toobig-kept.img'
+        New-TestImage -Path $big -Seed 13 -RandomBytes 2500000 -ZeroBytes 0 -TextBytes 10
+        { Install-EucaImage -Path $big -Name 'inst-kept' -Bucket 'install-kept' -Architecture x86_64 @signing -KeepBundle -Confirm:$false } | Should -Throw
+        Get-StoredKey 'install-kept' | Should -Contain 'toobig-kept.img.manifest.xml'
+    }
+
+    It 'rolls back on Ctrl+C' {
+        $slow = Join-Path $TestDrive 'slow.img'
+        $bytes = [byte[]]::new(160MB); [System.Random]::new(5).NextBytes($bytes); [IO.File]::WriteAllBytes($slow, $bytes); $bytes = $null
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddCommand('Import-Module').AddArgument((Get-TestModulePath)).AddStatement()
+            $null = $shell.AddCommand('Connect-EucaCloud').AddParameters(@{ ComputeUrl = $cloud.Url; ObjectStorageUrl = $storage.Url; AccessKey = 'S3RVER'; SecretKey = 'S3RVER'; AccountId = $keys.UserAccountId }).AddStatement()
+            $null = $shell.AddCommand('Install-EucaImage').AddParameters(@{ Path = $slow; Name = 'inst-stopped'; Bucket = 'install-stopped'; Architecture = 'x86_64'; Confirm = $false } + $signing)
+            $pending = $shell.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while ([DateTime]::UtcNow -lt $deadline -and -not (Get-StoredKey 'install-stopped' | Where-Object { $_ -like '*.part.*' })) { Start-Sleep -Milliseconds 100 }
+            $pending.IsCompleted | Should -BeFalse -Because 'the install must still be uploading when it is stopped'
+            $shell.Stop()
+            Get-StoredKey 'install-stopped' | Should -BeNullOrEmpty
+        }
+        finally { $shell.Dispose() }
+    }
+}
+
+Describe 'The whole image pipeline' -Tags 'CI' {
+    It 'New-EucaBundle | Send-EucaBundle | Register-EucaImage registers the bundle' {
+        $image = New-EucaBundle -Path $disk -Architecture x86_64 @signing -Prefix 'piped.img' -Destination (Join-Path $TestDrive 'piped') |
+            Send-EucaBundle -Bucket 'piped' |
+            Register-EucaImage -Name 'inst-piped' -Confirm:$false
+        $image.ImageLocation | Should -Be 'piped/piped.img.manifest.xml'
+        $image.Name | Should -Be 'inst-piped'
+    }
+
+    It 'Get-EucaImage -Name x* | Unregister-EucaImage -Purge -RemoveBundle removes images and bundles' {
+        $names = (Get-EucaImage -Owner self -Name 'inst-*').Name
+        $names | Should -Contain 'inst-hvm'
+        $names | Should -Contain 'inst-piped'
+        Get-EucaImage -Owner self -Name 'inst-*' | Unregister-EucaImage -Purge -RemoveBundle -TimeoutSeconds 30 -Confirm:$false
+        Get-EucaImage -Owner self -Name 'inst-*' | Should -BeNullOrEmpty
+        Get-StoredKey 'install' | Should -BeNullOrEmpty
+        Get-StoredKey 'piped' | Should -BeNullOrEmpty
+    }
+
+    It 'warns that an EBS-backed image has no bundle to remove' {
+        $ebs = Register-EucaImage -Name 'inst-ebs' -SnapshotId snap-12345678 -Confirm:$false
+        $warnings = Unregister-EucaImage -ImageId $ebs.ImageId -RemoveBundle -Confirm:$false 3>&1
+        ($warnings | Out-String) | Should -Match 'no bundle to remove'
+    }
+}
+
+Describe 'Install-EucaImage with a kernel and a ramdisk' -Tags 'CI' {
+    BeforeAll {
+        # Kernels and ramdisks need an administrator. s3rver knows only the S3RVER key, so this cloud gives that key
+        # (and a certificate to verify manifests with) to the admin account instead of the user account.
+        $config = Get-Content -Raw (Join-Path (Get-RepoRoot) 'tests/Euca.Images.LocalCloud/default-cloud.json') | ConvertFrom-Json
+        $admin = $config.accounts | Where-Object accountId -eq '000000000001'
+        $user = $config.accounts | Where-Object accountId -eq '123456789012'
+        $admin.accessKeys += ($user.accessKeys | Where-Object accessKeyId -eq 'S3RVER')
+        $user.accessKeys = @($user.accessKeys | Where-Object accessKeyId -ne 'S3RVER')
+        $admin | Add-Member certificate ([pscustomobject]@{ certificatePath = Join-Path $certs 'user-cert.pem'; privateKeyPath = Join-Path $certs 'user-key.pem' })
+        $user.certificate.certificatePath = Join-Path $certs 'user-cert.pem'; $user.certificate.privateKeyPath = Join-Path $certs 'user-key.pem'
+        $config.cloudCertificate.certificatePath = Join-Path $certs 'cloud-cert.pem'; $config.cloudCertificate.privateKeyPath = Join-Path $certs 'cloud-key.pem'
+        $configPath = Join-Path $TestDrive 'admin-cloud.json'
+        $config | ConvertTo-Json -Depth 20 | Set-Content $configPath
+        $script:adminCloud = Start-EucaLocalCloud -ConfigPath $configPath -ObjectStorageUrl $storage.Url -PendingSeconds 0.2
+        $script:adminConnection = Connect-EucaCloud -ComputeUrl $adminCloud.Url -ObjectStorageUrl $storage.Url -AccessKey 'S3RVER' -SecretKey 'S3RVER' -AccountId '000000000001' -PassThru
+        Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey -AccountId $keys.UserAccountId
+    }
+
+    AfterAll { $adminCloud | Stop-EucaTestServer }
+
+    It 'installs the EKI, the ERI and the paravirtual EMI booting with them' {
+        $testData = Get-Euca2oolsTestData
+        $kernel = Join-Path $TestDrive 'vmlinuz-test'; Copy-Item (Join-Path $testData 'vmlinuz-test') $kernel
+        $ramdisk = Join-Path $TestDrive 'initrd-test'; New-TestImage -Path $ramdisk -Seed 14 -RandomBytes 20000 -ZeroBytes 0 -TextBytes 5000
+        $images = Install-EucaImage -Connection $adminConnection -Path $disk -KernelPath $kernel -RamdiskPath $ramdisk -Name 'pv-set' `
+            -Bucket 'pv-set' -Architecture x86_64 -AccountId '000000000001' @signing -Confirm:$false
+        $images.Count | Should -Be 3
+        $images[0].ImageType | Should -Be 'Kernel'
+        $images[0].Name | Should -Be 'pv-set-kernel'
+        $images[1].ImageType | Should -Be 'Ramdisk'
+        $images[2].ImageType | Should -Be 'Machine'
+        $images[2].VirtualizationType | Should -Be 'Paravirtual'
+        $images[2].KernelId | Should -Be $images[0].ImageId
+        $images[2].RamdiskId | Should -Be $images[1].ImageId
+    }
+
+    It 'refuses -KernelPath together with -KernelId' {
+        { Install-EucaImage -Path $disk -KernelPath $disk -KernelId 'eki-12345678' -Name 'x' -Bucket 'x' -Architecture x86_64 @signing -Confirm:$false } |
+            Should -Throw -ErrorId 'InstallKernelSourceConflict*'
+    }
+}
