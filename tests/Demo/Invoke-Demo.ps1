@@ -21,16 +21,19 @@ function Show([string] $Title, [scriptblock] $Command) {
 $servers = @()
 $work = Join-Path ([IO.Path]::GetTempPath()) ("euca-demo-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
 try {
-    $cloud = Start-EucaLocalCloud
     $storage = Start-EucaObjectStorage
+    # The local cloud reads registered manifests from the object store, as Eucalyptus does.
+    $cloud = Start-EucaLocalCloud -ObjectStorageUrl $storage.Url -PendingSeconds 1
     $servers = @($cloud, $storage)
     $defaults = Get-EucaLocalCloudDefaults
     $certs = $defaults.CertificateDirectory
     Write-Host "Local cloud: compute $($cloud.Url), object storage $($storage.Url)"
 
+    # s3rver knows only the key pair S3RVER, which the local cloud's user account also holds: one key pair for both
+    # services, as on a real Eucalyptus.
     Show 'the user''s keys and certificate, and the bootstrap service for the cloud certificate' {
         Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -BootstrapUrl $cloud.Url `
-            -AccessKey $defaults.UserAccessKey -SecretKey $defaults.UserSecretKey -AccountId $defaults.UserAccountId `
+            -AccessKey $defaults.S3AccessKey -SecretKey $defaults.S3SecretKey -AccountId $defaults.UserAccountId `
             -Certificate "$certs/user-cert.pem" -PrivateKey "$certs/user-key.pem"
     }
     Show 'the secret key is never shown' { Get-EucaCloud }
@@ -61,10 +64,20 @@ try {
         [pscustomobject]@{ Path = $expanded.Path; SameBytes = (Get-FileHash $expanded.Path).Hash -eq (Get-FileHash $image).Hash }
     }
     Show '' { Get-EucaBundleManifest $bundle.ManifestPath | Format-List ImageName, ImageType, Architecture, AccountId, Size, BundledSize, ImageDigest }
-    Show 'uploaded to object storage: parts 4 at a time, each checked against its MD5, the manifest last' {
-        # s3rver accepts only its own key pair, so the upload uses a storage connection of its own.
-        $s3 = Connect-EucaCloud -ObjectStorageUrl $storage.Url -AccessKey $defaults.S3AccessKey -SecretKey $defaults.S3SecretKey -PassThru
-        $bundle | Send-EucaBundle -Bucket demo-images -KeyPrefix 2026 -Connection $s3
+    Show 'uploaded (parts 4 at a time, each checked against its MD5, the manifest last) and registered' {
+        $script:registered = $bundle | Send-EucaBundle -Bucket demo-images -KeyPrefix 2026 | Register-EucaImage -Name demo-disk-hvm -Confirm:$false
+        $registered
+    }
+    Show 'pending until the cloud has read the bundle' { Wait-EucaImage -ImageId $registered.ImageId -State available }
+    Show 'the same in one streamed pass (no whole bundle on disk), shared with everyone' {
+        Install-EucaImage -Path $image -Name demo-disk-public -Bucket demo-images -KeyPrefix public -Architecture x86_64 -Public -Confirm:$false
+    }
+    Show '' { Get-EucaImage -Owner self -Name 'demo-*' | Format-Table ImageId, Name, State, IsPublic, ImageLocation }
+    Show '' { Get-EucaImage -Owner self -Name 'demo-disk-public' | Get-EucaImageAttribute -Attribute LaunchPermission }
+    Show 'deregistered, deleted, and their bundles removed from object storage' {
+        Get-EucaImage -Owner self -Name 'demo-*' | Unregister-EucaImage -Purge -RemoveBundle -Confirm:$false
+        Get-EucaImage -Owner self -Name 'demo-*'
+        'images left: {0}' -f @(Get-EucaImage -Owner self -Name 'demo-*').Count
     }
 
     Disconnect-EucaCloud
