@@ -4,13 +4,15 @@ using Euca.Images.LocalCloud.Hosting;
 
 namespace Euca.Images.LocalCloud.Tests;
 
-/// <summary>The real clock plus an offset the test moves forward, so time-driven cloud work (bundle tasks,
-/// snapshots) can be stepped through without waiting; SigV4 tolerates the small shifts.</summary>
+/// <summary>A clock that stands still at its creation time until the test moves it, so time-driven cloud work (bundle
+/// tasks, snapshots) is stepped through deterministically however slow the machine is; SigV4 tolerates the shift as
+/// long as a test run stays within its 15-minute window.</summary>
 internal sealed class SteppingClock : TimeProvider
 {
+    private readonly DateTimeOffset start = System.GetUtcNow();
     private long offsetTicks;
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+    public override DateTimeOffset GetUtcNow() => start + TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
 }
