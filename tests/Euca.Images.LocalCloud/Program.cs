@@ -19,6 +19,7 @@ try
         Port = commandLine.Port,
         ConfigPath = commandLine.ConfigPath,
         HandleProcessSignals = true,
+        Import = commandLine.Import,
     });
     Uri url = await host.StartAsync();
     Console.Out.WriteLine($"LocalCloud listening on {url}");

@@ -1,5 +1,7 @@
 using Euca.Images.LocalCloud.Actions.Bootstrap;
 using Euca.Images.LocalCloud.Actions.Images;
+using Euca.Images.LocalCloud.Actions.Import;
+using Euca.Images.LocalCloud.Actions.Volumes;
 
 namespace Euca.Images.LocalCloud.Actions;
 
@@ -21,6 +23,13 @@ public sealed class ActionRegistry
     [
         new DescribeImagesAction(),
         new DescribeServiceCertificatesAction(),
+        new ImportVolumeAction(),
+        new ImportInstanceAction(),
+        new DescribeConversionTasksAction(),
+        new CancelConversionTaskAction(),
+        new CreateVolumeAction(),
+        new DescribeVolumesAction(),
+        new DeleteVolumeAction(),
     ]);
 
     public ICloudAction? Find(string name) => actions.GetValueOrDefault(name);

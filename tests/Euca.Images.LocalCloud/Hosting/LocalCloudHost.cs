@@ -1,5 +1,6 @@
 using System.Net;
 using Euca.Images.LocalCloud.Actions;
+using Euca.Images.LocalCloud.Actions.Import;
 using Euca.Images.LocalCloud.Auth;
 using Euca.Images.LocalCloud.Configuration;
 using Euca.Images.LocalCloud.State;
@@ -13,6 +14,7 @@ namespace Euca.Images.LocalCloud.Hosting;
 public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
 {
     private WebApplication? app;
+    private ConversionWorker? conversionWorker;
 
     /// <summary>The cloud being served (available after <see cref="StartAsync"/>), for tests to inspect or seed.</summary>
     public CloudState State { get; private set; } = null!;
@@ -31,6 +33,7 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
             ? (given, options.ConfigBaseDirectory ?? AppContext.BaseDirectory)
             : CloudConfigLoader.Load(options.ConfigPath);
         State = CloudStateFactory.Create(config, baseDirectory);
+        State.Import = options.Import;
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -57,6 +60,7 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
         var endpoint = new QueryEndpoint(State, ActionRegistry.CreateDefault(), verifier, options.Time);
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken);
+        conversionWorker = new ConversionWorker(State, options.Time);
 
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseUrl = new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
@@ -79,6 +83,12 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (conversionWorker is not null)
+        {
+            await conversionWorker.DisposeAsync();
+            conversionWorker = null;
+        }
+
         if (app is not null)
         {
             await app.DisposeAsync();

@@ -44,6 +44,13 @@ public sealed class CloudState
 
     public IReadOnlyCollection<Account> Accounts => accountsById.Values;
 
+    public VolumeStore Volumes { get; } = new();
+
+    public ConversionTaskStore ConversionTasks { get; } = new();
+
+    /// <summary>Object storage, zones and timings of disk imports (set by the host from its options).</summary>
+    public ImportEnvironment Import { get; set; } = new();
+
     public CallerIdentity? FindCallerByAccessKey(string accessKeyId) =>
         callersByAccessKey.GetValueOrDefault(accessKeyId);
 
