@@ -21,9 +21,15 @@
         'Expand-EucaBundle'
         'Get-EucaBundleManifest'
         'Get-EucaCloud'
+        'Get-EucaConversionTask'
         'Get-EucaImage'
+        'Import-EucaInstance'
+        'Import-EucaVolume'
         'New-EucaBundle'
+        'Resume-EucaImport'
+        'Stop-EucaConversionTask'
         'Test-EucaBundle'
+        'Wait-EucaConversionTask'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

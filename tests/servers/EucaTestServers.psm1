@@ -92,9 +92,12 @@ function Start-EucaLocalCloud {
     .SYNOPSIS
     Starts the local compute endpoint on a free loopback port and returns its URL and process.
     #>
-    param([string] $ConfigPath, [string] $Configuration = 'Release')
+    param([string] $ConfigPath, [string] $Configuration = 'Release', [string] $ObjectStorageUrl, [string[]] $AdditionalArguments = @())
     $arguments = @((Get-LocalCloudAssembly -Configuration $Configuration), '--port', '0', '--parent-pid', "$PID")
     if ($ConfigPath) { $arguments += @('--config', $ConfigPath) }
+    # Disk imports read the upload from object storage; the import options (see the local cloud's README) go in AdditionalArguments.
+    if ($ObjectStorageUrl) { $arguments += @('--object-storage-url', $ObjectStorageUrl) }
+    $arguments += $AdditionalArguments
     $server = Start-ServerProcess -FileName 'dotnet' -ArgumentList $arguments `
         -ReadyPattern '^LocalCloud listening on http://127\.0\.0\.1:(?<port>\d+)/'
     [pscustomobject]@{
