@@ -44,7 +44,7 @@ public sealed class ConversionTaskTests(ImportCloudFixture cloud) : IClassFixtur
         ConversionTask done = await ImportScenario.WaitAsync(ec2, created.ConversionTaskId, t => t.State != ConversionTaskState.Active);
 
         Assert.Equal(ConversionTaskState.Active, waiting.State);
-        Assert.Contains("1 of 3 parts are missing (first: part 1)", waiting.StatusMessage);
+        Assert.Contains("1 of 3 parts are missing or short (first: part 1 is missing)", waiting.StatusMessage);
         Assert.Equal(ConversionTaskState.Completed, done.State);
     }
 
@@ -60,7 +60,7 @@ public sealed class ConversionTaskTests(ImportCloudFixture cloud) : IClassFixtur
         ConversionTask failed = await ImportScenario.WaitAsync(ec2, created.ConversionTaskId, t => t.State != ConversionTaskState.Active);
 
         Assert.Equal(ConversionTaskState.Cancelled, failed.State);
-        Assert.Contains("Timed out waiting for the upload: 2 of 3 parts are missing", failed.StatusMessage);
+        Assert.Contains("Timed out waiting for the upload: 2 of 3 parts are missing or short", failed.StatusMessage);
     }
 
     [Theory]
@@ -99,9 +99,9 @@ public sealed class ConversionTaskTests(ImportCloudFixture cloud) : IClassFixtur
     }
 
     [Fact]
-    public async Task ShortPartFailsTheTask()
+    public async Task PartThatStaysShortFailsTheTask()
     {
-        using AmazonEC2Client ec2 = cloud.Compute(cloud.Patient);
+        using AmazonEC2Client ec2 = cloud.Compute(cloud.Impatient);
         var import = new ImportScenario(cloud, 2500);
         ConversionTask created = await import.ImportVolumeAsync(ec2);
         await import.UploadManifestAsync();
@@ -111,21 +111,21 @@ public sealed class ConversionTaskTests(ImportCloudFixture cloud) : IClassFixtur
         ConversionTask failed = await ImportScenario.WaitAsync(ec2, created.ConversionTaskId, t => t.State != ConversionTaskState.Active);
 
         Assert.Equal(ConversionTaskState.Cancelled, failed.State);
-        Assert.Contains("Part 1", failed.StatusMessage);
-        Assert.Contains("is 900 bytes; the manifest says 1000", failed.StatusMessage);
+        Assert.Contains("Timed out waiting for the upload: 1 of 3 parts are missing or short", failed.StatusMessage);
+        Assert.Contains($"part 1 ({import.PartKey(1)}) is 900 bytes; the manifest says 1000", failed.StatusMessage);
     }
 
     [Fact]
-    public async Task UnparsableManifestFailsTheTask()
+    public async Task ManifestThatStaysUnparsableFailsTheTask()
     {
-        using AmazonEC2Client ec2 = cloud.Compute(cloud.Patient);
+        using AmazonEC2Client ec2 = cloud.Compute(cloud.Impatient);
         var import = new ImportScenario(cloud, 1500);
         ConversionTask created = await import.ImportVolumeAsync(ec2);
         await cloud.PutAsync(import.ManifestKey, "<manifest><version>2010-11-15</version></manifest>"u8.ToArray());
 
         ConversionTask failed = await ImportScenario.WaitAsync(ec2, created.ConversionTaskId, t => t.State != ConversionTaskState.Active);
 
-        Assert.Contains("Invalid import manifest", failed.StatusMessage);
+        Assert.Contains("Timed out waiting for the upload: invalid import manifest", failed.StatusMessage);
     }
 
     [Fact]

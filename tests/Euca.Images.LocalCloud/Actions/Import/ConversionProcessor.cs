@@ -6,10 +6,10 @@ namespace Euca.Images.LocalCloud.Actions.Import;
 
 /// <summary>
 /// The imaging worker: advances each active conversion task one step at a time. While the manifest or a part is
-/// missing the task waits (the upload may be resumed) until the upload timeout; then every URL of the manifest is
-/// checked (SigV2 signature, expiry, account) and each part is read through its pre-signed GET URL, one per step,
-/// counting ApproximateBytesConverted. A bad signature, an expired URL or a short part fails the task: it ends
-/// cancelled with a status message, as Eucalyptus reports failed conversions.
+/// missing or short the task waits (the upload may be resumed) until the upload timeout, then fails; every URL of the
+/// manifest is checked (SigV2 signature, expiry, account) and each part is read through its pre-signed GET URL, one
+/// per step, counting ApproximateBytesConverted. A bad signature, an expired URL or a part that reads short fails the
+/// task at once: it ends cancelled with a status message, as Eucalyptus reports failed conversions.
 /// </summary>
 public sealed class ConversionProcessor(CloudState state, TimeProvider time, HttpClient http)
 {
@@ -107,7 +107,8 @@ public sealed class ConversionProcessor(CloudState state, TimeProvider time, Htt
         (ImportManifestParser.Manifest? manifest, string? invalid) = ImportManifestParser.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken));
         if (manifest is null)
         {
-            Fail(task, $"Invalid import manifest: {invalid}");
+            // Possibly still being written (s3rver stores objects while receiving them): wait, and fail at the timeout.
+            Wait(task, timedOut, $"invalid import manifest: {invalid}");
             return;
         }
 
@@ -129,14 +130,16 @@ public sealed class ConversionProcessor(CloudState state, TimeProvider time, Htt
             }
         }
 
-        var missing = new List<int>();
+        // s3rver writes an object while it receives it, so a part can look short while its PUT is still running: a
+        // short part, like a missing one, is waited for; if it is still short at the upload timeout the task fails.
+        var incomplete = new List<string>();
         foreach (ImportPartRecord part in manifest.Parts)
         {
             using var head = new HttpRequestMessage(HttpMethod.Head, part.HeadUrl);
             using HttpResponseMessage found = await http.SendAsync(head, cancellationToken);
             if (found.StatusCode == HttpStatusCode.NotFound)
             {
-                missing.Add(part.Index);
+                incomplete.Add($"part {part.Index} is missing");
             }
             else if (!found.IsSuccessStatusCode)
             {
@@ -145,14 +148,13 @@ public sealed class ConversionProcessor(CloudState state, TimeProvider time, Htt
             }
             else if (found.Content.Headers.ContentLength != part.Length)
             {
-                Fail(task, $"Part {part.Index} ({part.Key}) is {found.Content.Headers.ContentLength} bytes; the manifest says {part.Length}");
-                return;
+                incomplete.Add($"part {part.Index} ({part.Key}) is {found.Content.Headers.ContentLength} bytes; the manifest says {part.Length}");
             }
         }
 
-        if (missing.Count > 0)
+        if (incomplete.Count > 0)
         {
-            Wait(task, timedOut, $"{missing.Count} of {manifest.Parts.Count} parts are missing (first: part {missing[0]})");
+            Wait(task, timedOut, $"{incomplete.Count} of {manifest.Parts.Count} parts are missing or short (first: {incomplete[0]})");
             return;
         }
 
