@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -44,28 +43,9 @@ namespace Euca.Images.Engine.Import
             }, async call => (await _connection.Ec2.ImportVolumeAsync(call, cancellationToken).ConfigureAwait(false)).ConversionTask, progress, cancellationToken);
 
         public Task<ConversionTaskInfo> ImportInstanceAsync(InstanceImportRequest request, IProgress<OperationProgress>? progress, CancellationToken cancellationToken) =>
-            ImportAsync(request, "ImportInstance", (disk, manifestUrl) => new ImportInstanceRequest
-            {
-                Description = request.Description,
-                Platform = request.Platform,
-                DiskImages = new List<DiskImage>
-                {
-                    new DiskImage { Image = ImageDetail(disk, manifestUrl), Volume = new VolumeDetail { Size = disk.VolumeSize }, Description = request.Description },
-                },
-                LaunchSpecification = new ImportInstanceLaunchSpecification
-                {
-                    InstanceType = request.InstanceType,
-                    Architecture = request.Architecture,
-                    GroupNames = request.SecurityGroups.Count > 0 ? request.SecurityGroups.ToList() : null,
-                    Placement = request.AvailabilityZone == null ? null : new Placement { AvailabilityZone = request.AvailabilityZone },
-                    SubnetId = request.SubnetId,
-                    PrivateIpAddress = request.PrivateIpAddress,
-                    Monitoring = request.Monitoring ? true : (bool?)null,
-                    InstanceInitiatedShutdownBehavior = request.InstanceInitiatedShutdownBehavior,
-                    UserData = request.UserData == null ? null : new UserData { Data = Convert.ToBase64String(Encoding.UTF8.GetBytes(request.UserData)) },
-                },
-            }, async call => (await ImportInstanceKeyName.SendAsync(_connection.Ec2, call, request.KeyName, cancellationToken).ConfigureAwait(false)).ConversionTask,
-            progress, cancellationToken);
+            ImportAsync(request, "ImportInstance", (disk, manifestUrl) => ImportInstanceQuery.Parameters(request, disk, manifestUrl),
+                async call => new ConversionTask { ConversionTaskId = await ImportInstanceQuery.SendAsync(_connection, call, cancellationToken).ConfigureAwait(false) },
+                progress, cancellationToken);
 
         /// <summary>
         /// Finishes an interrupted upload: the task must still be active and unexpired; the manifest is rebuilt when
