@@ -26,7 +26,7 @@ internal sealed partial class S3rverProcess : IDisposable
         string servers = Path.Combine(RepoRoot(), "tests", "servers");
         if (!File.Exists(Path.Combine(servers, "node_modules", "@20minutes", "s3rver", "package.json")))
         {
-            throw new InvalidOperationException($"s3rver is not installed: run `npm ci` in {servers} (build.ps1 Test does).");
+            InstallPackages(servers);
         }
 
         string data = Path.Combine(Path.GetTempPath(), "euca-s3rver-" + Guid.NewGuid().ToString("N"));
@@ -66,6 +66,24 @@ internal sealed partial class S3rverProcess : IDisposable
 
         process.Dispose();
         Directory.Delete(dataDirectory, recursive: true);
+    }
+
+    /// <summary>`npm ci` from the committed lock file, as EucaTestServers.psm1 does before Pester (xunit runs first).</summary>
+    private static void InstallPackages(string servers)
+    {
+        var info = new ProcessStartInfo("npm") { WorkingDirectory = servers, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using Process npm = Process.Start(info)!;
+        Task<string> errors = npm.StandardError.ReadToEndAsync();
+        _ = npm.StandardOutput.ReadToEndAsync();
+        if (!npm.WaitForExit(300_000) || npm.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"npm ci failed in {servers}: {errors.Result}");
+        }
     }
 
     private static string RepoRoot()
