@@ -24,6 +24,7 @@ try
         PendingSeconds = commandLine.PendingSeconds,
         MaxImageSizeGb = commandLine.MaxImageSizeGb,
         HandleProcessSignals = true,
+        Import = commandLine.Import,
     });
     Uri url = await host.StartAsync();
     Console.Out.WriteLine($"LocalCloud listening on {url}");

@@ -105,7 +105,9 @@ function Start-EucaLocalCloud {
         [double] $MaxImageSizeGb = -1,
         # PEM server certificate and key: serve HTTPS instead of HTTP.
         [string] $TlsCertificate,
-        [string] $TlsKey
+        [string] $TlsKey,
+        # Further options, such as the disk import timings (see the local cloud's README).
+        [string[]] $AdditionalArguments = @()
     )
     if ([bool]$TlsCertificate -ne [bool]$TlsKey) { throw '-TlsCertificate and -TlsKey go together.' }
     $arguments = @((Get-LocalCloudAssembly -Configuration $Configuration), '--port', '0', '--parent-pid', "$PID")
@@ -114,6 +116,7 @@ function Start-EucaLocalCloud {
     if ($PendingSeconds -ge 0) { $arguments += @('--pending-seconds', $PendingSeconds.ToString([cultureinfo]::InvariantCulture)) }
     if ($MaxImageSizeGb -ge 0) { $arguments += @('--max-image-size-gb', $MaxImageSizeGb.ToString([cultureinfo]::InvariantCulture)) }
     if ($TlsCertificate) { $arguments += @('--tls-certificate', $TlsCertificate, '--tls-key', $TlsKey) }
+    $arguments += $AdditionalArguments
     $scheme = if ($TlsCertificate) { 'https' } else { 'http' }
     $server = Start-ServerProcess -FileName 'dotnet' -ArgumentList $arguments `
         -ReadyPattern "^LocalCloud listening on ${scheme}://127\.0\.0\.1:(?<port>\d+)/"

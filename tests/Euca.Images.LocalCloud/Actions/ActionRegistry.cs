@@ -1,8 +1,10 @@
 using Euca.Images.LocalCloud.Actions.Bootstrap;
 using Euca.Images.LocalCloud.Actions.Images;
 using Euca.Images.LocalCloud.Actions.Images.Lifecycle;
+using Euca.Images.LocalCloud.Actions.Import;
 using Euca.Images.LocalCloud.Actions.Instances;
 using Euca.Images.LocalCloud.Actions.Snapshots;
+using Euca.Images.LocalCloud.Actions.Volumes;
 
 namespace Euca.Images.LocalCloud.Actions;
 
@@ -36,6 +38,13 @@ public sealed class ActionRegistry
         new CancelBundleTaskAction(),
         new CreateSnapshotAction(),
         new DescribeSnapshotsAction(),
+        new ImportVolumeAction(),
+        new ImportInstanceAction(),
+        new DescribeConversionTasksAction(),
+        new CancelConversionTaskAction(),
+        new CreateVolumeAction(),
+        new DescribeVolumesAction(),
+        new DeleteVolumeAction(),
     ]);
 
     public ICloudAction? Find(string name) => actions.GetValueOrDefault(name);

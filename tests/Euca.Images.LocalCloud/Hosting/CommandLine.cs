@@ -1,19 +1,25 @@
+using Euca.Images.LocalCloud.State;
 using System.Globalization;
 
 namespace Euca.Images.LocalCloud.Hosting;
 
-/// <summary>`--port N` (0 = free port, the default), `--config PATH`, `--parent-pid PID`, `--object-storage-url URL`,
-/// `--pending-seconds S`, `--max-image-size-gb G`, and for HTTPS both `--tls-certificate PATH` and `--tls-key PATH` (PEM).</summary>
+/// <summary>`--port N` (0 = free port, the default), `--config PATH`, `--parent-pid PID`; `--object-storage-url URL` (where
+/// RegisterImage reads manifests and disk imports read their uploads); for registration `--pending-seconds S` and
+/// `--max-image-size-gb G`; for disk imports `--conversion-interval-ms N`, `--import-upload-timeout-seconds N` and
+/// `--import-task-expiration-hours N`; and for HTTPS both `--tls-certificate PATH` and `--tls-key PATH` (PEM).</summary>
 internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid, string? TlsCertificatePath, string? TlsKeyPath)
 {
     private const string Usage = "Usage: [--port N] [--config PATH] [--parent-pid PID] [--object-storage-url URL] [--pending-seconds S] " +
-        "[--max-image-size-gb G] [--tls-certificate PATH --tls-key PATH]";
+        "[--max-image-size-gb G] [--conversion-interval-ms N] [--import-upload-timeout-seconds N] [--import-task-expiration-hours N] " +
+        "[--tls-certificate PATH --tls-key PATH]";
 
     public string? ObjectStorageUrl { get; init; }
 
     public double? PendingSeconds { get; init; }
 
     public double? MaxImageSizeGb { get; init; }
+
+    public ImportEnvironment Import { get; init; } = new();
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -25,6 +31,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
         string? objectStorageUrl = null;
         double? pendingSeconds = null;
         double? maxImageSizeGb = null;
+        var import = new ImportEnvironment();
         for (int i = 0; i < args.Count; i++)
         {
             string value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -46,13 +53,23 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
                     tlsKeyPath = value;
                     break;
                 case "--object-storage-url":
-                    objectStorageUrl = Uri.TryCreate(value, UriKind.Absolute, out _) ? value : throw new ArgumentException($"--object-storage-url '{value}' is not an absolute URL.");
+                    objectStorageUrl = Uri.TryCreate(value, UriKind.Absolute, out Uri? url) ? value : throw new ArgumentException($"--object-storage-url '{value}' is not an absolute URL.");
+                    import = Copy(import, url: url);
                     break;
                 case "--pending-seconds":
                     pendingSeconds = ParseDouble(args[i], value);
                     break;
                 case "--max-image-size-gb":
                     maxImageSizeGb = ParseDouble(args[i], value);
+                    break;
+                case "--conversion-interval-ms":
+                    import = Copy(import, step: TimeSpan.FromMilliseconds(ParseInt(args[i], value, 1, int.MaxValue)));
+                    break;
+                case "--import-upload-timeout-seconds":
+                    import = Copy(import, uploadTimeout: TimeSpan.FromSeconds(ParseInt(args[i], value, 1, int.MaxValue)));
+                    break;
+                case "--import-task-expiration-hours":
+                    import = Copy(import, expiration: TimeSpan.FromHours(ParseInt(args[i], value, 1, int.MaxValue)));
                     break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}. {Usage}");
@@ -71,6 +88,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
             ObjectStorageUrl = objectStorageUrl,
             PendingSeconds = pendingSeconds,
             MaxImageSizeGb = maxImageSizeGb,
+            Import = import,
         };
     }
 
@@ -78,6 +96,15 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && parsed >= 0
             ? parsed
             : throw new ArgumentException($"{option} '{value}' is not a non-negative number.");
+
+    private static ImportEnvironment Copy(ImportEnvironment import, Uri? url = null, TimeSpan? step = null, TimeSpan? uploadTimeout = null, TimeSpan? expiration = null) => new()
+    {
+        ObjectStorageUrl = url ?? import.ObjectStorageUrl,
+        AvailabilityZones = import.AvailabilityZones,
+        ConversionStepInterval = step ?? import.ConversionStepInterval,
+        UploadTimeout = uploadTimeout ?? import.UploadTimeout,
+        TaskExpiration = expiration ?? import.TaskExpiration,
+    };
 
     private static int ParseInt(string option, string value, int min, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed >= min && parsed <= max

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Euca.Images.LocalCloud.Actions;
+using Euca.Images.LocalCloud.Actions.Import;
 using Euca.Images.LocalCloud.Auth;
 using Euca.Images.LocalCloud.Configuration;
 using Euca.Images.LocalCloud.Registration;
@@ -17,6 +18,7 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
     private WebApplication? app;
     private X509Certificate2? tlsCertificate;
     private S3ManifestSource? s3Manifests;
+    private ConversionWorker? conversionWorker;
 
     /// <summary>The cloud being served (available after <see cref="StartAsync"/>), for tests to inspect or seed.</summary>
     public CloudState State { get; private set; } = null!;
@@ -54,6 +56,8 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
 
         var services = new CloudServices(registration, manifests);
 
+        State.Import = options.Import;
+
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = [],
@@ -85,6 +89,7 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
         var endpoint = new QueryEndpoint(State, ActionRegistry.CreateDefault(), verifier, options.Time, services);
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken);
+        conversionWorker = new ConversionWorker(State, options.Time);
 
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         string scheme = tlsCertificate is null ? "http" : "https";
@@ -108,6 +113,12 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (conversionWorker is not null)
+        {
+            await conversionWorker.DisposeAsync();
+            conversionWorker = null;
+        }
+
         if (app is not null)
         {
             await app.DisposeAsync();

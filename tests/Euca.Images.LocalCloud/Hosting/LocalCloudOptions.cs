@@ -1,4 +1,5 @@
 using Euca.Images.LocalCloud.Configuration;
+using Euca.Images.LocalCloud.State;
 
 namespace Euca.Images.LocalCloud.Hosting;
 
@@ -40,4 +41,7 @@ public sealed record LocalCloudOptions
 
     /// <summary>Stop on SIGTERM/SIGINT: the command-line server wants this, in-process test hosts do not.</summary>
     public bool HandleProcessSignals { get; init; }
+
+    /// <summary>Object storage, zones and import timings (`--object-storage-url` and the import options).</summary>
+    public ImportEnvironment Import { get; init; } = new();
 }

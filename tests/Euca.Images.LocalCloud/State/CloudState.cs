@@ -57,6 +57,21 @@ public sealed class CloudState
 
     public ComputeTiming Timing { get; init; } = new();
 
+    public VolumeStore Volumes { get; } = new();
+
+    /// <summary>
+    /// A volume by id, whether it is one of the seeded instances' volumes or one created or imported since: snapshots
+    /// of an imported volume are how a disk becomes an EBS-backed image.
+    /// </summary>
+    public VolumeFacts? FindVolume(string volumeId) =>
+        VolumeLookup.Find(volumeId)
+        ?? (Volumes.Find(volumeId) is { State: not ("deleting" or "deleted") } created ? new VolumeFacts(created.VolumeId, created.OwnerId, created.Size) : null);
+
+    public ConversionTaskStore ConversionTasks { get; } = new();
+
+    /// <summary>Object storage, zones and timings of disk imports (set by the host from its options).</summary>
+    public ImportEnvironment Import { get; set; } = new();
+
     public CallerIdentity? FindCallerByAccessKey(string accessKeyId) =>
         callersByAccessKey.GetValueOrDefault(accessKeyId);
 

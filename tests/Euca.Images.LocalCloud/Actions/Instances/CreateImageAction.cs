@@ -53,7 +53,7 @@ public sealed partial class CreateImageAction : ICloudAction
         var mappings = new List<BlockDeviceMappingRecord>();
         foreach (InstanceVolumeRecord attached in instance.BlockDeviceMappings)
         {
-            VolumeFacts volume = context.State.VolumeLookup.Find(attached.VolumeId)
+            VolumeFacts volume = context.State.FindVolume(attached.VolumeId)
                 ?? throw new InvalidOperationException($"Volume {attached.VolumeId} of {instance.InstanceId} is missing.");
             SnapshotRecord snapshot = SnapshotMaker.Start(context.State, volume,
                 $"Created by CreateImage({instance.InstanceId}) for {imageId} from {volume.VolumeId}", now);

@@ -25,7 +25,7 @@ public sealed class CreateSnapshotAction : ICloudAction
             throw CloudErrors.InvalidParameterValue($"Value for parameter Description is too long (more than {MaxDescriptionLength} characters).");
         }
 
-        VolumeFacts volume = context.State.VolumeLookup.Find(volumeId) is { } found
+        VolumeFacts volume = context.State.FindVolume(volumeId) is { } found
             && (found.OwnerId == context.Account.AccountId || context.Account.IsAdmin)
                 ? found
                 : throw SnapshotErrors.VolumeNotFound(volumeId);

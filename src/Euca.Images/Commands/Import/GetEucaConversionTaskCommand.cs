@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Euca.Images.Engine.Import;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Import
+{
+    /// <summary>Gets disk-import conversion tasks (DescribeConversionTasks).</summary>
+    /// <remarks>
+    /// <para>Without -ConversionTaskId, lists all of your conversion tasks. Each task shows its state (active,
+    /// cancelling, cancelled, completed), its status message (a failed conversion ends cancelled with the reason),
+    /// the bytes converted so far, and the volume and instance it produced.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>List your import tasks</title>
+    /// <code>Get-EucaConversionTask</code>
+    /// <para>Shows every task as a table.</para>
+    /// </example>
+    /// <example>
+    /// <title>See why an import failed</title>
+    /// <code>Get-EucaConversionTask import-vol-1a2b3c4d | Format-List ConversionTaskId, State, StatusMessage</code>
+    /// <para>Ids also bind from the pipeline by property name.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "EucaConversionTask")]
+    [OutputType(typeof(ConversionTaskInfo))]
+    public sealed class GetEucaConversionTaskCommand : EucaCloudCmdlet
+    {
+        /// <summary>The conversion tasks to get (import-vol-… or import-i-…).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ConversionTaskIds", "TaskId")]
+        [ValidateNotNullOrEmpty]
+        public string[]? ConversionTaskId { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ProcessRecordSafely(() =>
+            {
+                var service = new ImportService(CurrentConnection);
+                IReadOnlyList<ConversionTaskInfo> tasks = RunEngine((progress, token) => service.GetConversionTasksAsync(ConversionTaskId, token));
+                WriteObject(tasks, enumerateCollection: true);
+            });
+        }
+    }
+}

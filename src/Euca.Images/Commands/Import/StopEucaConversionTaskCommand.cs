@@ -1,0 +1,80 @@
+using System.Management.Automation;
+using Euca.Images.Engine.Import;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Import
+{
+    /// <summary>Cancels a disk-import conversion task and, with -RemoveDiskImage, deletes its uploaded parts and manifest.</summary>
+    /// <remarks>
+    /// <para>Sends CancelConversionTask unless the task has already ended. With -RemoveDiskImage it then deletes every
+    /// part the import manifest lists and then the manifest, as euca-delete-disk-image does; when the manifest was never
+    /// uploaded, the parts in the import's own folder are deleted. Deleting stored objects asks for confirmation unless
+    /// -Force is given.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>Cancel an import and remove what was uploaded</title>
+    /// <code>Stop-EucaConversionTask -ConversionTaskId import-vol-1a2b3c4d -RemoveDiskImage -Force</code>
+    /// <para>Leaves nothing of the import behind.</para>
+    /// </example>
+    /// <example>
+    /// <title>Clean up every failed import</title>
+    /// <code>Get-EucaConversionTask | Where-Object State -eq cancelled | Stop-EucaConversionTask -RemoveDiskImage -Force</code>
+    /// <para>Ended tasks are not cancelled again; only their disk images are deleted.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Stop, "EucaConversionTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ConversionTaskInfo))]
+    public sealed class StopEucaConversionTaskCommand : EucaCloudCmdlet
+    {
+        /// <summary>The conversion task to cancel.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("TaskId")]
+        [ValidateNotNullOrEmpty]
+        public string? ConversionTaskId { get; set; }
+
+        /// <summary>Also delete the uploaded parts and the import manifest from object storage.</summary>
+        [Parameter]
+        public SwitchParameter RemoveDiskImage { get; set; }
+
+        /// <summary>Do not ask for confirmation.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Emit the task as it is afterwards.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ProcessRecordSafely(() =>
+            {
+                string id = ConversionTaskId!;
+                string action = RemoveDiskImage ? "Cancel and delete the uploaded disk image" : "Cancel";
+                // -Force skips the confirmation that ConfirmImpact High asks for, but never overrides -WhatIf.
+                if (!(Force && !WhatIfRequested()) && !ShouldProcess(id, action))
+                {
+                    return;
+                }
+
+                var service = new ImportService(CurrentConnection);
+                try
+                {
+                    ConversionTaskInfo task = RunEngine((progress, token) => service.StopAsync(id, RemoveDiskImage, null, token), id);
+                    if (PassThru)
+                    {
+                        WriteObject(task);
+                    }
+                }
+                catch (EngineFailure failure)
+                {
+                    WriteError(failure.ErrorRecord);
+                }
+            });
+        }
+
+        private bool WhatIfRequested() =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value)
+                ? ((SwitchParameter)value).IsPresent
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Management.Automation;
+using Euca.Images.Engine.Import;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Import
+{
+    /// <summary>Waits for disk-import conversion tasks to complete, showing the bytes converted.</summary>
+    /// <remarks>
+    /// <para>Polls DescribeConversionTasks until the task is completed and emits it (with its VolumeId and, for
+    /// ImportInstance, InstanceId). A task that ends cancelled (how Eucalyptus reports a failed conversion) is an error
+    /// carrying the task's status message; so is a task still running after -Timeout.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>Import and wait</title>
+    /// <code>Import-EucaVolume -Path ./disk.raw -AvailabilityZone one -Bucket imports | Wait-EucaConversionTask -Timeout (New-TimeSpan -Hours 2)</code>
+    /// <para>The progress bar follows ApproximateBytesConverted.</para>
+    /// </example>
+    /// <example>
+    /// <title>Wait for a task by id</title>
+    /// <code>Wait-EucaConversionTask import-vol-1a2b3c4d</code>
+    /// <para>Emits the completed task.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Wait, "EucaConversionTask")]
+    [OutputType(typeof(ConversionTaskInfo))]
+    public sealed class WaitEucaConversionTaskCommand : EucaCloudCmdlet
+    {
+        /// <summary>The conversion task to wait for.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("TaskId")]
+        [ValidateNotNullOrEmpty]
+        public string? ConversionTaskId { get; set; }
+
+        /// <summary>How long to wait (default 3 hours, Eucalyptus' import task timeout).</summary>
+        [Parameter]
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(3);
+
+        /// <summary>How often to ask the cloud (default 5 seconds).</summary>
+        [Parameter(DontShow = true)]
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ProcessRecordSafely(() =>
+            {
+                var service = new ImportService(CurrentConnection);
+                string id = ConversionTaskId!;
+                try
+                {
+                    WriteObject(RunEngine((progress, token) => service.WaitAsync(id, Timeout, PollInterval, progress, token), id));
+                }
+                catch (EngineFailure failure)
+                {
+                    // One failed task must not stop waiting for the others in the pipeline.
+                    WriteError(failure.ErrorRecord);
+                }
+            });
+        }
+    }
+}
