@@ -31,6 +31,7 @@
         'Import-EucaVolume'
         'Install-EucaImage'
         'New-EucaBundle'
+        'New-EucaEbsImage'
         'New-EucaImage'
         'New-EucaInstanceBundle'
         'New-EucaSnapshot'

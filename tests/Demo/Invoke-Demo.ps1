@@ -23,7 +23,8 @@ $work = Join-Path ([IO.Path]::GetTempPath()) ("euca-demo-" + [guid]::NewGuid().T
 try {
     $storage = Start-EucaObjectStorage
     # The local cloud reads registered manifests from the object store, as Eucalyptus does.
-    $cloud = Start-EucaLocalCloud -ObjectStorageUrl $storage.Url -PendingSeconds 1
+    # Imported disks are converted a part at a time; 50 ms a part keeps the demo short.
+    $cloud = Start-EucaLocalCloud -ObjectStorageUrl $storage.Url -PendingSeconds 1 -AdditionalArguments '--conversion-interval-ms', '50'
     $servers = @($cloud, $storage)
     $defaults = Get-EucaLocalCloudDefaults
     $certs = $defaults.CertificateDirectory
@@ -74,6 +75,10 @@ try {
     }
     Show '' { Get-EucaImage -Owner self -Name 'demo-*' | Format-Table ImageId, Name, State, IsPublic, ImageLocation }
     Show '' { Get-EucaImage -Owner self -Name 'demo-disk-public' | Get-EucaImageAttribute -Attribute LaunchPermission }
+    Show 'a raw disk to an EBS-backed HVM image in one command: import, convert, snapshot, register, clean up' {
+        New-EucaEbsImage -Path $image -Name demo-disk-ebs -AvailabilityZone one -Bucket demo-imports -Confirm:$false |
+            Format-Table ImageId, Name, RootDeviceType, RootDeviceName, VirtualizationType, State
+    }
     Show 'deregistered, deleted, and their bundles removed from object storage' {
         Get-EucaImage -Owner self -Name 'demo-*' | Unregister-EucaImage -Purge -RemoveBundle -Confirm:$false
         Get-EucaImage -Owner self -Name 'demo-*'

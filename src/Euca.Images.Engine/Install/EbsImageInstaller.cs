@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Attributes;
+using Euca.Images.Engine.Cloud.Registration;
+using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Import;
+using Euca.Images.Engine.Progress;
+using Euca.Images.Engine.Snapshots;
+
+namespace Euca.Images.Engine.Install
+{
+    /// <summary>
+    /// A raw disk to a registered EBS-backed HVM image (the image guide's "import volume" option): ImportVolume and
+    /// the upload of the disk, the conversion into a volume, a snapshot of the volume, RegisterImage with the snapshot
+    /// as root device, then the intermediate volume and uploaded parts are deleted. A failure is not rolled back, since
+    /// an imported volume or a snapshot costs far more to make again than to keep: the error names the stage that
+    /// failed, what exists now, and the command that resumes or cleans up.
+    /// </summary>
+    public sealed class EbsImageInstaller
+    {
+        private readonly CloudConnection _connection;
+
+        public EbsImageInstaller(CloudConnection connection)
+        {
+            _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        }
+
+        public async Task<ImageInfo> InstallAsync(EbsImageRequest request, IProgress<OperationProgress>? progress, CancellationToken ct)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            // The registration is checked before gigabytes are uploaded; the snapshot id stands in for the one to come.
+            ImageRegistrationRules.Check(RegistrationFor(request, "snap-00000000"));
+
+            var imports = new ImportService(_connection);
+            var snapshots = new SnapshotService(_connection) { PollInterval = request.PollInterval };
+            var left = new Leftovers(request);
+            string stage = "uploading the disk (ImportVolume)";
+            try
+            {
+                ConversionTaskInfo task = await imports.ImportVolumeAsync(request.Import, progress, ct).ConfigureAwait(false);
+                left.TaskId = task.ConversionTaskId;
+
+                stage = "converting the disk into a volume";
+                task = await imports.WaitAsync(task.ConversionTaskId, request.ConversionTimeout, request.PollInterval, progress, ct).ConfigureAwait(false);
+                left.VolumeId = task.VolumeId ?? throw new EucaException("ConversionTaskNoVolume", EucaErrorCategory.InvalidData,
+                    $"Conversion task {task.ConversionTaskId} completed without a volume.", task.ConversionTaskId);
+
+                stage = "snapshotting the volume";
+                SnapshotInfo snapshot = await snapshots.CreateSnapshotAsync(left.VolumeId, $"Root of image {request.Name}", ct).ConfigureAwait(false);
+                left.SnapshotId = snapshot.SnapshotId;
+                await snapshots.WaitForSnapshotAsync(snapshot.SnapshotId, request.SnapshotTimeout, progress, ct).ConfigureAwait(false);
+
+                stage = "registering the image";
+                ImageInfo image = await new ImageRegistration(_connection)
+                    .RegisterAsync(ImageRegistrationRules.Check(RegistrationFor(request, snapshot.SnapshotId)), ct).ConfigureAwait(false);
+                left.ImageId = image.ImageId;
+
+                if (request.Public)
+                {
+                    stage = "sharing the image";
+                    await new ImageAttributes(_connection).ModifyAsync(image.ImageId,
+                        new ImageAttributeChange { AddLaunchPermission = new[] { "all" } }, ct).ConfigureAwait(false);
+                    image.IsPublic = true;
+                }
+
+                stage = "deleting what the image no longer needs";
+                if (!request.KeepVolume)
+                {
+                    await snapshots.DeleteVolumeAsync(left.VolumeId, ct).ConfigureAwait(false);
+                    left.VolumeId = null;
+                }
+
+                if (!request.KeepDiskImage)
+                {
+                    await imports.StopAsync(task.ConversionTaskId, removeDiskImage: true, request.Import.Upload, ct).ConfigureAwait(false);
+                    left.DiskImageRemoved = true;
+                }
+
+                return image;
+            }
+            catch (EucaException failure)
+            {
+                throw new EucaException(failure.ErrorId, failure.Category,
+                    $"Making EBS image '{request.Name}' failed while {stage}: {failure.Message} {left.Describe()}", failure.Target, failure);
+            }
+        }
+
+        private static ImageRegistrationRequest RegistrationFor(EbsImageRequest request, string snapshotId) => new ImageRegistrationRequest
+        {
+            Name = request.Name,
+            SnapshotId = snapshotId,
+            RootDeviceName = request.RootDeviceName,
+            Architecture = request.Architecture,
+            Description = request.Description,
+            Platform = request.Platform,
+            // Eucalyptus boots EBS-backed images only as HVM.
+            VirtualizationType = VirtualizationKind.Hvm,
+        };
+
+        /// <summary>What exists after each stage, and the commands that resume or clean it up.</summary>
+        private sealed class Leftovers
+        {
+            private readonly EbsImageRequest _request;
+
+            public Leftovers(EbsImageRequest request)
+            {
+                _request = request;
+            }
+
+            public string? TaskId { get; set; }
+
+            public string? VolumeId { get; set; }
+
+            public string? SnapshotId { get; set; }
+
+            public string? ImageId { get; set; }
+
+            public bool DiskImageRemoved { get; set; }
+
+            public string Describe()
+            {
+                var parts = new List<string>();
+                if (ImageId != null)
+                {
+                    parts.Add($"image {ImageId} is registered (remove it with Unregister-EucaImage -ImageId {ImageId} -Purge)");
+                }
+
+                if (SnapshotId != null && ImageId == null)
+                {
+                    parts.Add($"snapshot {SnapshotId} exists (register it with Register-EucaImage -Name '{_request.Name}' -SnapshotId {SnapshotId})");
+                }
+
+                if (VolumeId != null)
+                {
+                    parts.Add($"volume {VolumeId} exists" + (SnapshotId == null ? $" (snapshot it with New-EucaSnapshot -VolumeId {VolumeId})" : string.Empty));
+                }
+
+                if (TaskId != null && !DiskImageRemoved)
+                {
+                    parts.Add(VolumeId == null && SnapshotId == null
+                        ? $"conversion task {TaskId} and its uploaded parts exist (resume with Resume-EucaImport -ConversionTaskId {TaskId} -Path '{_request.Import.Path}', or clean up with Stop-EucaConversionTask -ConversionTaskId {TaskId} -RemoveDiskImage)"
+                        : $"the uploaded disk image of {TaskId} exists (delete it with Stop-EucaConversionTask -ConversionTaskId {TaskId} -RemoveDiskImage)");
+                }
+
+                return parts.Count == 0 ? "Nothing was left behind." : "Left behind: " + string.Join("; ", parts) + ".";
+            }
+        }
+    }
+}

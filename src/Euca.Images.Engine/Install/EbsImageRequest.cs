@@ -1,0 +1,44 @@
+using System;
+using Euca.Images.Engine.Import;
+
+namespace Euca.Images.Engine.Install
+{
+    /// <summary>What <see cref="EbsImageInstaller"/> turns into an EBS-backed HVM image: a disk file and the image's attributes.</summary>
+    public sealed class EbsImageRequest
+    {
+        public EbsImageRequest(string name, VolumeImportRequest import)
+        {
+            Name = name;
+            Import = import;
+        }
+
+        public string Name { get; }
+
+        /// <summary>The disk file, the bucket its parts are uploaded to, and the availability zone of the volume.</summary>
+        public VolumeImportRequest Import { get; }
+
+        public string? Architecture { get; set; }
+
+        public string? Description { get; set; }
+
+        /// <summary>"windows" for Windows images.</summary>
+        public string? Platform { get; set; }
+
+        /// <summary>Eucalyptus' default root device for EBS-backed images.</summary>
+        public string RootDeviceName { get; set; } = "/dev/sda";
+
+        public bool Public { get; set; }
+
+        /// <summary>Keep the volume the disk was imported into (by default it is deleted once the snapshot exists).</summary>
+        public bool KeepVolume { get; set; }
+
+        /// <summary>Keep the uploaded disk image parts and manifest (by default they are deleted once the volume exists).</summary>
+        public bool KeepDiskImage { get; set; }
+
+        public TimeSpan ConversionTimeout { get; set; } = TimeSpan.FromHours(3);
+
+        public TimeSpan SnapshotTimeout { get; set; } = TimeSpan.FromHours(1);
+
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Management.Automation;
+using Euca.Images.Commands.Import;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Import;
+using Euca.Images.Engine.Install;
+
+namespace Euca.Images.Commands.Install
+{
+    /// <summary>Makes a raw disk into a registered EBS-backed HVM image in one command.</summary>
+    /// <remarks>
+    /// <para>Runs the image guide's "import volume" route end to end: uploads the disk in 10 MiB parts with an import
+    /// manifest and calls ImportVolume, waits while the cloud converts it into a volume, snapshots the volume and waits
+    /// for the snapshot, registers an HVM image with the snapshot as its root device (/dev/sda, Eucalyptus' default),
+    /// and finally deletes the intermediate volume and the uploaded parts unless -KeepVolume or -KeepDiskImage. Each
+    /// stage shows progress. EBS-backed images are always HVM on Eucalyptus.</para>
+    /// <para>Failures are not rolled back, because an imported volume or a snapshot costs far more to make again than
+    /// to keep: the error says which stage failed, what exists now (conversion task and parts, volume, snapshot), and
+    /// the command that resumes (Resume-EucaImport, Register-EucaImage -SnapshotId) or cleans up
+    /// (Stop-EucaConversionTask -RemoveDiskImage). For instance-store images use Install-EucaImage.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>Make an EBS-backed image from a raw disk</title>
+    /// <code>New-EucaEbsImage -Path ./centos7.raw -Name centos-7-ebs -AvailabilityZone one -Bucket imports</code>
+    /// <para>Emits the registered image, whose root device is a snapshot of the imported disk.</para>
+    /// </example>
+    /// <example>
+    /// <title>Keep the volume for inspection and share the image</title>
+    /// <code>New-EucaEbsImage -Path ./win2012.raw -Name win2012-ebs -AvailabilityZone one -Bucket imports -Platform windows -KeepVolume -Public</code>
+    /// <para>Registers a Windows image for everyone and leaves the volume it was snapshotted from.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.New, "EucaEbsImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ImageInfo))]
+    public sealed class NewEucaEbsImageCommand : ImportDiskCommandBase
+    {
+        /// <summary>The image's name.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary>The availability zone the disk is imported into.</summary>
+        [Parameter(Mandatory = true)]
+        [Alias("Zone")]
+        [ValidateNotNullOrEmpty]
+        public string? AvailabilityZone { get; set; }
+
+        /// <summary>The image's architecture (default x86_64).</summary>
+        [Parameter]
+        [ValidateSet("i386", "x86_64", "armhf")]
+        public string Architecture { get; set; } = "x86_64";
+
+        /// <summary>windows for a Windows image.</summary>
+        [Parameter]
+        [ValidateSet("windows")]
+        public string? Platform { get; set; }
+
+        /// <summary>Let every account run the image (launch permission for group all).</summary>
+        [Parameter]
+        public SwitchParameter Public { get; set; }
+
+        /// <summary>Keep the volume the disk was imported into.</summary>
+        [Parameter]
+        public SwitchParameter KeepVolume { get; set; }
+
+        /// <summary>Keep the uploaded disk image parts and import manifest in the bucket.</summary>
+        [Parameter]
+        public SwitchParameter KeepDiskImage { get; set; }
+
+        /// <summary>How long each of the conversion and the snapshot may take, in seconds (default 10800).</summary>
+        [Parameter]
+        [ValidateRange(1, 604800)]
+        public int TimeoutSeconds { get; set; } = 10800;
+
+        /// <summary>How often the conversion task and the snapshot are polled; for tests.</summary>
+        [Parameter(DontShow = true)]
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ProcessRecordSafely(() =>
+            {
+                string path = ResolvedPath();
+                if (!ShouldProcess(path, $"Import into {AvailabilityZone} through bucket {Bucket}, snapshot, and register as EBS image '{Name}'"))
+                {
+                    return;
+                }
+
+                var import = new VolumeImportRequest(path, Bucket!, AvailabilityZone!);
+                Fill(import);
+                var request = new EbsImageRequest(Name!, import)
+                {
+                    Architecture = Architecture,
+                    Description = Description,
+                    Platform = Platform,
+                    Public = Public,
+                    KeepVolume = KeepVolume,
+                    KeepDiskImage = KeepDiskImage,
+                    ConversionTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
+                    SnapshotTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
+                    PollInterval = PollInterval,
+                };
+
+                var installer = new EbsImageInstaller(CurrentConnection);
+                WriteObject(RunEngine((progress, token) => installer.InstallAsync(request, progress, token), path));
+            });
+        }
+    }
+}

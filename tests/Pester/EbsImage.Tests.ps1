@@ -1,0 +1,74 @@
+# New-EucaEbsImage: a raw disk to a registered EBS-backed HVM image against the local cloud, which really converts the
+# uploaded parts into a volume.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path (Get-RepoRoot) 'tests/servers/EucaTestServers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    foreach ($name in 'EC2_URL', 'S3_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY', 'AWS_SECRET_KEY',
+        'EC2_ACCESS_KEY', 'EC2_SECRET_KEY', 'EUCA_DEFAULT_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE') {
+        Remove-Item "env:$name" -ErrorAction SilentlyContinue
+    }
+
+    $script:keys = Get-EucaLocalCloudDefaults
+    $script:storage = Start-EucaObjectStorage
+    $script:cloud = Start-EucaLocalCloud -ObjectStorageUrl $storage.Url -PendingSeconds 0.2 -AdditionalArguments '--conversion-interval-ms', '50'
+    Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey -AccountId $keys.UserAccountId
+    $script:disk = Join-Path $TestDrive 'root.raw'
+    New-TestImage -Path $disk -Seed 21 -RandomBytes 150000 -ZeroBytes 100000 -TextBytes 50000
+    $script:fast = @{ PartSize = 65536; PollInterval = [TimeSpan]::FromMilliseconds(100); TimeoutSeconds = 60; Confirm = $false }
+
+    function script:Get-StoredKey([string] $Bucket) {
+        $headers = @{ Authorization = 'AWS S3RVER:x'; 'x-amz-date' = [DateTime]::UtcNow.ToString('r') }
+        $response = Invoke-WebRequest -Uri "$($storage.Url)$Bucket" -Headers $headers -SkipHttpErrorCheck
+        if ($response.StatusCode -eq 404) { return @() }
+        @(([xml]$response.Content).ListBucketResult.Contents | Where-Object { $_ } | ForEach-Object Key)
+    }
+}
+
+AfterAll {
+    Disconnect-EucaCloud
+    $cloud, $storage | Stop-EucaTestServer
+}
+
+Describe 'New-EucaEbsImage' -Tags 'CI' {
+    It 'imports, converts, snapshots and registers an EBS-backed HVM image, then deletes the volume and the parts' {
+        $image = New-EucaEbsImage -Path $disk -Name 'ebs-root' -AvailabilityZone one -Bucket 'ebs-imports' @fast
+        $image.RootDeviceType | Should -Be 'Ebs'
+        $image.VirtualizationType | Should -Be 'Hvm'
+        $image.RootDeviceName | Should -Be '/dev/sda'
+        $root = $image.BlockDeviceMappings | Where-Object DeviceName -eq '/dev/sda'
+        $root.SnapshotId | Should -Match '^snap-'
+        $snapshot = Get-EucaSnapshot -SnapshotId $root.SnapshotId
+        $snapshot.State | Should -Be 'completed'
+        # The intermediate volume is gone, and so is the uploaded disk image.
+        { New-EucaSnapshot -VolumeId $snapshot.VolumeId -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId '*InvalidVolume.NotFound*'
+        Get-StoredKey 'ebs-imports' | Should -BeNullOrEmpty
+    }
+
+    It 'keeps the volume and the parts when asked, and shares the image with -Public' {
+        $image = New-EucaEbsImage -Path $disk -Name 'ebs-kept' -AvailabilityZone one -Bucket 'ebs-kept' -KeepVolume -KeepDiskImage -Public @fast
+        $image.IsPublic | Should -BeTrue
+        $snapshot = Get-EucaSnapshot -SnapshotId ($image.BlockDeviceMappings | Where-Object DeviceName -eq '/dev/sda').SnapshotId
+        (New-EucaSnapshot -VolumeId $snapshot.VolumeId -Confirm:$false).VolumeId | Should -Be $snapshot.VolumeId
+        @(Get-StoredKey 'ebs-kept' | Where-Object { $_ -like '*manifest.xml' }).Count | Should -Be 1
+    }
+
+    It 'says which stage failed and what it left behind' {
+        $failure = $null
+        try { New-EucaEbsImage -Path $disk -Name 'ebs-nowhere' -AvailabilityZone 'no-such-zone' -Bucket 'ebs-nowhere' @fast } catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.Exception.Message | Should -Match "Making EBS image 'ebs-nowhere' failed while uploading the disk"
+        $failure.Exception.Message | Should -Match 'Nothing was left behind|Left behind'
+    }
+
+    It 'checks the registration before uploading anything' {
+        { New-EucaEbsImage -Path $disk -Name 'bad name?*' -AvailabilityZone one -Bucket 'ebs-never' @fast } | Should -Throw -ErrorId 'ImageNameInvalid*'
+        Get-StoredKey 'ebs-never' | Should -BeNullOrEmpty
+    }
+
+    It 'does nothing with -WhatIf' {
+        New-EucaEbsImage -Path $disk -Name 'ebs-whatif' -AvailabilityZone one -Bucket 'ebs-whatif' @fast -WhatIf 6>$null | Should -BeNullOrEmpty
+        Get-StoredKey 'ebs-whatif' | Should -BeNullOrEmpty
+    }
+}
