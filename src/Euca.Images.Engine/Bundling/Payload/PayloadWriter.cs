@@ -39,7 +39,7 @@ namespace Euca.Images.Engine.Bundling.Payload
             {
                 try
                 {
-                    var run = new WriteRun(image, imagePath, options, sink, progress);
+                    var run = new WriteRun(HoleSkippingStream.Wrap(image), imagePath, options, sink, progress);
                     PayloadResult result = await run.ExecuteAsync(ct).ConfigureAwait(false);
                     await sink.FinishAsync(ct).ConfigureAwait(false);
                     return result;
