@@ -110,6 +110,18 @@ Describe 'The whole image pipeline' -Tags 'CI' {
         $image.Name | Should -Be 'inst-piped'
     }
 
+    It 'a finished bundle task pipes into Register-EucaImage' {
+        # The cloud stores an instance's bundle under the task's bucket and prefix; the local cloud's task only reports
+        # completion, so the bundle it would have written is put there first.
+        New-EucaBundle -Path $disk -Architecture x86_64 @signing -Prefix 'web-bundle' -Destination (Join-Path $TestDrive 'web') |
+            Send-EucaBundle -Bucket 'bundled-instances' | Out-Null
+        $image = New-EucaInstanceBundle -InstanceId i-2a3b4c5d -Bucket 'bundled-instances' -Prefix 'web-bundle' |
+            Wait-EucaBundleTask -TimeoutSeconds 60 -PollIntervalMilliseconds 100 |
+            Register-EucaImage -Name 'inst-from-instance' -VirtualizationType hvm -Confirm:$false
+        $image.ImageLocation | Should -Be 'bundled-instances/web-bundle.manifest.xml'
+        $image.Name | Should -Be 'inst-from-instance'
+    }
+
     It 'Get-EucaImage -Name x* | Unregister-EucaImage -Purge -RemoveBundle removes images and bundles' {
         $names = (Get-EucaImage -Owner self -Name 'inst-*').Name
         $names | Should -Contain 'inst-hvm'
@@ -118,6 +130,7 @@ Describe 'The whole image pipeline' -Tags 'CI' {
         Get-EucaImage -Owner self -Name 'inst-*' | Should -BeNullOrEmpty
         Get-StoredKey 'install' | Should -BeNullOrEmpty
         Get-StoredKey 'piped' | Should -BeNullOrEmpty
+        Get-StoredKey 'bundled-instances' | Should -BeNullOrEmpty
     }
 
     It 'warns that an EBS-backed image has no bundle to remove' {
