@@ -8,10 +8,7 @@ BeforeAll {
     $script:keys = Get-EucaLocalCloudDefaults
     $script:connectArgs = @{ ComputeUrl = $cloud.Url; AccessKey = $keys.UserAccessKey; SecretKey = $keys.UserSecretKey; AccountId = $keys.UserAccountId }
     # Ambient configuration must not leak in from the machine running the tests.
-    foreach ($name in 'EC2_URL', 'S3_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY', 'AWS_SECRET_KEY',
-        'EC2_ACCESS_KEY', 'EC2_SECRET_KEY', 'EUCA_DEFAULT_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE') {
-        Remove-Item "env:$name" -ErrorAction SilentlyContinue
-    }
+    Clear-EucaCloudEnvironment
 }
 
 AfterAll {

@@ -6,10 +6,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path (Get-RepoRoot) 'tests/servers/EucaTestServers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    foreach ($name in 'EC2_URL', 'S3_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY', 'AWS_SECRET_KEY',
-        'EC2_ACCESS_KEY', 'EC2_SECRET_KEY', 'EUCA_DEFAULT_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE') {
-        Remove-Item "env:$name" -ErrorAction SilentlyContinue
-    }
+    Clear-EucaCloudEnvironment
 
     $script:keys = Get-EucaLocalCloudDefaults
     $script:storage = Start-EucaObjectStorage

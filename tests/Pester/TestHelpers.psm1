@@ -66,3 +66,14 @@ function New-TestImage {
 }
 
 Export-ModuleMember -Function Get-Euca2oolsTestData, New-TestImage
+
+function Clear-EucaCloudEnvironment {
+    <# Ambient cloud settings of the machine running the tests must not leak into them. #>
+    foreach ($name in 'EC2_URL', 'S3_URL', 'EUCA_BOOTSTRAP_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY',
+        'AWS_SECRET_KEY', 'EC2_ACCESS_KEY', 'EC2_SECRET_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'EC2_USER_ID', 'EC2_CERT',
+        'EC2_PRIVATE_KEY', 'EUCALYPTUS_CERT', 'EUCA_DEFAULT_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE') {
+        Remove-Item "env:$name" -ErrorAction SilentlyContinue
+    }
+}
+
+Export-ModuleMember -Function Clear-EucaCloudEnvironment

@@ -5,6 +5,8 @@ using System.Threading.Tasks;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 
+using Euca.Images.Engine.Tests.Support;
+
 namespace Euca.Images.Engine.Tests.Cloud
 {
     /// <summary>Real SDK exceptions, produced against loopback endpoints, mapped to engine errors.</summary>
@@ -16,7 +18,7 @@ namespace Euca.Images.Engine.Tests.Cloud
         [Fact]
         public async Task ClosedPortIsUnreachableAndFailsFast()
         {
-            var url = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}/services/compute");
+            var url = new Uri($"http://127.0.0.1:{LoopbackHttpServer.FreePort()}/services/compute");
             using var connection = CloudTestSettings.Connect(url, TimeSpan.FromSeconds(5));
             var watch = Stopwatch.StartNew();
 

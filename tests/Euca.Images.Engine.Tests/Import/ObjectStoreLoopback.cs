@@ -5,8 +5,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
-using Euca.Images.Engine.Tests.Cloud;
+using Euca.Images.Engine.Tests.Support;
 
 namespace Euca.Images.Engine.Tests.Import
 {
@@ -14,21 +13,9 @@ namespace Euca.Images.Engine.Tests.Import
     /// A minimal path-style object store on 127.0.0.1 (bucket GET/PUT, object HEAD/GET/PUT/DELETE with MD5 ETags) whose
     /// failures a test can plant: the next N PUTs answer a given status, or PUTs return a wrong ETag.
     /// </summary>
-    internal sealed class ObjectStoreLoopback : IDisposable
+    internal sealed class ObjectStoreLoopback : LoopbackHttpServer
     {
-        private readonly HttpListener _listener = new HttpListener();
-        private readonly Task _loop;
         private int _failuresLeft;
-
-        public ObjectStoreLoopback()
-        {
-            Url = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}/");
-            _listener.Prefixes.Add(Url.ToString());
-            _listener.Start();
-            _loop = Task.Run(ServeAsync);
-        }
-
-        public Uri Url { get; }
 
         /// <summary>Objects by "bucket/key".</summary>
         public ConcurrentDictionary<string, byte[]> Objects { get; } = new ConcurrentDictionary<string, byte[]>();
@@ -45,43 +32,7 @@ namespace Euca.Images.Engine.Tests.Import
             Interlocked.Exchange(ref _failuresLeft, count);
         }
 
-        public void Dispose()
-        {
-            _listener.Close();
-            try
-            {
-                _loop.Wait(TimeSpan.FromSeconds(5));
-            }
-            catch (AggregateException)
-            {
-            }
-        }
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException || e is ObjectDisposedException)
-                {
-                    return;
-                }
-
-                try
-                {
-                    Serve(context);
-                }
-                catch (Exception e) when (e is HttpListenerException || e is IOException || e is ObjectDisposedException)
-                {
-                }
-            }
-        }
-
-        private void Serve(HttpListenerContext context)
+        protected override void Serve(HttpListenerContext context)
         {
             var request = context.Request;
             var response = context.Response;
