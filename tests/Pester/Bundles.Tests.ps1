@@ -272,10 +272,12 @@ Describe 'Progress, cancellation and inputs' -Tags 'CI' {
         $bytes = $null
 
         function script:New-BundleShell([string] $Destination) {
+            # One script, not a batch of statements: a stopped batch keeps running on the thread pool and touches the
+            # disposed runspace, which takes the whole process down.
             $shell = [powershell]::Create()
-            $null = $shell.AddCommand('Import-Module').AddArgument((Get-TestModulePath)).AddStatement()
             $arguments = $bundleArgs.Clone(); $arguments.Path = $big; $arguments.Destination = $Destination
-            $null = $shell.AddCommand('New-EucaBundle').AddParameters($arguments)
+            $null = $shell.AddScript('param($Module, $Arguments) Import-Module $Module; New-EucaBundle @Arguments').
+                AddArgument((Get-TestModulePath)).AddArgument($arguments)
             $shell
         }
     }

@@ -84,9 +84,12 @@ Describe 'Install-EucaImage' -Tags 'CI' {
         $bytes = [byte[]]::new(160MB); [System.Random]::new(5).NextBytes($bytes); [IO.File]::WriteAllBytes($slow, $bytes); $bytes = $null
         $shell = [powershell]::Create()
         try {
-            $null = $shell.AddCommand('Import-Module').AddArgument((Get-TestModulePath)).AddStatement()
-            $null = $shell.AddCommand('Connect-EucaCloud').AddParameters(@{ ComputeUrl = $cloud.Url; ObjectStorageUrl = $storage.Url; AccessKey = 'S3RVER'; SecretKey = 'S3RVER'; AccountId = $keys.UserAccountId }).AddStatement()
-            $null = $shell.AddCommand('Install-EucaImage').AddParameters(@{ Path = $slow; Name = 'inst-stopped'; Bucket = 'install-stopped'; Architecture = 'x86_64'; Confirm = $false } + $signing)
+            # One script, not a batch of statements: a stopped batch keeps running on the thread pool and touches the
+            # disposed runspace, which takes the whole process down.
+            $connect = @{ ComputeUrl = $cloud.Url; ObjectStorageUrl = $storage.Url; AccessKey = 'S3RVER'; SecretKey = 'S3RVER'; AccountId = $keys.UserAccountId }
+            $install = @{ Path = $slow; Name = 'inst-stopped'; Bucket = 'install-stopped'; Architecture = 'x86_64'; Confirm = $false } + $signing
+            $null = $shell.AddScript('param($Module, $Connect, $Install) Import-Module $Module; Connect-EucaCloud @Connect; Install-EucaImage @Install').
+                AddArgument((Get-TestModulePath)).AddArgument($connect).AddArgument($install)
             $pending = $shell.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(30)
             while ([DateTime]::UtcNow -lt $deadline -and -not (Get-StoredKey 'install-stopped' | Where-Object { $_ -like '*.part.*' })) { Start-Sleep -Milliseconds 100 }
