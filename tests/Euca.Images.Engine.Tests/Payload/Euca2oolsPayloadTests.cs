@@ -7,6 +7,8 @@ using System.Xml.XPath;
 using Euca.Images.Engine.Bundling.Payload;
 using Euca.Images.Engine.Tests.Support;
 
+using Euca.Images.Engine.Tests.TestSupport;
+
 namespace Euca.Images.Engine.Tests.Payload
 {
     /// <summary>Bundles written by euca2ools 3.4 itself expand to the original image.</summary>
@@ -17,7 +19,7 @@ namespace Euca.Images.Engine.Tests.Payload
         [InlineData("emptylast", 3)] // the last part is empty
         public async Task Euca2oolsBundleExpandsToDiskImg(string folder, int partCount)
         {
-            string bundle = Path.Combine(TestData.Euca2ools, folder);
+            string bundle = Path.Combine(Euca2oolsTestData.Root, folder);
             XDocument manifest = XDocument.Load(Path.Combine(bundle, "disk.img.manifest.xml"));
             var sources = manifest.XPathSelectElements("/manifest/image/parts/part")
                 .Select(p => PayloadPartSource.FromFile(
@@ -39,7 +41,7 @@ namespace Euca.Images.Engine.Tests.Payload
                 writer.Commit();
             }
 
-            Assert.Equal(File.ReadAllBytes(Path.Combine(TestData.Euca2ools, "disk.img")), File.ReadAllBytes(target));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Euca2oolsTestData.Root, "disk.img")), File.ReadAllBytes(target));
             Assert.Equal(long.Parse(manifest.XPathSelectElement("/manifest/image/bundled_size")!.Value), result.BundledSize);
             Assert.Single(Directory.GetFiles(dir.Path));
         }
@@ -47,7 +49,7 @@ namespace Euca.Images.Engine.Tests.Payload
         [Fact]
         public async Task VerifyOnlyPassNeedsNoOutput()
         {
-            string bundle = Path.Combine(TestData.Euca2ools, "basic");
+            string bundle = Path.Combine(Euca2oolsTestData.Root, "basic");
             XDocument manifest = XDocument.Load(Path.Combine(bundle, "disk.img.manifest.xml"));
             var sources = manifest.XPathSelectElements("//parts/part")
                 .Select(p => PayloadPartSource.FromFile((int)p.Attribute("index")!, Path.Combine(bundle, p.Element("filename")!.Value), p.Element("digest")!.Value))

@@ -4,6 +4,8 @@ using System.Text;
 using Euca.Images.Engine.Bundling.Tar;
 using Euca.Images.Engine.Tests.Support;
 
+using Euca.Images.Engine.Tests.TestSupport;
+
 namespace Euca.Images.Engine.Tests.Tar
 {
     public class GnuTarHeaderWriterTests
@@ -55,7 +57,7 @@ namespace Euca.Images.Engine.Tests.Tar
         public void HeaderIsByteForByteWhatEuca2oolsWrote()
         {
             using var dir = new TempDirectory();
-            string bundle = Path.Combine(TestData.Euca2ools, "basic");
+            string bundle = Path.Combine(Euca2oolsTestData.Root, "basic");
             Shell.Run($"cat {bundle}/disk.img.part.0* | openssl enc -d -aes-128-cbc -K {Support.PayloadHarness.KeyHex} -iv {Support.PayloadHarness.IvHex} | gzip -dc > stream.tar", dir.Path);
             byte[] euca2oolsHeader = File.ReadAllBytes(dir.File("stream.tar")).AsSpan(0, 512).ToArray();
             Assert.Equal(euca2oolsHeader, GnuTarHeaderWriter.BuildHeaders("disk.img", 300000));

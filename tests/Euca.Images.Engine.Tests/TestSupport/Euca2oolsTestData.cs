@@ -21,8 +21,8 @@ namespace Euca.Images.Engine.Tests.TestSupport
         public static string Manifest(string folder) =>
             File(folder, folder == "kernel" ? "vmlinuz-test.manifest.xml" : "disk.img.manifest.xml");
 
-        // The repository sits next to shared/ (/work/main) or deeper (/work/wt/<name> worktrees), so after finding
-        // the solution directory every ancestor is tried.
+        // shared/ sits beside the repository, or further up when the repository is checked out in a subfolder, so
+        // after finding the solution directory every ancestor is tried.
         private static string FindRoot()
         {
             DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory);
