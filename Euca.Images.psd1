@@ -14,7 +14,14 @@
     DotNetFrameworkVersion = '4.7.2'
     # Never list dependencies in RequiredAssemblies: they would load into the default context before the module's
     # initializer can isolate them (see src/Euca.Images/Loading).
-    FormatsToProcess     = @('Euca.Images.Format.ps1xml')
+    FormatsToProcess     = @(
+        'Formats/Bundles.Format.ps1xml'
+        'Formats/Cloud.Format.ps1xml'
+        'Formats/Images.Format.ps1xml'
+        'Formats/Import.Format.ps1xml'
+        'Formats/Instances.Format.ps1xml'
+        'Formats/Storage.Format.ps1xml'
+    )
     CmdletsToExport      = @(
         'Connect-EucaCloud'
         'Disconnect-EucaCloud'

@@ -46,7 +46,7 @@ function Invoke-BuildTask {
     Copy-Item (Join-Path $staging 'engine/*.dll') $dependencies
     $cmdletBin = Join-Path $PSScriptRoot "src/Euca.Images/bin/$Configuration/netstandard2.0"
     Copy-Item (Join-Path $cmdletBin 'Euca.Images.dll') $ModuleDir
-    Copy-Item (Join-Path $PSScriptRoot 'src/Euca.Images/Euca.Images.Format.ps1xml') $ModuleDir
+    Copy-Item -Recurse (Join-Path $PSScriptRoot 'src/Euca.Images/Formats') $ModuleDir
     Write-ModuleManifest -Source (Join-Path $PSScriptRoot 'Euca.Images.psd1') -Destination (Join-Path $ModuleDir 'Euca.Images.psd1') -Version $version
 
     # Help is generated from the cmdlets' XML doc comments in a child process, so this session never loads the

@@ -33,7 +33,7 @@ function Assert-ModuleLayout {
     at the root, the engine and every dependency under Dependencies/.
     #>
     param([Parameter(Mandatory)] [string] $ModuleDir)
-    $expectedRoot = @('Dependencies', 'en-US', 'Euca.Images.dll', 'Euca.Images.Format.ps1xml', 'Euca.Images.psd1')
+    $expectedRoot = @('Dependencies', 'en-US', 'Euca.Images.dll', 'Euca.Images.psd1', 'Formats')
     $actualRoot = @(Get-ChildItem $ModuleDir | ForEach-Object Name | Sort-Object)
     $difference = Compare-Object $expectedRoot $actualRoot
     if ($difference) { throw "Unexpected module root content: $($difference | Out-String)" }
@@ -44,6 +44,10 @@ function Assert-ModuleLayout {
     }
     if (Test-Path (Join-Path $dependencies 'Euca.Images.dll')) { throw 'The cmdlet assembly must not be in Dependencies/' }
     if (-not (Test-Path (Join-Path $ModuleDir 'en-US/Euca.Images.dll-Help.xml'))) { throw 'Help file is missing' }
+    $manifest = Import-PowerShellDataFile (Join-Path $ModuleDir 'Euca.Images.psd1')
+    foreach ($format in $manifest.FormatsToProcess) {
+        if (-not (Test-Path (Join-Path $ModuleDir $format))) { throw "Format file $format is missing" }
+    }
 }
 
 function Get-TestProject {

@@ -84,4 +84,10 @@ Describe 'Help for <Name>' -Tags 'CI' -ForEach $cmdlets {
             $command.OutputType | Should -Not -BeNullOrEmpty
         }
     }
+
+    It 'has a default view for every type it emits' {
+        foreach ($type in $command.OutputType | Where-Object { $_.Type -and $_.Type.Namespace -like 'Euca.Images*' }) {
+            Get-FormatData -TypeName $type.Type.FullName | Should -Not -BeNullOrEmpty -Because "$($type.Type.FullName) needs a view"
+        }
+    }
 }
