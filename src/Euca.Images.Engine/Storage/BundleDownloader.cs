@@ -9,6 +9,7 @@ using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Bundling.Payload;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Progress;
 
@@ -74,7 +75,7 @@ namespace Euca.Images.Engine.Storage
                             transfer.PartAdvanced(part.Index, part.FileName, length, info.Size, n);
                         }
 
-                        Check(part, info, length, Hex.Lower(md5.GetHashAndReset()), Hex.Lower(sha1.GetHashAndReset()), location);
+                        Check(part, info, length, HexEncoding.ToLowerHex(md5.GetHashAndReset()), HexEncoding.ToLowerHex(sha1.GetHashAndReset()), location);
                         return length;
                     }
                 }, ct).ConfigureAwait(false);

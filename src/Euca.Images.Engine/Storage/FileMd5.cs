@@ -1,6 +1,7 @@
 using System.IO;
 using System.Security.Cryptography;
 using Euca.Images.Engine.Bundling.Payload;
+using Euca.Images.Engine.Crypto;
 
 namespace Euca.Images.Engine.Storage
 {
@@ -11,7 +12,7 @@ namespace Euca.Images.Engine.Storage
             using (var md5 = MD5.Create())
             using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
             {
-                return Hex.Lower(md5.ComputeHash(file));
+                return HexEncoding.ToLowerHex(md5.ComputeHash(file));
             }
         }
     }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Bundling.Payload;
+using Euca.Images.Engine.Crypto;
 
 namespace Euca.Images.Engine.Storage
 {
@@ -31,7 +32,7 @@ namespace Euca.Images.Engine.Storage
         public override long Position { get => Written; set => throw new NotSupportedException(); }
 
         /// <summary>The MD5 of everything written, lower-case hex; call once, after the last write.</summary>
-        public string FinishMd5() => Hex.Lower(_md5.GetHashAndReset());
+        public string FinishMd5() => HexEncoding.ToLowerHex(_md5.GetHashAndReset());
 
         public override void Write(byte[] buffer, int offset, int count)
         {

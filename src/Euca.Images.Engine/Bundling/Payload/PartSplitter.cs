@@ -4,6 +4,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using Euca.Images.Engine.Crypto;
 
 namespace Euca.Images.Engine.Bundling.Payload
 {
@@ -65,7 +66,7 @@ namespace Euca.Images.Engine.Bundling.Payload
         private async Task CompleteCurrentAsync(CancellationToken ct)
         {
             await current!.FlushAsync(ct).ConfigureAwait(false);
-            var part = new PayloadPart(parts.Count, PayloadPart.NameFor(prefix, parts.Count), currentLength, Hex.Lower(sha1.GetHashAndReset()));
+            var part = new PayloadPart(parts.Count, PayloadPart.NameFor(prefix, parts.Count), currentLength, HexEncoding.ToLowerHex(sha1.GetHashAndReset()));
             current = null;
             await sink.CompletePartAsync(part, ct).ConfigureAwait(false);
             parts.Add(part);

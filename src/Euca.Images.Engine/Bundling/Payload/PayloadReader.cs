@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Bundling.Pipeline;
 using Euca.Images.Engine.Bundling.Tar;
+using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Progress;
 
@@ -133,7 +134,7 @@ namespace Euca.Images.Engine.Bundling.Payload
                     }
                 }
                 bundledSize += length;
-                string actual = Hex.Lower(sha1.GetHashAndReset());
+                string actual = HexEncoding.ToLowerHex(sha1.GetHashAndReset());
                 if (part.Size.HasValue && part.Size.Value != length)
                 {
                     throw new EucaException("BundlePartCorrupt", EucaErrorCategory.InvalidData,
@@ -236,7 +237,7 @@ namespace Euca.Images.Engine.Bundling.Payload
                         archiveError = e.Message;
                     }
                     tar.Drain();
-                    string digest = Hex.Lower(sha1.GetHashAndReset());
+                    string digest = HexEncoding.ToLowerHex(sha1.GetHashAndReset());
                     progress.Report(sink.Position, force: true);
 
                     // A wrong digest explains a broken archive, so it is checked first.

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Euca.Images.Engine.Bundling.Compression;
 using Euca.Images.Engine.Bundling.Pipeline;
 using Euca.Images.Engine.Bundling.Tar;
+using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Progress;
 
@@ -151,7 +152,7 @@ namespace Euca.Images.Engine.Bundling.Payload
                             }
                         }
                     }
-                    imageDigest = Hex.Lower(sha1.GetHashAndReset());
+                    imageDigest = HexEncoding.ToLowerHex(sha1.GetHashAndReset());
                     progress.Report(tar.ImageBytesRead, force: true);
                 }
                 ordered.Complete();
