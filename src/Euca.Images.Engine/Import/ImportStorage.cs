@@ -10,23 +10,24 @@ using Amazon.S3.Model;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Storage;
 
 namespace Euca.Images.Engine.Import
 {
     /// <summary>
-    /// The object-storage calls of an import over the connection's S3 client, each retried by
-    /// <see cref="TransientStorageFailure"/>. Plain PUTs without aws-chunked framing, because the Eucalyptus
+    /// The object-storage calls of an import over the connection's S3 client, each retried by the same
+    /// <see cref="RetryPolicy"/> as bundle uploads. Plain PUTs without aws-chunked framing, because the Eucalyptus
     /// object storage gateway does not understand the SDK's default streaming trailer.
     /// </summary>
     internal sealed class ImportStorage
     {
         private readonly CloudConnection _connection;
-        private readonly ImportUploadOptions _options;
+        private readonly RetryPolicy _retry;
 
         public ImportStorage(CloudConnection connection, ImportUploadOptions options)
         {
             _connection = connection;
-            _options = options;
+            _retry = new RetryPolicy { MaxAttempts = options.MaxAttempts, BaseDelay = options.RetryDelay };
         }
 
         private Uri Endpoint => _connection.Settings.ObjectStorageUrl!;
@@ -142,7 +143,7 @@ namespace Euca.Images.Engine.Import
             }, cancellationToken);
 
         private Task<T> Run<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
-            TransientStorageFailure.RetryAsync(_options, call, cancellationToken);
+            _retry.RunAsync(_ => call(), onRetry: null, cancellationToken);
 
         private async Task<T> Translate<T>(Func<Task<T>> call, CancellationToken cancellationToken)
         {

@@ -10,7 +10,8 @@ namespace Euca.Images.Engine.Import
 
         public long PartSize { get; set; } = ImportPartPlan.DefaultPartSize;
 
-        /// <summary>Tries per request; only HTTP 500/503, timeouts and connection resets are tried again.</summary>
+        /// <summary>Tries per request; what is tried again is the bundle uploads' rule (<see cref="Storage.RetryPolicy.IsRetryable"/>):
+        /// HTTP 500, 502, 503, 504, 408 and 429, timeouts and broken connections.</summary>
         public int MaxAttempts { get; set; } = 4;
 
         /// <summary>The first back-off; it doubles per try with jitter (euca2ools: (1+rand)*2^(n-1) s), capped at 15 s.</summary>
