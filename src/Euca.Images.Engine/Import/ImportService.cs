@@ -93,31 +93,24 @@ namespace Euca.Images.Engine.Import
         public async Task<ConversionTaskInfo> WaitAsync(string conversionTaskId, TimeSpan timeout, TimeSpan pollInterval,
             IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
         {
-            DateTimeOffset deadline = Now() + timeout;
-            while (true)
+            ConversionTaskInfo task = await TaskPoller.PollAsync(
+                token => GetOneAsync(conversionTaskId, token),
+                t => t.State == "completed" || t.State == "cancelled",
+                t => progress?.Report(new OperationProgress("Converting " + t.ConversionTaskId, t.BytesConverted, t.ImageSize > 0 ? t.ImageSize : (long?)null, t.StatusMessage ?? t.State)),
+                timeout,
+                pollInterval,
+                t => new EucaException("ConversionTaskWaitTimeout", EucaErrorCategory.OperationStopped,
+                    $"Conversion task {t.ConversionTaskId} is still {t.State} after {timeout}; {t.BytesConverted} of {t.ImageSize} bytes converted ({t.StatusMessage ?? "no status message"}).", t.ConversionTaskId),
+                cancellationToken).ConfigureAwait(false);
+
+            if (task.State == "cancelled")
             {
-                ConversionTaskInfo task = await GetOneAsync(conversionTaskId, cancellationToken).ConfigureAwait(false);
-                progress?.Report(new OperationProgress("Converting " + task.ConversionTaskId, task.BytesConverted, task.ImageSize > 0 ? task.ImageSize : (long?)null, task.StatusMessage ?? task.State));
-                if (task.State == "completed")
-                {
-                    return task;
-                }
-
-                if (task.State == "cancelled")
-                {
-                    throw new EucaException("ConversionTaskFailed", EucaErrorCategory.InvalidOperation,
-                        $"Conversion task {task.ConversionTaskId} ended cancelled: {task.StatusMessage ?? "no status message"}. " +
-                        $"Remove its uploaded disk image with: Stop-EucaConversionTask -ConversionTaskId {task.ConversionTaskId} -RemoveDiskImage", task.ConversionTaskId);
-                }
-
-                if (Now() >= deadline)
-                {
-                    throw new EucaException("ConversionTaskWaitTimeout", EucaErrorCategory.OperationStopped,
-                        $"Conversion task {task.ConversionTaskId} is still {task.State} after {timeout}; {task.BytesConverted} of {task.ImageSize} bytes converted ({task.StatusMessage ?? "no status message"}).", task.ConversionTaskId);
-                }
-
-                await Task.Delay(pollInterval, cancellationToken).ConfigureAwait(false);
+                throw new EucaException("ConversionTaskFailed", EucaErrorCategory.InvalidOperation,
+                    $"Conversion task {task.ConversionTaskId} ended cancelled: {task.StatusMessage ?? "no status message"}. " +
+                    $"Remove its uploaded disk image with: Stop-EucaConversionTask -ConversionTaskId {task.ConversionTaskId} -RemoveDiskImage", task.ConversionTaskId);
             }
+
+            return task;
         }
 
         /// <summary>

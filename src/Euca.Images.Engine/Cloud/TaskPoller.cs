@@ -4,9 +4,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Errors;
 
-namespace Euca.Images.Engine.Instances
+namespace Euca.Images.Engine.Cloud
 {
-    /// <summary>Polls a cloud task until it is finished or the timeout passes (then <c>timeoutErrorId</c>).</summary>
+    /// <summary>
+    /// Polls a cloud task (bundle task, snapshot, conversion task) until it is finished, reporting each state, or
+    /// until the timeout passes; then the error <paramref name="timeoutError"/> makes from the last state is thrown.
+    /// </summary>
     internal static class TaskPoller
     {
         public static async Task<T> PollAsync<T>(
