@@ -14,13 +14,6 @@ BeforeAll {
     $script:disk = Join-Path $TestDrive 'root.raw'
     New-TestImage -Path $disk -Seed 21 -RandomBytes 150000 -ZeroBytes 100000 -TextBytes 50000
     $script:fast = @{ PartSize = 65536; PollInterval = [TimeSpan]::FromMilliseconds(100); TimeoutSeconds = 60; Confirm = $false }
-
-    function script:Get-StoredKey([string] $Bucket) {
-        $headers = @{ Authorization = 'AWS S3RVER:x'; 'x-amz-date' = [DateTime]::UtcNow.ToString('r') }
-        $response = Invoke-WebRequest -Uri "$($storage.Url)$Bucket" -Headers $headers -SkipHttpErrorCheck
-        if ($response.StatusCode -eq 404) { return @() }
-        @(([xml]$response.Content).ListBucketResult.Contents | Where-Object { $_ } | ForEach-Object Key)
-    }
 }
 
 AfterAll {
@@ -40,7 +33,7 @@ Describe 'New-EucaEbsImage' -Tags 'CI' {
         $snapshot.State | Should -Be 'completed'
         # The intermediate volume is gone, and so is the uploaded disk image.
         { New-EucaSnapshot -VolumeId $snapshot.VolumeId -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId '*InvalidVolume.NotFound*'
-        Get-StoredKey 'ebs-imports' | Should -BeNullOrEmpty
+        Get-EucaStoredKey $storage 'ebs-imports' | Should -BeNullOrEmpty
     }
 
     It 'keeps the volume and the parts when asked, and shares the image with -Public' {
@@ -48,7 +41,7 @@ Describe 'New-EucaEbsImage' -Tags 'CI' {
         $image.IsPublic | Should -BeTrue
         $snapshot = Get-EucaSnapshot -SnapshotId ($image.BlockDeviceMappings | Where-Object DeviceName -eq '/dev/sda').SnapshotId
         (New-EucaSnapshot -VolumeId $snapshot.VolumeId -Confirm:$false).VolumeId | Should -Be $snapshot.VolumeId
-        @(Get-StoredKey 'ebs-kept' | Where-Object { $_ -like '*manifest.xml' }).Count | Should -Be 1
+        @(Get-EucaStoredKey $storage 'ebs-kept' | Where-Object { $_ -like '*manifest.xml' }).Count | Should -Be 1
     }
 
     It 'says which stage failed and what it left behind' {
@@ -61,11 +54,11 @@ Describe 'New-EucaEbsImage' -Tags 'CI' {
 
     It 'checks the registration before uploading anything' {
         { New-EucaEbsImage -Path $disk -Name 'bad name?*' -AvailabilityZone one -Bucket 'ebs-never' @fast } | Should -Throw -ErrorId 'ImageNameInvalid*'
-        Get-StoredKey 'ebs-never' | Should -BeNullOrEmpty
+        Get-EucaStoredKey $storage 'ebs-never' | Should -BeNullOrEmpty
     }
 
     It 'does nothing with -WhatIf' {
         New-EucaEbsImage -Path $disk -Name 'ebs-whatif' -AvailabilityZone one -Bucket 'ebs-whatif' @fast -WhatIf 6>$null | Should -BeNullOrEmpty
-        Get-StoredKey 'ebs-whatif' | Should -BeNullOrEmpty
+        Get-EucaStoredKey $storage 'ebs-whatif' | Should -BeNullOrEmpty
     }
 }

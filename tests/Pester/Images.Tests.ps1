@@ -13,13 +13,11 @@ BeforeAll {
     # A 0.0004 GB (about 430 KB) size cap lets one small test bundle pass and a larger one be refused.
     $script:cloud = Start-EucaLocalCloud -ObjectStorageUrl $storage.Url -PendingSeconds 1 -MaxImageSizeGb 0.0004
 
-    # s3rver accepts any signature from access key S3RVER (--allow-mismatched-signatures), though it still wants a date:
-    # enough to put test bundles there before the upload cmdlet exists.
+    # Bundles are placed in s3rver directly, so these tests do not depend on the upload cmdlet.
     function script:Send-TestBundle([object] $Bundle, [string] $Bucket) {
-        $headers = @{ Authorization = 'AWS S3RVER:x'; 'x-amz-date' = [DateTime]::UtcNow.ToString('r') }
-        Invoke-WebRequest -Method Put -Uri "$($storage.Url)$Bucket" -Headers $headers -SkipHttpErrorCheck | Out-Null
+        Invoke-EucaObjectStorageRequest -Storage $storage -Method Put -Path $Bucket -AllowHttpError | Out-Null
         foreach ($file in @(Get-ChildItem $Bundle.Directory -File)) {
-            Invoke-WebRequest -Method Put -Uri "$($storage.Url)$Bucket/$($file.Name)" -InFile $file.FullName -Headers $headers | Out-Null
+            Invoke-EucaObjectStorageRequest -Storage $storage -Method Put -Path "$Bucket/$($file.Name)" -InFile $file.FullName | Out-Null
         }
         [pscustomobject]@{ ManifestLocation = "$Bucket/$(Split-Path $Bundle.ManifestPath -Leaf)" }
     }

@@ -20,14 +20,6 @@ BeforeAll {
 
     $script:disk = Join-Path $TestDrive 'disk.img'
     New-TestImage -Path $disk -Seed 11 -RandomBytes 300000 -ZeroBytes 500000 -TextBytes 100000
-
-    function script:Get-StoredKey([string] $Bucket) {
-        # s3rver accepts any signature for S3RVER; it only wants a date.
-        $headers = @{ Authorization = 'AWS S3RVER:x'; 'x-amz-date' = [DateTime]::UtcNow.ToString('r') }
-        $response = Invoke-WebRequest -Uri "$($storage.Url)$Bucket" -Headers $headers -SkipHttpErrorCheck
-        if ($response.StatusCode -eq 404) { return @() }
-        @(([xml]$response.Content).ListBucketResult.Contents | Where-Object { $_ } | ForEach-Object Key)
-    }
 }
 
 AfterAll {
@@ -42,7 +34,7 @@ Describe 'Install-EucaImage' -Tags 'CI' {
         $image.Name | Should -Be 'inst-hvm'
         $image.VirtualizationType | Should -Be 'Hvm'
         $image.ImageLocation | Should -Be 'install/disk.img.manifest.xml'
-        Get-StoredKey 'install' | Should -Contain 'disk.img.manifest.xml'
+        Get-EucaStoredKey $storage 'install' | Should -Contain 'disk.img.manifest.xml'
         (Wait-EucaImage -ImageId $image.ImageId -State available -TimeoutSeconds 30).State | Should -Be 'available'
         # Nothing of the bundle stays on local disk: no bundle working folder holds any of its files.
         $roots = @([IO.Path]::GetTempPath(), '/var/tmp') | Where-Object { Test-Path $_ }
@@ -59,7 +51,7 @@ Describe 'Install-EucaImage' -Tags 'CI' {
     It 'checks the registration before uploading anything' {
         { Install-EucaImage -Path $disk -Name 'inst-pv' -Bucket 'never-made' -Architecture x86_64 -VirtualizationType paravirtual @signing -Confirm:$false } |
             Should -Throw -ErrorId 'ParavirtualNeedsKernelAndRamdisk*'
-        Get-StoredKey 'never-made' | Should -BeNullOrEmpty
+        Get-EucaStoredKey $storage 'never-made' | Should -BeNullOrEmpty
     }
 
     It 'removes what it uploaded when registration fails, and says so' {
@@ -69,14 +61,14 @@ Describe 'Install-EucaImage' -Tags 'CI' {
         try { Install-EucaImage -Path $big -Name 'inst-big' -Bucket 'install-big' -Architecture x86_64 @signing -Confirm:$false } catch { $failure = $_ }
         $failure | Should -Not -BeNullOrEmpty
         $failure.Exception.Message | Should -Match 'Removed bundle install-big/toobig.img.manifest.xml'
-        Get-StoredKey 'install-big' | Should -BeNullOrEmpty
+        Get-EucaStoredKey $storage 'install-big' | Should -BeNullOrEmpty
     }
 
     It 'keeps the uploaded bundle with -KeepBundle' {
         $big = Join-Path $TestDrive 'toobig-kept.img'
         New-TestImage -Path $big -Seed 13 -RandomBytes 2500000 -ZeroBytes 0 -TextBytes 10
         { Install-EucaImage -Path $big -Name 'inst-kept' -Bucket 'install-kept' -Architecture x86_64 @signing -KeepBundle -Confirm:$false } | Should -Throw
-        Get-StoredKey 'install-kept' | Should -Contain 'toobig-kept.img.manifest.xml'
+        Get-EucaStoredKey $storage 'install-kept' | Should -Contain 'toobig-kept.img.manifest.xml'
     }
 
     It 'rolls back on Ctrl+C' {
@@ -92,10 +84,10 @@ Describe 'Install-EucaImage' -Tags 'CI' {
                 AddArgument((Get-TestModulePath)).AddArgument($connect).AddArgument($install)
             $pending = $shell.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(30)
-            while ([DateTime]::UtcNow -lt $deadline -and -not (Get-StoredKey 'install-stopped' | Where-Object { $_ -like '*.part.*' })) { Start-Sleep -Milliseconds 100 }
+            while ([DateTime]::UtcNow -lt $deadline -and -not (Get-EucaStoredKey $storage 'install-stopped' | Where-Object { $_ -like '*.part.*' })) { Start-Sleep -Milliseconds 100 }
             $pending.IsCompleted | Should -BeFalse -Because 'the install must still be uploading when it is stopped'
             $shell.Stop()
-            Get-StoredKey 'install-stopped' | Should -BeNullOrEmpty
+            Get-EucaStoredKey $storage 'install-stopped' | Should -BeNullOrEmpty
         }
         finally { $shell.Dispose() }
     }
@@ -128,9 +120,9 @@ Describe 'The whole image pipeline' -Tags 'CI' {
         $names | Should -Contain 'inst-piped'
         Get-EucaImage -Owner self -Name 'inst-*' | Unregister-EucaImage -Purge -RemoveBundle -TimeoutSeconds 30 -Confirm:$false
         Get-EucaImage -Owner self -Name 'inst-*' | Should -BeNullOrEmpty
-        Get-StoredKey 'install' | Should -BeNullOrEmpty
-        Get-StoredKey 'piped' | Should -BeNullOrEmpty
-        Get-StoredKey 'bundled-instances' | Should -BeNullOrEmpty
+        Get-EucaStoredKey $storage 'install' | Should -BeNullOrEmpty
+        Get-EucaStoredKey $storage 'piped' | Should -BeNullOrEmpty
+        Get-EucaStoredKey $storage 'bundled-instances' | Should -BeNullOrEmpty
     }
 
     It 'warns that an EBS-backed image has no bundle to remove' {

@@ -162,5 +162,33 @@ function Stop-EucaTestServer {
     }
 }
 
-Export-ModuleMember -Function Get-EucaLocalCloudDefaults, Install-EucaTestServerPackages, Start-EucaLocalCloud,
+function Invoke-EucaObjectStorageRequest {
+    <#
+    A raw request to s3rver, for tests that must look at or place objects without going through the module.
+    s3rver accepts any signature from the access key S3RVER (--allow-mismatched-signatures); it still wants a date.
+    #>
+    param(
+        [Parameter(Mandatory)] [object] $Storage,
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Method = 'Get',
+        [string] $InFile,
+        # Return error answers (404, 409) instead of throwing.
+        [switch] $AllowHttpError
+    )
+    $headers = @{ Authorization = 'AWS S3RVER:x'; 'x-amz-date' = [DateTime]::UtcNow.ToString('r') }
+    $request = @{ Method = $Method; Uri = "$($Storage.Url)$Path"; Headers = $headers; SkipHttpErrorCheck = [bool]$AllowHttpError }
+    if ($InFile) { $request.InFile = $InFile }
+    Invoke-WebRequest @request
+}
+
+function Get-EucaStoredKey {
+    <# The object keys in a bucket of the test object store; none when the bucket does not exist. #>
+    param([Parameter(Mandatory)] [object] $Storage, [Parameter(Mandatory)] [string] $Bucket)
+    $response = Invoke-EucaObjectStorageRequest -Storage $Storage -Path $Bucket -AllowHttpError
+    if ($response.StatusCode -eq 404) { return @() }
+    # An empty bucket's listing has no Contents element at all.
+    @(([xml]$response.Content).SelectNodes("//*[local-name()='Contents']/*[local-name()='Key']") | ForEach-Object InnerText)
+}
+
+Export-ModuleMember -Function Invoke-EucaObjectStorageRequest, Get-EucaStoredKey, Get-EucaLocalCloudDefaults, Install-EucaTestServerPackages, Start-EucaLocalCloud,
     Start-EucaObjectStorage, Stop-EucaTestServer
