@@ -26,6 +26,10 @@ namespace Euca.Images.Bench
             {
                 return await StorageBench.RunAsync(args);
             }
+            if (args[0] == "storage-isolated")
+            {
+                return await StorageBench.RunIsolatedChildAsync(args);
+            }
             Console.Error.WriteLine("usage: Euca.Images.Bench [payload [--size-mib 1024] [--sparse-gib 8] [--work DIR] | storage [--size-mib 1024] [--work DIR]]");
             return 2;
         }

@@ -3,13 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Text.RegularExpressions;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Bundling;
-using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Storage;
@@ -17,12 +14,15 @@ using Euca.Images.Engine.Storage;
 namespace Euca.Images.Bench
 {
     /// <summary>
-    /// Bundle transfers against a local s3rver it starts itself: parallel vs one-part-at-a-time upload and
-    /// download through the same code path, and bundle-and-upload in one pass vs bundling alone and vs bundling then
-    /// uploading.
+    /// Bundle transfers against a local s3rver it starts itself: parallel vs one-part-at-a-time upload and download
+    /// through the same code path, and bundle-and-upload in one pass vs bundling alone and vs bundling then uploading.
+    /// The one-pass comparison runs twice: with s3rver sharing every core with the bundler, and, where the machine
+    /// allows, with s3rver pinned to a core of its own, as an object store on its own machine would be.
     /// </summary>
     public static class StorageBench
     {
+        private const string TargetLabel = "one pass / bundling alone, median of 3 (target <= 1.20)";
+
         public static async Task<int> RunAsync(string[] args)
         {
             int sizeMiB = IntOption(args, "--size-mib", 1024);
@@ -32,56 +32,108 @@ namespace Euca.Images.Bench
             Console.WriteLine($"storage: work dir {work}; generating {sizeMiB} MiB mixed image (seed 42)...");
             PayloadBench.GenerateMixedImage(image, sizeMiB);
 
-            using var server = S3rverProcess.Start(Path.Combine(work, "s3rver-data"));
-            using var connection = Connect(server.Url);
-            using var rsa = RSA.Create(2048);
-            X509Certificate2 cloud = new CertificateRequest("CN=bench-cloud", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
-                .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-            BundleCreateRequest Request(string destination) =>
-                new BundleCreateRequest(image, new BundleImageProperties { Architecture = "x86_64", AccountId = "123456789012" }, cloud) { Destination = destination };
-
-            var rows = new List<(string Name, double Seconds)>();
-            async Task<T> Time<T>(string name, Func<Task<T>> step)
+            using (var server = S3rverProcess.Start(Path.Combine(work, "s3rver-data")))
+            using (CloudConnection connection = Connect(server.Url))
+            using (var bundles = new BenchBundles(image, work))
             {
-                var watch = Stopwatch.StartNew();
-                T result = await step();
-                rows.Add((name, watch.Elapsed.TotalSeconds));
-                Console.WriteLine($"  {name}: {watch.Elapsed.TotalSeconds:0.00} s");
-                return result;
+                var timer = new StepTimer(() => server.CpuTime);
+                BundleInfo bundle = await timer.Time("bundle alone (to disk)", () => BundleCreator.CreateAsync(bundles.Request("bundle"), null, CancellationToken.None));
+                await TransferStepsAsync(timer, connection, bundle, bundles);
+                (double vsAlone, double vsThen) = await OnePassComparison.RunAsync(timer, connection, bundles.Request);
+
+                Console.WriteLine();
+                Console.WriteLine($"storage: {sizeMiB} MiB image, {bundle.Parts.Count} parts, {bundle.BundledSize / 1048576.0:0.0} MiB bundled; " +
+                    $"{Environment.ProcessorCount} cores shared with s3rver on 127.0.0.1");
+                timer.PrintTable();
+                Console.WriteLine($"{"ratio",-58} {"value",8}");
+                PrintRatio("upload speed-up, 4 at a time vs 1 (1-part / 4-part time)", timer.Seconds("upload, 1 part at a time") / timer.Seconds("upload, 4 parts at a time"));
+                PrintRatio("download speed-up, 4 at a time vs 1", timer.Seconds("download, 1 part at a time") / timer.Seconds("download, 4 parts at a time"));
+                PrintRatio(TargetLabel, vsAlone);
+                PrintRatio("one pass / bundle-then-upload, median of 3", vsThen);
             }
 
-            BundleInfo bundle = await Time("bundle alone (to disk)", () => BundleCreator.CreateAsync(Request(Fresh(work, "bundle")), null, CancellationToken.None));
-            BundleUpload parallel = await Time("upload, 4 parts at a time", () => BundleUploader.SendAsync(connection, bundle.ManifestPath, null,
-                new BundleUploadTarget("parallel") { ThrottleLimit = 4 }, false, null, CancellationToken.None));
-            await Time("upload, 1 part at a time", () => BundleUploader.SendAsync(connection, bundle.ManifestPath, null,
-                new BundleUploadTarget("serial") { ThrottleLimit = 1 }, false, null, CancellationToken.None));
-            await Time("download, 4 parts at a time", () => BundleDownloader.SaveAsync(connection, parallel.ManifestLocation, Fresh(work, "dl4"), 4, null, null, CancellationToken.None));
-            await Time("download, 1 part at a time", () => BundleDownloader.SaveAsync(connection, parallel.ManifestLocation, Fresh(work, "dl1"), 1, null, null, CancellationToken.None));
-            await Time("bundle-and-upload in one pass", () => BundleStreamUploader.CreateAndSendAsync(connection, Request(Fresh(work, "streamed")),
-                new BundleUploadTarget("streamed"), BundleStreamUploader.DefaultMaxPartsOnDisk, false, null, CancellationToken.None));
-            await Time("bundle, then upload (4 at a time)", async () =>
-            {
-                BundleInfo again = await BundleCreator.CreateAsync(Request(Fresh(work, "then")), null, CancellationToken.None);
-                return await BundleUploader.SendAsync(connection, again.ManifestPath, null, new BundleUploadTarget("then"), false, null, CancellationToken.None);
-            });
-
-            double Sec(string prefix) => rows.Find(r => r.Name.StartsWith(prefix, StringComparison.Ordinal)).Seconds;
-            Console.WriteLine();
-            Console.WriteLine($"storage: {sizeMiB} MiB image, {bundle.Parts.Count} parts, {bundle.BundledSize / 1048576.0:0.0} MiB bundled; {Environment.ProcessorCount} cores; s3rver on 127.0.0.1");
-            Console.WriteLine($"{"step",-40} {"wall s",8}");
-            foreach (var row in rows)
-            {
-                Console.WriteLine($"{row.Name,-40} {row.Seconds,8:0.00}");
-            }
-
-            Console.WriteLine($"{"ratio",-58} {"value",8}");
-            Console.WriteLine($"{"upload speed-up, 4 at a time vs 1 (1-part / 4-part time)",-58} {Ratio(Sec("upload, 1"), Sec("upload, 4")),8}");
-            Console.WriteLine($"{"download speed-up, 4 at a time vs 1",-58} {Ratio(Sec("download, 1"), Sec("download, 4")),8}");
-            Console.WriteLine($"{"one pass / bundling alone (target <= 1.20)",-58} {Ratio(Sec("bundle-and-upload"), Sec("bundle alone")),8}");
-            Console.WriteLine($"{"one pass / bundle-then-upload",-58} {Ratio(Sec("bundle-and-upload"), Sec("bundle, then")),8}");
+            int exit = await IsolatedStoreComparisonAsync(image, work);
             Directory.Delete(work, recursive: true);
+            return exit;
+        }
+
+        /// <summary>The child process of the isolated comparison: pinned by its parent to the cores s3rver does not use.</summary>
+        public static async Task<int> RunIsolatedChildAsync(string[] args)
+        {
+            string image = StringOption(args, "--image")!, work = StringOption(args, "--work")!;
+            using Process store = Process.GetProcessById(IntOption(args, "--store-pid", 0));
+            using CloudConnection connection = Connect(new Uri(StringOption(args, "--url")!));
+            using var bundles = new BenchBundles(image, work);
+            var timer = new StepTimer(() =>
+            {
+                store.Refresh();
+                return store.TotalProcessorTime;
+            });
+            (double vsAlone, double vsThen) = await OnePassComparison.RunAsync(timer, connection, bundles.Request);
+
+            Console.WriteLine();
+            Console.WriteLine($"storage: {Environment.ProcessorCount} core(s) for bundling, s3rver pinned to a core of its own");
+            timer.PrintTable();
+            Console.WriteLine($"{"ratio",-58} {"value",8}");
+            PrintRatio(TargetLabel, vsAlone);
+            PrintRatio("one pass / bundle-then-upload, median of 3", vsThen);
             return 0;
         }
+
+        private static async Task TransferStepsAsync(StepTimer timer, CloudConnection connection, BundleInfo bundle, BenchBundles bundles)
+        {
+            async Task Remove(BundleUpload upload) =>
+                await BundleRemover.RemoveAsync(connection, upload.ManifestLocation, removeBucket: true, null, null, CancellationToken.None);
+
+            BundleUpload parallel = await timer.Time("upload, 4 parts at a time", () => BundleUploader.SendAsync(connection, bundle.ManifestPath, null,
+                new BundleUploadTarget("parallel") { ThrottleLimit = 4 }, false, null, CancellationToken.None));
+            await timer.Time("download, 4 parts at a time", () => BundleDownloader.SaveAsync(connection, parallel.ManifestLocation, bundles.Fresh("dl4"), 4, null, null, CancellationToken.None));
+            await timer.Time("download, 1 part at a time", () => BundleDownloader.SaveAsync(connection, parallel.ManifestLocation, bundles.Fresh("dl1"), 1, null, null, CancellationToken.None));
+            await Remove(parallel);
+            await Remove(await timer.Time("upload, 1 part at a time", () => BundleUploader.SendAsync(connection, bundle.ManifestPath, null,
+                new BundleUploadTarget("serial") { ThrottleLimit = 1 }, false, null, CancellationToken.None)));
+        }
+
+        /// <summary>
+        /// Pins a fresh s3rver to the last core and runs the one-pass comparison in a child process pinned to the others
+        /// (Linux with taskset and at least two cores only): the store's own CPU work then no longer slows bundling.
+        /// </summary>
+        private static async Task<int> IsolatedStoreComparisonAsync(string image, string work)
+        {
+            Console.WriteLine();
+            int cores = Environment.ProcessorCount;
+            if (!OperatingSystem.IsLinux() || cores < 2 || !CommandExists("taskset"))
+            {
+                Console.WriteLine("storage: comparison with s3rver on a core of its own skipped (needs Linux, taskset and two or more cores).");
+                return 0;
+            }
+
+            Console.WriteLine($"storage: one-pass comparison again, s3rver pinned to core {cores - 1}, bundling to cores 0-{cores - 2}...");
+            using var server = S3rverProcess.Start(Path.Combine(work, "s3rver-isolated"), cpus: (cores - 1).ToString(CultureInfo.InvariantCulture));
+            var info = new ProcessStartInfo("taskset") { UseShellExecute = false };
+            foreach (string a in new[] { "-c", $"0-{cores - 2}", Environment.ProcessPath! })
+            {
+                info.ArgumentList.Add(a);
+            }
+
+            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+            {
+                info.ArgumentList.Add(typeof(StorageBench).Assembly.Location);
+            }
+
+            foreach (string a in new[] { "storage-isolated", "--url", server.Url.ToString(), "--store-pid", server.ProcessId.ToString(CultureInfo.InvariantCulture),
+                "--image", image, "--work", work })
+            {
+                info.ArgumentList.Add(a);
+            }
+
+            using Process child = Process.Start(info)!;
+            await child.WaitForExitAsync();
+            return child.ExitCode;
+        }
+
+        private static bool CommandExists(string name) =>
+            (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, name)));
 
         private static CloudConnection Connect(Uri url)
         {
@@ -94,14 +146,8 @@ namespace Euca.Images.Bench
             return new CloudConnection(settings);
         }
 
-        private static string Ratio(double numerator, double denominator) => (numerator / denominator).ToString("0.00", CultureInfo.InvariantCulture) + "x";
-
-        private static string Fresh(string work, string name)
-        {
-            string dir = Path.Combine(work, name);
-            if (Directory.Exists(dir)) Directory.Delete(dir, true);
-            return dir;
-        }
+        private static void PrintRatio(string label, double ratio) =>
+            Console.WriteLine($"{label,-58} {ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x",8}");
 
         private static int IntOption(string[] args, string name, int fallback) =>
             StringOption(args, name) is string v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -110,73 +156,6 @@ namespace Euca.Images.Bench
         {
             int i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        }
-
-        /// <summary>s3rver started the way the tests start it, stopped (and its data removed) on dispose.</summary>
-        private sealed class S3rverProcess : IDisposable
-        {
-            private readonly Process _process;
-
-            private S3rverProcess(Process process, int port)
-            {
-                _process = process;
-                Url = new Uri($"http://127.0.0.1:{port}/");
-            }
-
-            public Uri Url { get; }
-
-            public static S3rverProcess Start(string dataDirectory)
-            {
-                string servers = Path.Combine(RepoRoot(), "tests", "servers");
-                if (!Directory.Exists(Path.Combine(servers, "node_modules")))
-                {
-                    using Process npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error") { WorkingDirectory = servers })!;
-                    npm.WaitForExit();
-                    if (npm.ExitCode != 0) throw new InvalidOperationException("npm ci failed in " + servers);
-                }
-
-                Directory.CreateDirectory(dataDirectory);
-                var info = new ProcessStartInfo("node") { WorkingDirectory = servers, RedirectStandardOutput = true, UseShellExecute = false };
-                foreach (string a in new[] { "start-s3rver.js", "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "-d", dataDirectory, "-p", "0" })
-                {
-                    info.ArgumentList.Add(a);
-                }
-
-                Process process = Process.Start(info)!;
-                string? line;
-                while ((line = process.StandardOutput.ReadLine()) != null)
-                {
-                    Match match = Regex.Match(line, @"S3rver listening on 127\.0\.0\.1:(\d+)");
-                    if (match.Success)
-                    {
-                        Task.Run(() => process.StandardOutput.ReadToEnd());
-                        return new S3rverProcess(process, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
-                    }
-                }
-
-                throw new InvalidOperationException("s3rver did not start.");
-            }
-
-            public void Dispose()
-            {
-                if (!_process.HasExited)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    _process.WaitForExit(10000);
-                }
-
-                _process.Dispose();
-            }
-
-            private static string RepoRoot()
-            {
-                for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-                {
-                    if (File.Exists(Path.Combine(dir.FullName, "Euca.Images.sln"))) return dir.FullName;
-                }
-
-                throw new InvalidOperationException("Euca.Images.sln not found above " + AppContext.BaseDirectory);
-            }
         }
     }
 }

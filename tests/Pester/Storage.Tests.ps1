@@ -128,6 +128,21 @@ Describe 'New-EucaBundle -Bucket' -Tags 'CI' {
         (Get-ChildItem $destination -Filter 'disk.img.part.*').Count | Should -Be $upload.PartCount
         Join-Path $destination 'disk.img.manifest.xml' | Should -Exist
     }
+
+    It 'refuses pending parts that would take too much memory before anything is stored' {
+        $hugeParts = $bundleArgs.Clone()
+        $hugeParts.PartSize = 300MB
+        { New-EucaBundle -Path $image @hugeParts -Bucket 'toolarge' -Connection $connection -ErrorAction Stop } |
+            Should -Throw -ErrorId 'PendingPartsTooLarge*'
+        Test-Path (Join-Path $storage.DataDirectory 'toolarge') | Should -BeFalse
+    }
+
+    It 'accepts 1 to 32 pending parts' {
+        { New-EucaBundle -Path $image @bundleArgs -Bucket 'pending' -MaxPendingParts 33 -Connection $connection } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        $upload = New-EucaBundle -Path $image @bundleArgs -Bucket 'pending' -MaxPendingParts 1 -Connection $connection
+        $upload.PartsUploaded | Should -Be $upload.PartCount
+    }
 }
 
 Describe 'Remove-EucaBundle' -Tags 'CI' {

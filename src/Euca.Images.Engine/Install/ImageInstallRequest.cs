@@ -44,6 +44,6 @@ namespace Euca.Images.Engine.Install
         /// <summary>Keep what was uploaded when a later step fails (images registered by the failed call are still removed).</summary>
         public bool KeepBundle { get; set; }
 
-        public int MaxPartsOnDisk { get; set; } = BundleStreamUploader.DefaultMaxPartsOnDisk;
+        public int MaxPendingParts { get; set; } = BundleStreamUploader.DefaultMaxPendingParts;
     }
 }

@@ -103,7 +103,7 @@ namespace Euca.Images.Engine.Install
             string prefix = bundle.Prefix ?? System.IO.Path.GetFileName(bundle.ImagePath);
             // Recorded before the upload starts: if it fails midway, the parts already stored are found by prefix.
             _uploaded.Add(ManifestLocation.Create(target.Bucket, target.KeyPrefix ?? string.Empty, prefix).ToString());
-            BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(_connection, bundle, target, request.MaxPartsOnDisk,
+            BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(_connection, bundle, target, request.MaxPendingParts,
                 keepBundle: false, progress, ct).ConfigureAwait(false);
 
             bool isMachine = bundle.Properties.ImageType is null || bundle.Properties.ImageType == BundleImageType.Machine;

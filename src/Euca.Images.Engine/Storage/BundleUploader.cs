@@ -43,7 +43,7 @@ namespace Euca.Images.Engine.Storage
             var sender = new PartSender(store, location, acl, transfer, journal);
             await Throttled.ForEachAsync(files, target.ThrottleLimit, async (file, token) =>
             {
-                var part = new LocalPart(file.Part.Index, file.Part.FileName, file.Path, file.Size, FileMd5.Of(file.Path));
+                var part = LocalPart.FromFile(file.Part.Index, file.Part.FileName, file.Path, file.Size, FileMd5.Of(file.Path));
                 await sender.SendAsync(part, resume, token).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
 

@@ -8,7 +8,7 @@ using Euca.Images.Engine.Crypto;
 
 namespace Euca.Images.Engine.Storage
 {
-    /// <summary>Writes through to a file while computing the MD5 an upload's ETag will be checked against.</summary>
+    /// <summary>Writes through to another stream (a part buffer) while computing the MD5 an upload's ETag will be checked against.</summary>
     internal sealed class HashingWriteStream : Stream
     {
         private readonly Stream _inner;

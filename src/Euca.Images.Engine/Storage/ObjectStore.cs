@@ -70,19 +70,20 @@ namespace Euca.Images.Engine.Storage
         }
 
         /// <summary>
-        /// Stores a file with a single PUT and checks that the ETag the server returns is the MD5 of the bytes sent
-        /// (when the ETag is an MD5 at all). A mismatch is retried like a transfer fault.
+        /// Stores a body with a single PUT and checks that the ETag the server returns is the MD5 of the bytes sent
+        /// (when the ETag is an MD5 at all). A mismatch is retried like a transfer fault; each attempt opens the body
+        /// again. Returns the number of bytes stored.
         /// </summary>
-        public Task<long> PutFileAsync(string bucket, string key, string path, string md5Hex, string acl, Action<long>? sent, CancellationToken ct) =>
+        public Task<long> PutAsync(string bucket, string key, Func<Stream> openBody, string md5Hex, string acl, Action<long>? sent, CancellationToken ct) =>
             RunAsync(async token =>
             {
-                using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
+                using (Stream body = openBody())
                 {
                     var request = new PutObjectRequest
                     {
                         BucketName = bucket,
                         Key = key,
-                        InputStream = file,
+                        InputStream = body,
                         AutoCloseStream = false,
                         // Eucalyptus' gateway rejects aws-chunked bodies and the SDK's default CRC trailers.
                         UseChunkEncoding = false,
@@ -99,12 +100,19 @@ namespace Euca.Images.Engine.Storage
                     string eTag = UnquoteETag(response.ETag);
                     if (Md5Hex.IsMatch(eTag) && !string.Equals(eTag, md5Hex, StringComparison.OrdinalIgnoreCase))
                     {
-                        throw new TransferCorruptedException($"the server stored ETag {eTag}, but the MD5 of the {file.Length} bytes sent is {md5Hex}: the upload was corrupted in transit.");
+                        throw new TransferCorruptedException($"the server stored ETag {eTag}, but the MD5 of the {body.Length} bytes sent is {md5Hex}: the upload was corrupted in transit.");
                     }
 
-                    return file.Length;
+                    return body.Length;
                 }
             }, ct);
+
+        public Task<long> PutFileAsync(string bucket, string key, string path, string md5Hex, string acl, Action<long>? sent, CancellationToken ct) =>
+            PutAsync(bucket, key, () => OpenFileBody(path), md5Hex, acl, sent, ct);
+
+        /// <summary>A file opened for sending as a request body.</summary>
+        public static Stream OpenFileBody(string path) =>
+            new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
         /// <summary>The object's size and ETag, or null when it does not exist.</summary>
         public async Task<StoredObject?> HeadAsync(string bucket, string key, CancellationToken ct)

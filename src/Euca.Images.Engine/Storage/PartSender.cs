@@ -48,7 +48,7 @@ namespace Euca.Images.Engine.Storage
                     return;
                 }
 
-                long size = await _store.PutFileAsync(_location.Bucket, key, part.Path, part.Md5Hex, _acl, sent =>
+                long size = await _store.PutAsync(_location.Bucket, key, part.OpenBody, part.Md5Hex, _acl, sent =>
                 {
                     // A retried attempt starts again from zero, so the delta may be negative.
                     long delta = sent - counted;

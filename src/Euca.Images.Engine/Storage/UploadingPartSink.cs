@@ -9,72 +9,74 @@ using Euca.Images.Engine.Bundling.Payload;
 namespace Euca.Images.Engine.Storage
 {
     /// <summary>
-    /// Uploads each part as soon as the payload writer completes it (euca-bundle-and-upload-image). A part is
-    /// written to a file first, because a retried PUT must be able to send it again; the file is removed once the
-    /// part is stored. At most <c>maxPartsOnDisk</c> parts exist locally at once (the one being written included):
-    /// the writer waits for a slot, which is the backpressure that keeps disk use flat when uploads are slower than
-    /// bundling. The first failed upload stops the writer at its next part.
+    /// Uploads each part as soon as the payload writer completes it (euca-bundle-and-upload-image). A part is kept in
+    /// a memory buffer until it is stored, because a retried PUT must be able to send it again; nothing goes to disk
+    /// unless the bundle is kept, so a 100 GiB image costs no local disk and no page-cache churn. At most
+    /// <see cref="PendingPartBuffers"/> parts are pending at once (the one being written included): the writer waits
+    /// for a free buffer, which keeps memory flat when uploads are slower than bundling. The first failed upload stops
+    /// the writer at its next part.
     /// </summary>
-    internal sealed class UploadingPartSink : IPartSink
+    internal sealed class UploadingPartSink : IPartSink, IDisposable
     {
         private readonly string _directory;
         private readonly PartSender _sender;
         private readonly bool _keepParts;
-        private readonly SemaphoreSlim _slots;
+        private readonly PendingPartBuffers _buffers;
         private readonly CancellationTokenSource _uploads = new CancellationTokenSource();
         private readonly object _gate = new object();
         private readonly List<Task> _inFlight = new List<Task>();
-        private readonly List<string> _onDisk = new List<string>();
+        private readonly List<string> _keptFiles = new List<string>();
         private Exception? _failure;
         private HashingWriteStream? _current;
-        private string? _currentPath;
-        private int _partsOnDisk;
+        private byte[]? _currentBuffer;
 
-        public UploadingPartSink(string directory, PartSender sender, int maxPartsOnDisk, bool keepParts)
+        /// <param name="keepParts">Also write every part to a file in <paramref name="directory"/>.</param>
+        public UploadingPartSink(string directory, PartSender sender, PendingPartBuffers buffers, bool keepParts)
         {
             _directory = directory;
             _sender = sender;
+            _buffers = buffers;
             _keepParts = keepParts;
-            _slots = new SemaphoreSlim(Math.Max(1, maxPartsOnDisk));
         }
-
-        /// <summary>The most part files that were on disk at once (tests check the bound).</summary>
-        public int MaxPartsOnDisk { get; private set; }
 
         public async Task<Stream> BeginPartAsync(int index, string fileName, CancellationToken ct)
         {
             ThrowIfUploadFailed();
-            await _slots.WaitAsync(ct).ConfigureAwait(false);
-            ThrowIfUploadFailed();
-            lock (_gate)
+            byte[] buffer = await _buffers.RentAsync(ct).ConfigureAwait(false);
+            try
             {
-                _partsOnDisk++;
-                MaxPartsOnDisk = Math.Max(MaxPartsOnDisk, _partsOnDisk);
+                ThrowIfUploadFailed();
+            }
+            catch
+            {
+                _buffers.Return(buffer);
+                throw;
             }
 
-            Directory.CreateDirectory(_directory);
-            _currentPath = Path.Combine(_directory, fileName);
-            lock (_gate)
-            {
-                _onDisk.Add(_currentPath);
-            }
-
-            _current = new HashingWriteStream(new FileStream(_currentPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1, FileOptions.None));
+            _currentBuffer = buffer;
+            // A fixed-capacity stream: the splitter never writes more than the part size the buffer was made for.
+            _current = new HashingWriteStream(new MemoryStream(buffer, 0, buffer.Length, writable: true));
             return _current;
         }
 
         public Task CompletePartAsync(PayloadPart part, CancellationToken ct)
         {
             HashingWriteStream stream = _current!;
-            string path = _currentPath!;
+            byte[] buffer = _currentBuffer!;
             _current = null;
-            _currentPath = null;
+            _currentBuffer = null;
             string md5 = stream.FinishMd5();
             stream.Dispose();
-            var local = new LocalPart(part.Index, part.FileName, path, part.Size, md5);
+            int size = checked((int)part.Size);
+            if (_keepParts)
+            {
+                KeepPart(part.FileName, buffer, size);
+            }
+
+            LocalPart local = LocalPart.FromBuffer(part.Index, part.FileName, buffer, size, md5);
             lock (_gate)
             {
-                _inFlight.Add(Task.Run(() => UploadAsync(local)));
+                _inFlight.Add(Task.Run(() => UploadAsync(local, buffer)));
             }
 
             ThrowIfUploadFailed();
@@ -83,15 +85,9 @@ namespace Euca.Images.Engine.Storage
 
         public async Task FinishAsync(CancellationToken ct)
         {
-            Task[] pending;
-            lock (_gate)
-            {
-                pending = _inFlight.ToArray();
-            }
-
             using (ct.Register(() => _uploads.Cancel()))
             {
-                await Task.WhenAll(pending.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+                await WhenUploadsEnd().ConfigureAwait(false);
             }
 
             ct.ThrowIfCancellationRequested();
@@ -103,37 +99,40 @@ namespace Euca.Images.Engine.Storage
             _uploads.Cancel();
             _current?.Dispose();
             _current = null;
-            Task[] pending;
+            await WhenUploadsEnd().ConfigureAwait(false);
             lock (_gate)
             {
-                pending = _inFlight.ToArray();
-            }
-
-            await Task.WhenAll(pending.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
-            lock (_gate)
-            {
-                foreach (string path in _onDisk)
+                foreach (string path in _keptFiles)
                 {
                     TryDelete(path);
                 }
 
-                _onDisk.Clear();
+                _keptFiles.Clear();
             }
         }
 
-        private async Task UploadAsync(LocalPart part)
+        public void Dispose() => _uploads.Dispose();
+
+        private void KeepPart(string fileName, byte[] buffer, int size)
+        {
+            Directory.CreateDirectory(_directory);
+            string path = Path.Combine(_directory, fileName);
+            lock (_gate)
+            {
+                _keptFiles.Add(path);
+            }
+
+            using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1, FileOptions.None))
+            {
+                file.Write(buffer, 0, size);
+            }
+        }
+
+        private async Task UploadAsync(LocalPart part, byte[] buffer)
         {
             try
             {
                 await _sender.SendAsync(part, resume: false, _uploads.Token).ConfigureAwait(false);
-                if (!_keepParts)
-                {
-                    TryDelete(part.Path);
-                    lock (_gate)
-                    {
-                        _onDisk.Remove(part.Path);
-                    }
-                }
             }
             catch (Exception e)
             {
@@ -146,13 +145,20 @@ namespace Euca.Images.Engine.Storage
             }
             finally
             {
-                lock (_gate)
-                {
-                    _partsOnDisk--;
-                }
-
-                _slots.Release();
+                _buffers.Return(buffer);
             }
+        }
+
+        /// <summary>Every upload started so far has ended, whether it succeeded or not.</summary>
+        private Task WhenUploadsEnd()
+        {
+            Task[] pending;
+            lock (_gate)
+            {
+                pending = _inFlight.ToArray();
+            }
+
+            return Task.WhenAll(pending.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         }
 
         private void ThrowIfUploadFailed()

@@ -277,12 +277,12 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task Bundle_and_upload_in_one_pass_keeps_at_most_two_parts_on_disk_and_removes_them()
+        public async Task Bundle_and_upload_in_one_pass_never_writes_a_part_to_disk()
         {
             string image = StorageTestBundle.Image(_temp, "stream.img", 900_000, 21);
             string destination = _temp.File("streaming");
             string bucket = NewBucket();
-            int maxOnDisk = 0;
+            int mostOnDisk = 0;
             using var proxy = new FaultProxy(_s3.Port, (_, method, path) =>
             {
                 if (!IsPartPut(method, path))
@@ -290,25 +290,63 @@ namespace Euca.Images.Engine.Tests.Storage
                     return Fault.None;
                 }
 
-                int onDisk = Directory.Exists(destination) ? Directory.GetFiles(destination, "stream.img.part.*").Length : 0;
-                InterlockedMax(ref maxOnDisk, onDisk);
-                // Uploads slower than bundling: the writer must wait for a free slot.
+                InterlockedMax(ref mostOnDisk, Directory.Exists(destination) ? Directory.GetFiles(destination, "stream.img.part.*").Length : 0);
+                // Uploads slower than bundling: the writer must wait for a free buffer.
                 return new Fault(FaultKind.Delay, time: TimeSpan.FromMilliseconds(100));
             });
             using CloudConnection connection = S3rverFixture.Connect(proxy.Url);
 
             BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(connection, StorageTestBundle.Request(image, destination),
-                new BundleUploadTarget(bucket) { Retry = FastRetry() }, BundleStreamUploader.DefaultMaxPartsOnDisk, keepBundle: false, null, CancellationToken.None);
+                new BundleUploadTarget(bucket) { Retry = FastRetry() }, maxPendingParts: 2, keepBundle: false, null, CancellationToken.None);
 
             Assert.True(upload.PartCount >= 8);
             Assert.Equal(upload.PartCount, upload.PartsUploaded);
-            Assert.InRange(maxOnDisk, 1, 2);
+            Assert.Equal(0, mostOnDisk);
             Assert.Empty(Directory.GetFiles(destination));
             Assert.EndsWith(".manifest.xml", proxy.Requests.Last(r => r.Method == "PUT").Path);
 
             using RSA key = StorageTestBundle.UserKey();
             ExpandedImage expanded = await StoredBundleExpander.ExpandAsync(_direct, upload.ManifestLocation, _temp.File("streamed-out"), key, false, FastRetry(), null, CancellationToken.None);
             Assert.Equal(File.ReadAllBytes(image), File.ReadAllBytes(expanded.Path));
+        }
+
+        [Fact]
+        public async Task Bundle_and_upload_in_one_pass_keeps_parts_identical_to_the_stored_ones_when_asked()
+        {
+            string image = StorageTestBundle.Image(_temp, "kept.img", 600_000, 22);
+            string destination = _temp.File("kept");
+            string bucket = NewBucket();
+
+            BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(_direct, StorageTestBundle.Request(image, destination),
+                new BundleUploadTarget(bucket) { Retry = FastRetry() }, maxPendingParts: 3, keepBundle: true, null, CancellationToken.None);
+
+            BundleInfo stored = await VerifyStoredAsync(upload.ManifestLocation);
+            Assert.Equal(upload.PartCount, stored.Parts.Count);
+            foreach (BundlePartInfo part in stored.Parts)
+            {
+                Assert.Equal(File.ReadAllBytes(part.Path), File.ReadAllBytes(Path.Combine(destination, part.FileName)));
+            }
+
+            Assert.Equal(File.ReadAllBytes(stored.ManifestPath), File.ReadAllBytes(Path.Combine(destination, "kept.img.manifest.xml")));
+        }
+
+        [Fact]
+        public async Task Pending_parts_that_would_take_too_much_memory_are_refused_before_anything_is_sent()
+        {
+            string image = StorageTestBundle.Image(_temp, "huge-parts.img", 100_000, 23);
+            using var proxy = new FaultProxy(_s3.Port, (_, _, _) => Fault.None);
+            using CloudConnection connection = S3rverFixture.Connect(proxy.Url);
+            BundleCreateRequest request = StorageTestBundle.Request(image, _temp.File("huge-parts"));
+            request.PartSize = 200L * 1024 * 1024;
+
+            var error = await Assert.ThrowsAsync<EucaException>(() => BundleStreamUploader.CreateAndSendAsync(connection, request,
+                new BundleUploadTarget(NewBucket()), maxPendingParts: 4, keepBundle: false, null, CancellationToken.None));
+
+            Assert.Equal("PendingPartsTooLarge", error.ErrorId);
+            Assert.Contains("800 MiB", error.Message);
+            Assert.Equal(request.PartSize, error.Target);
+            Assert.Empty(proxy.Requests);
+            Assert.False(Directory.Exists(_temp.File("huge-parts")));
         }
 
         private static void InterlockedMax(ref int target, int value)

@@ -26,10 +26,10 @@ namespace Euca.Images.Commands.Bundles
     /// <para>Kernel and ramdisk bundles (-ImageType Kernel or Ramdisk) follow euca2ools' rules: no kernel, ramdisk or
     /// block device mapping options with them. The bundle object it emits pipes into later cmdlets. On failure or
     /// Ctrl+C, nothing of the bundle is left behind.</para>
-    /// <para>With -Bucket it bundles and uploads in one pass, like euca-bundle-and-upload-image: the bundle never has
-    /// to fit on disk. Each part is uploaded (verified against its MD5, with retries) as soon as it is complete and
-    /// deleted afterwards unless -KeepBundle is given; at most -MaxPartsOnDisk parts (default 2, the one being written
-    /// included) exist locally, and bundling waits when uploads fall behind. The manifest is uploaded last, so an
+    /// <para>With -Bucket it bundles and uploads in one pass, like euca-bundle-and-upload-image: the parts never touch
+    /// the local disk unless -KeepBundle is given. Each part is uploaded from memory (verified against its MD5, with
+    /// retries) as soon as it is complete; at most -MaxPendingParts parts (default 4, the one being bundled included,
+    /// 10 MiB each) are held at once, and bundling waits when uploads fall behind. The manifest is uploaded last, so an
     /// interrupted run never leaves a manifest pointing at missing parts. This was chosen over streaming between
     /// New-EucaBundle and Send-EucaBundle because a part must stay rewindable until it is stored, for retries. It
     /// emits the upload object (ManifestLocation) instead of the bundle object.</para>
@@ -146,11 +146,14 @@ namespace Euca.Images.Commands.Bundles
         [Parameter(ParameterSetName = LiteralPathUploadSet)]
         public string? Location { get; set; }
 
-        /// <summary>With -Bucket: how many parts may be on disk at once, the one being written included (default 2).</summary>
+        /// <summary>
+        /// With -Bucket: how many parts may be pending in memory at once, the one being bundled included (default 4;
+        /// euca2ools' --max-pending-parts). Each takes the part size of memory, at most 512 MiB in all.
+        /// </summary>
         [Parameter(ParameterSetName = PathUploadSet)]
         [Parameter(ParameterSetName = LiteralPathUploadSet)]
-        [ValidateRange(1, 64)]
-        public int MaxPartsOnDisk { get; set; } = BundleStreamUploader.DefaultMaxPartsOnDisk;
+        [ValidateRange(1, 32)]
+        public int MaxPendingParts { get; set; } = BundleStreamUploader.DefaultMaxPendingParts;
 
         /// <summary>With -Bucket: keep the local parts and manifest after they are uploaded.</summary>
         [Parameter(ParameterSetName = PathUploadSet)]
@@ -197,7 +200,7 @@ namespace Euca.Images.Commands.Bundles
             connection.Settings.Require(CloudSettingNames.ObjectStorageUrl);
             var target = new BundleUploadTarget(Bucket!) { KeyPrefix = KeyPrefix, Acl = Acl, Location = Location };
             return RunUpload(target.Journal, (progress, token) =>
-                BundleStreamUploader.CreateAndSendAsync(connection, request, target, MaxPartsOnDisk, KeepBundle, progress, token), imagePath);
+                BundleStreamUploader.CreateAndSendAsync(connection, request, target, MaxPendingParts, KeepBundle, progress, token), imagePath);
         }
 
         /// <inheritdoc />

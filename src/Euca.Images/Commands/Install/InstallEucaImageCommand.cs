@@ -16,7 +16,7 @@ namespace Euca.Images.Commands.Install
     /// <summary>Bundles, uploads and registers an image in one command, as euca-install-image does.</summary>
     /// <remarks>
     /// <para>Turns an image file into a registered instance-store image: it is bundled and uploaded in one streamed
-    /// pass (parts are uploaded as they are made and deleted, so no whole bundle is ever on disk), then registered, and
+    /// pass (parts are uploaded from memory as they are made, so no part is ever written to disk), then registered, and
     /// with -Public shared with everyone. With -KernelPath and -RamdiskPath it installs a paravirtual set: the kernel
     /// as an EKI (NAME-kernel), the ramdisk as an ERI (NAME-ramdisk), then the machine image booting with them.
     /// Registering kernels and ramdisks needs a Eucalyptus administrator.</para>
@@ -116,10 +116,10 @@ namespace Euca.Images.Commands.Install
         [Parameter]
         public SwitchParameter KeepBundle { get; set; }
 
-        /// <summary>How many parts may be on local disk at once while uploading (default 2).</summary>
+        /// <summary>How many parts may be pending in memory at once while uploading, the one being bundled included (default 4, 10 MiB each).</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int MaxPartsOnDisk { get; set; } = BundleStreamUploader.DefaultMaxPartsOnDisk;
+        [ValidateRange(1, 32)]
+        public int MaxPendingParts { get; set; } = BundleStreamUploader.DefaultMaxPendingParts;
 
         /// <inheritdoc />
         protected override void RequireSettings(CloudSettings settings) =>
@@ -164,7 +164,7 @@ namespace Euca.Images.Commands.Install
                 Platform = Platform,
                 Public = Public,
                 KeepBundle = KeepBundle,
-                MaxPartsOnDisk = MaxPartsOnDisk,
+                MaxPendingParts = MaxPendingParts,
             };
         }
 
