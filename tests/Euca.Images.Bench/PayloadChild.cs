@@ -50,7 +50,7 @@ namespace Euca.Images.Bench
             return 0;
         }
 
-        private static long PeakKiB()
+        internal static long PeakKiB()
         {
             string? line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
             return line == null ? Process.GetCurrentProcess().PeakWorkingSet64 / 1024 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
