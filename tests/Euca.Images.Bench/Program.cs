@@ -30,6 +30,10 @@ namespace Euca.Images.Bench
             {
                 return await StorageBench.RunIsolatedChildAsync(args);
             }
+            if (args[0] == "storage-peak")
+            {
+                return await StorageBench.RunPeakChildAsync(args);
+            }
             Console.Error.WriteLine("usage: Euca.Images.Bench [payload [--size-mib 1024] [--sparse-gib 8] [--work DIR] | storage [--size-mib 1024] [--work DIR]]");
             return 2;
         }
