@@ -34,7 +34,7 @@ namespace Euca.Images.Bench
             {
                 return await StorageBench.RunPeakChildAsync(args);
             }
-            Console.Error.WriteLine("usage: Euca.Images.Bench [payload [--size-mib 1024] [--sparse-gib 8] [--work DIR] | storage [--size-mib 1024] [--work DIR]]");
+            Console.Error.WriteLine("usage: Euca.Images.Bench [payload [--size-mib 1024] [--sparse-gib 8] [--work DIR] | storage [--size-mib 2560] [--work DIR]]");
             return 2;
         }
     }
