@@ -52,6 +52,39 @@ Describe 'New-EucaEbsImage' -Tags 'CI' {
         $failure.Exception.Message | Should -Match 'Nothing was left behind|Left behind'
     }
 
+    It 'warns, when stopped during the conversion, which task is converting and how to follow or cancel it' {
+        # A cloud whose conversion never advances keeps New-EucaEbsImage waiting in its conversion stage.
+        $stalled = Start-EucaLocalCloud -ObjectStorageUrl $storage.Url -AdditionalArguments '--conversion-interval-ms', '600000'
+        try {
+            $shell = [powershell]::Create()
+            $null = $shell.AddScript({
+                param($module, $computeUrl, $storageUrl, $keys, $disk)
+                Import-Module $module
+                $c = Connect-EucaCloud -ComputeUrl $computeUrl -ObjectStorageUrl $storageUrl -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey -AccountId $keys.UserAccountId -PassThru
+                New-EucaEbsImage -Path $disk -Name 'ebs-stopped' -AvailabilityZone one -Bucket 'ebs-stopped' -PartSize 65536 -PollInterval ([TimeSpan]::FromMilliseconds(100)) -Confirm:$false -Connection $c
+            }).AddArgument((Get-TestModulePath)).AddArgument($stalled.Url).AddArgument($storage.Url).AddArgument($keys).AddArgument($disk)
+            $handle = $shell.BeginInvoke()
+            # The upload is complete once the last of the disk's five 64 KiB parts is stored.
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while (@(Get-EucaStoredKey $storage 'ebs-stopped' | Where-Object { $_ -like '*.part.4' }).Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            Start-Sleep -Milliseconds 500
+            $shell.Stop()
+            try { $null = $shell.EndInvoke($handle) } catch { }
+            $warning = ($shell.Streams.Warning | Select-Object -First 1).Message
+            $shell.Dispose()
+
+            $warning | Should -Match "^Making EBS image 'ebs-stopped' was stopped\. Left behind: conversion task (import-vol-\w+) is converting the uploaded disk"
+            $id = [regex]::Match($warning, 'import-vol-\w+').Value
+            $warning | Should -Match "Wait-EucaConversionTask -ConversionTaskId $id"
+            $warning | Should -Match "Stop-EucaConversionTask -ConversionTaskId $id -RemoveDiskImage"
+            Stop-EucaConversionTask -ConversionTaskId $id -RemoveDiskImage -Confirm:$false -Connection (Connect-EucaCloud -ComputeUrl $stalled.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey -PassThru) | Out-Null
+            @(Get-EucaStoredKey $storage 'ebs-stopped' | Where-Object { $_ -like '*.part.*' }).Count | Should -Be 0
+        }
+        finally {
+            $stalled | Stop-EucaTestServer
+        }
+    }
+
     It 'checks the registration before uploading anything' {
         { New-EucaEbsImage -Path $disk -Name 'bad name?*' -AvailabilityZone one -Bucket 'ebs-never' @fast } | Should -Throw -ErrorId 'ImageNameInvalid*'
         Get-EucaStoredKey $storage 'ebs-never' | Should -BeNullOrEmpty

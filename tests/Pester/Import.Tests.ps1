@@ -47,6 +47,7 @@ BeforeAll {
         while ((Get-StoredObject $Bucket '*.part.*').Count -lt $AfterParts -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
         $shell.Stop()
         try { $null = $shell.EndInvoke($handle) } catch { }
+        $script:StopWarning = ($shell.Streams.Warning | Select-Object -First 1).Message
         $shell.Dispose()
         # The task the stopped import created is the newest active one.
         Get-EucaConversionTask -Connection $connection | Where-Object { $_.Volumes[0].ImportManifestUrl -like "*/$Bucket/*" } | Select-Object -Last 1
@@ -189,6 +190,19 @@ Describe 'Resume-EucaImport' -Tags 'CI' {
         $done = $resumed | Wait-EucaConversionTask @poll
         $done.State | Should -Be 'completed'
         $done.BytesConverted | Should -Be 800000
+    }
+
+    It 'warns, when stopped, what it left and how to resume or clean up, and the resume command works' {
+        $disk = New-Disk 'warned.raw' 200000 -Seed 8
+        $task = Stop-ImportMidway -Path $disk -Bucket 'warned'
+        $id = $task.ConversionTaskId
+        $StopWarning | Should -Match "^The import was stopped\. Left behind: conversion task $id and the objects under warned/"
+        $StopWarning | Should -Match ([regex]::Escape("Resume-EucaImport -ConversionTaskId $id -Path '$disk'"))
+        $StopWarning | Should -Match "Stop-EucaConversionTask -ConversionTaskId $id -RemoveDiskImage"
+
+        $resumed = Resume-EucaImport -ConversionTaskId $id -Path $disk -Connection $connection
+        (Get-StoredObject 'warned' 'warned.raw.part.*').Count | Should -Be 49
+        ($resumed | Wait-EucaConversionTask @poll).State | Should -Be 'completed'
     }
 
     It 'sends only the parts deleted from the bucket' {

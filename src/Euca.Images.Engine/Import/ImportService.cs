@@ -73,7 +73,9 @@ namespace Euca.Images.Engine.Import
             ImportLocation location = ImportLocation.FromManifestUrl(new Uri(volume.ImportManifestUrl!), Settings.ObjectStorageUrl!);
             PreparedDisk disk = PreparedDisk.ForTask(path, volume);
             var signer = new ImportUrlSigner(Settings, location.Bucket, Now().AddDays(expiresInDays));
-            await UploadAsync(task.ConversionTaskId, location, disk, signer, upload ?? new ImportUploadOptions(), progress, cancellationToken).ConfigureAwait(false);
+            upload ??= new ImportUploadOptions();
+            upload.Journal.Record(task.ConversionTaskId, location, disk.Path);
+            await UploadAsync(task.ConversionTaskId, location, disk, signer, upload, progress, cancellationToken).ConfigureAwait(false);
             return await GetOneAsync(task.ConversionTaskId, cancellationToken).ConfigureAwait(false);
         }
 
@@ -177,6 +179,7 @@ namespace Euca.Images.Engine.Import
             }
 
             string taskId = created.ConversionTaskId;
+            request.Upload.Journal.Record(taskId, location, disk.Path);
             await UploadAsync(taskId, location, disk, signer, request.Upload, progress, cancellationToken).ConfigureAwait(false);
             return await GetOneAsync(taskId, cancellationToken).ConfigureAwait(false);
         }
@@ -212,6 +215,8 @@ namespace Euca.Images.Engine.Import
             {
                 throw Interrupted("ImportUploadFailed", "uploading the disk parts", taskId, location, disk.Path, e);
             }
+
+            options.Journal.Uploaded();
         }
 
         private static async Task<ImportManifest> PutNewManifestAsync(ImportStorage storage, ImportLocation location, PreparedDisk disk, ImportUrlSigner signer,
@@ -262,9 +267,7 @@ namespace Euca.Images.Engine.Import
 
         private static EucaException Interrupted(string errorId, string stage, string taskId, ImportLocation location, string path, EucaException cause) =>
             new EucaException(errorId, cause.Category,
-                $"The import stopped while {stage}: {cause.Message} Left behind: conversion task {taskId} and the objects under {location.Bucket}/{location.Folder}. " +
-                $"Resume with: Resume-EucaImport -ConversionTaskId {taskId} -Path '{path.Replace("'", "''")}'  " +
-                $"or clean up with: Stop-EucaConversionTask -ConversionTaskId {taskId} -RemoveDiskImage",
+                $"The import stopped while {stage}: {cause.Message} {ImportJournal.Leftovers(taskId, location.Bucket + "/" + location.Folder, path)}",
                 taskId, cause);
     }
 }

@@ -16,5 +16,8 @@ namespace Euca.Images.Engine.Import
 
         /// <summary>The first back-off; it doubles per try with jitter (euca2ools: (1+rand)*2^(n-1) s), capped at 15 s.</summary>
         public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>Filled in as the import creates its conversion task and folder, for a report when it is stopped.</summary>
+        public ImportJournal Journal { get; } = new ImportJournal();
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Cloud;
@@ -21,6 +20,7 @@ namespace Euca.Images.Engine.Install
     /// </summary>
     public sealed class EbsImageInstaller
     {
+        private const string UploadStage = "uploading the disk (ImportVolume)";
         private readonly CloudConnection _connection;
 
         public EbsImageInstaller(CloudConnection connection)
@@ -36,12 +36,12 @@ namespace Euca.Images.Engine.Install
 
             var imports = new ImportService(_connection);
             var snapshots = new SnapshotService(_connection) { PollInterval = request.PollInterval };
-            var left = new Leftovers(request);
-            string stage = "uploading the disk (ImportVolume)";
+            EbsImageJournal left = request.Journal;
+            string stage = UploadStage;
             try
             {
                 ConversionTaskInfo task = await imports.ImportVolumeAsync(request.Import, progress, ct).ConfigureAwait(false);
-                left.TaskId = task.ConversionTaskId;
+                left.ConversionTaskId = task.ConversionTaskId;
 
                 stage = "converting the disk into a volume";
                 task = await imports.WaitAsync(task.ConversionTaskId, request.ConversionTimeout, request.PollInterval, progress, ct).ConfigureAwait(false);
@@ -83,8 +83,10 @@ namespace Euca.Images.Engine.Install
             }
             catch (EucaException failure)
             {
+                // Once its conversion task exists, a failed upload's own error names the task and how to resume or clean up.
+                string leftovers = stage == UploadStage && left.ConversionTaskId != null ? string.Empty : " " + left.Describe();
                 throw new EucaException(failure.ErrorId, failure.Category,
-                    $"Making EBS image '{request.Name}' failed while {stage}: {failure.Message} {left.Describe()}", failure.Target, failure);
+                    $"Making EBS image '{request.Name}' failed while {stage}: {failure.Message}{leftovers}", failure.Target, failure);
             }
         }
 
@@ -99,54 +101,5 @@ namespace Euca.Images.Engine.Install
             // Eucalyptus boots EBS-backed images only as HVM.
             VirtualizationType = VirtualizationKind.Hvm,
         };
-
-        /// <summary>What exists after each stage, and the commands that resume or clean it up.</summary>
-        private sealed class Leftovers
-        {
-            private readonly EbsImageRequest _request;
-
-            public Leftovers(EbsImageRequest request)
-            {
-                _request = request;
-            }
-
-            public string? TaskId { get; set; }
-
-            public string? VolumeId { get; set; }
-
-            public string? SnapshotId { get; set; }
-
-            public string? ImageId { get; set; }
-
-            public bool DiskImageRemoved { get; set; }
-
-            public string Describe()
-            {
-                var parts = new List<string>();
-                if (ImageId != null)
-                {
-                    parts.Add($"image {ImageId} is registered (remove it with Unregister-EucaImage -ImageId {ImageId} -Purge)");
-                }
-
-                if (SnapshotId != null && ImageId == null)
-                {
-                    parts.Add($"snapshot {SnapshotId} exists (register it with Register-EucaImage -Name '{_request.Name}' -SnapshotId {SnapshotId})");
-                }
-
-                if (VolumeId != null)
-                {
-                    parts.Add($"volume {VolumeId} exists" + (SnapshotId == null ? $" (snapshot it with New-EucaSnapshot -VolumeId {VolumeId})" : string.Empty));
-                }
-
-                if (TaskId != null && !DiskImageRemoved)
-                {
-                    parts.Add(VolumeId == null && SnapshotId == null
-                        ? $"conversion task {TaskId} and its uploaded parts exist (resume with Resume-EucaImport -ConversionTaskId {TaskId} -Path '{_request.Import.Path}', or clean up with Stop-EucaConversionTask -ConversionTaskId {TaskId} -RemoveDiskImage)"
-                        : $"the uploaded disk image of {TaskId} exists (delete it with Stop-EucaConversionTask -ConversionTaskId {TaskId} -RemoveDiskImage)");
-                }
-
-                return parts.Count == 0 ? "Nothing was left behind." : "Left behind: " + string.Join("; ", parts) + ".";
-            }
-        }
     }
 }

@@ -10,6 +10,7 @@ namespace Euca.Images.Engine.Install
         {
             Name = name;
             Import = import;
+            Journal = new EbsImageJournal(name, import);
         }
 
         public string Name { get; }
@@ -40,5 +41,8 @@ namespace Euca.Images.Engine.Install
         public TimeSpan SnapshotTimeout { get; set; } = TimeSpan.FromHours(1);
 
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>What the run has made so far; kept by the caller to report when the run is stopped.</summary>
+        public EbsImageJournal Journal { get; }
     }
 }

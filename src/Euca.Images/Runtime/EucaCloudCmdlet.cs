@@ -78,7 +78,15 @@ namespace Euca.Images.Runtime
         /// Runs an upload; when Ctrl+C stops it, warns what is stored and how to resume or clean up (from the journal
         /// the engine kept up to date), then stops the pipeline.
         /// </summary>
-        protected T RunUpload<T>(BundleTransferJournal journal, Func<IProgress<OperationProgress>, CancellationToken, Task<T>> work, object target)
+        protected T RunUpload<T>(BundleTransferJournal journal, Func<IProgress<OperationProgress>, CancellationToken, Task<T>> work, object target) =>
+            RunReportingWhenStopped("The upload was stopped.", journal.Describe, work, target);
+
+        /// <summary>
+        /// Runs engine work that leaves things behind when interrupted (cloud resources, stored objects); when Ctrl+C
+        /// stops it, warns with <paramref name="stopped"/> and what <paramref name="leftovers"/> says now exists and how
+        /// to resume or clean up, then stops the pipeline.
+        /// </summary>
+        protected T RunReportingWhenStopped<T>(string stopped, Func<string> leftovers, Func<IProgress<OperationProgress>, CancellationToken, Task<T>> work, object target)
         {
             try
             {
@@ -86,7 +94,7 @@ namespace Euca.Images.Runtime
             }
             catch (PipelineStoppedException)
             {
-                string report = "The upload was stopped. " + journal.Describe();
+                string report = stopped + " " + leftovers();
                 try
                 {
                     WriteWarning(report);

@@ -58,10 +58,10 @@ namespace Euca.Images.Runtime
             {
                 while (!task.Wait(s_progressInterval))
                 {
-                    pump.Flush(this);
+                    FlushUnlessStopping(pump, token);
                 }
 
-                pump.Flush(this);
+                FlushUnlessStopping(pump, token);
                 return task.Result;
             }
             catch (AggregateException aggregate)
@@ -72,6 +72,18 @@ namespace Euca.Images.Runtime
             finally
             {
                 pump.Complete(this);
+            }
+        }
+
+        /// <summary>
+        /// A stopping pipeline throws on every write. Progress is skipped then, so the pipeline thread keeps waiting
+        /// for the engine to finish removing what it made, instead of returning while the clean-up still runs.
+        /// </summary>
+        private void FlushUnlessStopping(ProgressPump pump, CancellationToken token)
+        {
+            if (!token.IsCancellationRequested)
+            {
+                pump.Flush(this);
             }
         }
 

@@ -102,7 +102,8 @@ namespace Euca.Images.Commands.Import
                 };
                 Fill(request);
                 var service = new ImportService(CurrentConnection);
-                WriteObject(RunEngine((progress, token) => service.ImportInstanceAsync(request, progress, token), path));
+                WriteObject(RunReportingWhenStopped("The import was stopped.", request.Upload.Journal.Describe,
+                    (progress, token) => service.ImportInstanceAsync(request, progress, token), path));
             });
         }
     }

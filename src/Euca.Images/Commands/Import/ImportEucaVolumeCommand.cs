@@ -50,7 +50,8 @@ namespace Euca.Images.Commands.Import
                 var request = new VolumeImportRequest(path, Bucket!, AvailabilityZone!);
                 Fill(request);
                 var service = new ImportService(CurrentConnection);
-                WriteObject(RunEngine((progress, token) => service.ImportVolumeAsync(request, progress, token), path));
+                WriteObject(RunReportingWhenStopped("The import was stopped.", request.Upload.Journal.Describe,
+                    (progress, token) => service.ImportVolumeAsync(request, progress, token), path));
             });
         }
     }

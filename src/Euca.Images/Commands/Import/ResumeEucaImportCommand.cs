@@ -72,7 +72,8 @@ namespace Euca.Images.Commands.Import
                 var service = new ImportService(CurrentConnection);
                 var upload = new ImportUploadOptions { ThrottleLimit = ThrottleLimit, PartSize = PartSize };
                 string id = ConversionTaskId!;
-                WriteObject(RunEngine((progress, token) => service.ResumeImportAsync(id, path, ExpiresInDays, upload, progress, token), id));
+                WriteObject(RunReportingWhenStopped("The import was stopped.", upload.Journal.Describe,
+                    (progress, token) => service.ResumeImportAsync(id, path, ExpiresInDays, upload, progress, token), id));
             });
         }
     }

@@ -102,7 +102,8 @@ namespace Euca.Images.Commands.Install
                 };
 
                 var installer = new EbsImageInstaller(CurrentConnection);
-                WriteObject(RunEngine((progress, token) => installer.InstallAsync(request, progress, token), path));
+                WriteObject(RunReportingWhenStopped($"Making EBS image '{Name}' was stopped.", request.Journal.Describe,
+                    (progress, token) => installer.InstallAsync(request, progress, token), path));
             });
         }
     }
