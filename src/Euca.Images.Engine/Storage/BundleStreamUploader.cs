@@ -76,10 +76,11 @@ namespace Euca.Images.Engine.Storage
                     $"At least one part must be allowed to be pending; {maxPendingParts} was given.", maxPendingParts);
             }
 
-            if (partSize * maxPendingParts > MaxPendingBytes)
+            // Divided rather than multiplied: a part size near long.MaxValue must not overflow past the check.
+            if (partSize > MaxPendingBytes / maxPendingParts)
             {
                 throw new EucaException("PendingPartsTooLarge", EucaErrorCategory.InvalidArgument,
-                    $"{maxPendingParts} pending parts of {partSize} bytes would hold {partSize * maxPendingParts / 1048576.0:0.#} MiB in memory; " +
+                    $"{maxPendingParts} pending parts of {partSize} bytes would hold {(double)partSize * maxPendingParts / 1048576.0:0.#} MiB in memory; " +
                     $"the limit is {MaxPendingBytes / 1048576} MiB. Use a smaller part size or fewer pending parts.", partSize);
             }
         }

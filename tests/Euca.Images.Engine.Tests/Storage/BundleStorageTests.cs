@@ -347,6 +347,12 @@ namespace Euca.Images.Engine.Tests.Storage
             Assert.Equal(request.PartSize, error.Target);
             Assert.Empty(proxy.Requests);
             Assert.False(Directory.Exists(_temp.File("huge-parts")));
+
+            request.PartSize = long.MaxValue;
+            error = await Assert.ThrowsAsync<EucaException>(() => BundleStreamUploader.CreateAndSendAsync(connection, request,
+                new BundleUploadTarget(NewBucket()), maxPendingParts: 2, keepBundle: false, null, CancellationToken.None));
+            Assert.Equal("PendingPartsTooLarge", error.ErrorId);
+            Assert.Empty(proxy.Requests);
         }
 
         private static void InterlockedMax(ref int target, int value)
