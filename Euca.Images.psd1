@@ -44,6 +44,7 @@
         'New-EucaSnapshot'
         'Register-EucaImage'
         'Remove-EucaBundle'
+        'Remove-EucaVolume'
         'Reset-EucaImageAttribute'
         'Resume-EucaImport'
         'Save-EucaBundle'

@@ -15,6 +15,24 @@ namespace Euca.Images.Engine.Instances
 
         public static string Volume(string? id) => Canonicalize(id, "vol", "VolumeIdInvalid", "a volume id");
 
+        /// <summary>
+        /// A volume id bound from a piped object's VolumeId property. An empty one is its own error: a conversion
+        /// task reports no volume until its conversion has completed (and never when it was cancelled).
+        /// </summary>
+        public static string VolumeOfInput(string? id)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new EucaException(
+                    "VolumeIdMissing",
+                    EucaErrorCategory.InvalidArgument,
+                    "No volume id was given. A conversion task has a volume id only once its conversion has completed; a cancelled task has none.",
+                    id);
+            }
+
+            return Volume(id);
+        }
+
         public static string Snapshot(string? id) => Canonicalize(id, "snap", "SnapshotIdInvalid", "a snapshot id");
 
         private static string Canonicalize(string? id, string prefix, string errorId, string what)

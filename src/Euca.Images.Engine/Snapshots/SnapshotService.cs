@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
+using Amazon.Runtime;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Instances;
@@ -99,13 +100,33 @@ namespace Euca.Images.Engine.Snapshots
             return snapshot;
         }
 
-        /// <summary>Deletes a volume (for example the scratch volume an image was snapshotted from).</summary>
-        public async Task DeleteVolumeAsync(string volumeId, CancellationToken cancellationToken)
+        /// <summary>
+        /// Deletes a volume (for example the scratch volume an image was snapshotted from). A volume the cloud does
+        /// not know, or that belongs to another account, is <c>VolumeNotFound</c>; one attached to an instance is
+        /// <c>VolumeInUse</c>; an empty id is <c>VolumeIdMissing</c> and a malformed one <c>VolumeIdInvalid</c>.
+        /// </summary>
+        public async Task DeleteVolumeAsync(string? volumeId, CancellationToken cancellationToken)
         {
-            var request = new DeleteVolumeRequest { VolumeId = ResourceIdPattern.Volume(volumeId) };
-            var ec2 = _connection.Ec2;
-            await CloudErrorTranslator.RunAsync(
-                _connection.Settings.ComputeUrl!, () => ec2.DeleteVolumeAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            string id = ResourceIdPattern.VolumeOfInput(volumeId);
+            var request = new DeleteVolumeRequest { VolumeId = id };
+            try
+            {
+                await _connection.Ec2.DeleteVolumeAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmazonServiceException e) when (e.ErrorCode == "InvalidVolume.NotFound")
+            {
+                throw new EucaException("VolumeNotFound", EucaErrorCategory.ObjectNotFound, $"The cloud has no volume {id} that you can see.", id, e);
+            }
+            catch (AmazonServiceException e) when (e.ErrorCode == "VolumeInUse")
+            {
+                // Eucalyptus names the instance ("Volume is currently attached to: i-..."); a stopped instance keeps its volumes.
+                throw new EucaException(
+                    "VolumeInUse", EucaErrorCategory.InvalidOperation, $"Volume {id} is in use and was not deleted: {e.Message.TrimEnd('.')}. Detach it or terminate the instance first.", id, e);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                throw CloudErrorTranslator.Translate(e, _connection.Settings.ComputeUrl!);
+            }
         }
     }
 }

@@ -37,6 +37,10 @@ namespace Euca.Images.Engine.Tests.Instances
             $"<DescribeSnapshotsResponse {Ns}><requestId>r</requestId><snapshotSet><item><snapshotId>{snapshotId}</snapshotId><volumeId>vol-1a2b3c4d</volumeId>"
             + $"<status>{state}</status><startTime>2024-03-05T06:07:08.000Z</startTime><progress>{progress}%</progress><ownerId>123456789012</ownerId><volumeSize>10</volumeSize></item></snapshotSet></DescribeSnapshotsResponse>";
 
+        /// <summary>An EC2 error response (sent with HTTP 400).</summary>
+        public static string Error(string code, string message) =>
+            $"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors><RequestID>r</RequestID></Response>";
+
         public static string DeleteVolume() => $"<DeleteVolumeResponse {Ns}><requestId>r</requestId><return>true</return></DeleteVolumeResponse>";
     }
 }

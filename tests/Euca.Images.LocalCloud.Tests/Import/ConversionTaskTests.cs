@@ -50,6 +50,25 @@ public sealed class ConversionTaskTests(ImportCloudFixture cloud) : IClassFixtur
     }
 
     [Fact]
+    public async Task PartStillBeingStoredIsWaitedFor()
+    {
+        using AmazonEC2Client ec2 = cloud.Compute(cloud.Patient);
+        var import = new ImportScenario(cloud, 2500);
+        ConversionTask created = await import.ImportVolumeAsync(ec2);
+        await import.UploadManifestAsync();
+        await import.UploadPartsAsync([0, 2]);
+        cloud.WriteHalfStoredObject(import.PartKey(1), import.PartBytes(1));
+
+        ConversionTask waiting = await ImportScenario.WaitAsync(ec2, created.ConversionTaskId, t => t.StatusMessage.Contains("could not be checked"));
+        await import.UploadPartsAsync([1]);
+        ConversionTask done = await ImportScenario.WaitAsync(ec2, created.ConversionTaskId, t => t.State != ConversionTaskState.Active);
+
+        Assert.Equal(ConversionTaskState.Active, waiting.State);
+        Assert.Contains($"1 of 3 parts are missing or short (first: part 1 ({import.PartKey(1)}) could not be checked (HTTP 500))", waiting.StatusMessage);
+        Assert.Equal(ConversionTaskState.Completed, done.State);
+    }
+
+    [Fact]
     public async Task UploadThatNeverCompletesFailsAfterTheUploadTimeout()
     {
         using AmazonEC2Client ec2 = cloud.Compute(cloud.Impatient);

@@ -59,6 +59,16 @@ public sealed class ImportCloudFixture : IAsyncLifetime
         return $"{ObjectStorage.ToString().TrimEnd('/')}{resource}?AWSAccessKeyId={accessKey}&Expires={expires}&Signature={Uri.EscapeDataString(signature)}";
     }
 
+    /// <summary>Leaves an object as s3rver has it in the middle of its PUT: the data written, the metadata file not
+    /// yet complete (s3rver then answers HEAD with 500).</summary>
+    public void WriteHalfStoredObject(string key, byte[] data)
+    {
+        string path = Path.Combine([s3rver!.DataDirectory, "imports", .. key.Split('/')]);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path + "._S3rver_object", data);
+        File.WriteAllText(path + "._S3rver_metadata.json", "{\"content-type\":");
+    }
+
     public async Task PutAsync(string key, byte[] data) =>
         await Storage().PutObjectAsync(new PutObjectRequest { BucketName = "imports", Key = key, InputStream = new MemoryStream(data), UseChunkEncoding = false });
 

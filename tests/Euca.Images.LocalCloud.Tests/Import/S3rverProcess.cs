@@ -7,16 +7,18 @@ namespace Euca.Images.LocalCloud.Tests.Import;
 internal sealed partial class S3rverProcess : IDisposable
 {
     private readonly Process process;
-    private readonly string dataDirectory;
 
     private S3rverProcess(Process process, string dataDirectory, Uri url)
     {
         this.process = process;
-        this.dataDirectory = dataDirectory;
+        DataDirectory = dataDirectory;
         Url = url;
     }
 
     public Uri Url { get; }
+
+    /// <summary>Where s3rver keeps each object as <c>bucket/key._S3rver_object</c> beside its <c>._S3rver_metadata.json</c>.</summary>
+    public string DataDirectory { get; }
 
     [GeneratedRegex(@"S3rver listening on 127\.0\.0\.1:(?<port>\d+)")]
     private static partial Regex ReadyLine();
@@ -65,7 +67,7 @@ internal sealed partial class S3rverProcess : IDisposable
         }
 
         process.Dispose();
-        Directory.Delete(dataDirectory, recursive: true);
+        Directory.Delete(DataDirectory, recursive: true);
     }
 
     /// <summary>`npm ci` from the committed lock file, as EucaTestServers.psm1 does before Pester (xunit runs first).</summary>

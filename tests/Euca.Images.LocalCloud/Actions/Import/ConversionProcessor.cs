@@ -130,8 +130,8 @@ public sealed class ConversionProcessor(CloudState state, TimeProvider time, Htt
             }
         }
 
-        // s3rver writes an object while it receives it, so a part can look short while its PUT is still running: a
-        // short part, like a missing one, is waited for; if it is still short at the upload timeout the task fails.
+        // s3rver writes an object while it receives it, so a part can look short (or fail to answer) while its PUT is
+        // still running: such a part, like a missing one, is waited for; if it is still short at the upload timeout the task fails.
         var incomplete = new List<string>();
         foreach (ImportPartRecord part in manifest.Parts)
         {
@@ -140,6 +140,11 @@ public sealed class ConversionProcessor(CloudState state, TimeProvider time, Htt
             if (found.StatusCode == HttpStatusCode.NotFound)
             {
                 incomplete.Add($"part {part.Index} is missing");
+            }
+            else if ((int)found.StatusCode >= 500)
+            {
+                // s3rver answers HEAD with 500 while a PUT of the object is still writing its metadata file.
+                incomplete.Add($"part {part.Index} ({part.Key}) could not be checked (HTTP {(int)found.StatusCode})");
             }
             else if (!found.IsSuccessStatusCode)
             {

@@ -5,7 +5,9 @@ using Euca.Images.LocalCloud.State.Volumes;
 namespace Euca.Images.LocalCloud.State.Instances;
 
 /// <summary>Checks the configured instances and their volumes the way the cloud would have kept them consistent:
-/// well-formed ids, known owners and states, and attached volumes that exist and belong to the owner.</summary>
+/// well-formed ids, known owners and states, and attached volumes that exist and belong to the owner. Every seeded
+/// volume is the disk of a seeded instance that is not terminated: seeded volumes are fixed (DeleteVolume answers
+/// VolumeInUse for them), so one without an instance could be neither used nor deleted.</summary>
 public static partial class InstanceSeed
 {
     [GeneratedRegex("^i-([0-9a-f]{8}|[0-9a-f]{17})$")]
@@ -20,8 +22,16 @@ public static partial class InstanceSeed
             Validate(instance, accountIds, lookup);
         }
 
+        foreach (VolumeFacts volume in volumes.Where(v => !config.Instances.Any(i => IsAttachedTo(v, i))))
+        {
+            throw new InvalidDataException($"Seed volume {volume.VolumeId} is attached to no instance that is not terminated.");
+        }
+
         return (new InstanceTable(config.Instances), lookup);
     }
+
+    private static bool IsAttachedTo(VolumeFacts volume, InstanceRecord instance) =>
+        instance.State != InstanceStates.Terminated && instance.BlockDeviceMappings.Any(m => m.VolumeId == volume.VolumeId);
 
     private static void Validate(InstanceRecord instance, ISet<string> accountIds, IVolumeLookup volumes)
     {
