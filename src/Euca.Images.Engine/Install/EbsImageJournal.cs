@@ -52,7 +52,9 @@ namespace Euca.Images.Engine.Install
 
             if (VolumeId != null)
             {
-                parts.Add($"volume {VolumeId} exists" + (SnapshotId == null ? $" (snapshot it with New-EucaSnapshot -VolumeId {VolumeId})" : string.Empty));
+                parts.Add($"volume {VolumeId} exists" + (SnapshotId == null
+                    ? $" (snapshot it with New-EucaSnapshot -VolumeId {VolumeId}, or delete it with Remove-EucaVolume -VolumeId {VolumeId})"
+                    : $" (delete it with Remove-EucaVolume -VolumeId {VolumeId})"));
             }
 
             string? taskId = ConversionTaskId;

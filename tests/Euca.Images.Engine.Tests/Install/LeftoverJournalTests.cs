@@ -56,11 +56,12 @@ namespace Euca.Images.Engine.Tests.Install
             Assert.Contains("is converting the uploaded disk into a volume (follow it with Wait-EucaConversionTask", journal.Describe());
 
             journal.VolumeId = "vol-11112222";
-            Assert.Contains("volume vol-11112222 exists (snapshot it with New-EucaSnapshot -VolumeId vol-11112222)", journal.Describe());
+            Assert.Contains("volume vol-11112222 exists (snapshot it with New-EucaSnapshot -VolumeId vol-11112222, or delete it with Remove-EucaVolume -VolumeId vol-11112222)", journal.Describe());
             Assert.Contains("the uploaded disk image of import-vol-1a2b3c4d exists", journal.Describe());
 
             journal.SnapshotId = "snap-33334444";
             Assert.Contains("snapshot snap-33334444 exists (register it with Register-EucaImage -Name 'centos-7' -SnapshotId snap-33334444)", journal.Describe());
+            Assert.Contains("volume vol-11112222 exists (delete it with Remove-EucaVolume -VolumeId vol-11112222)", journal.Describe());
 
             journal.ImageId = "emi-55556666";
             journal.DiskImageRemoved = true;
