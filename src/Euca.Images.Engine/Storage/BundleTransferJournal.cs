@@ -9,6 +9,8 @@ namespace Euca.Images.Engine.Storage
     /// </summary>
     public sealed class BundleTransferJournal
     {
+        /// <summary>How many stored keys a report lists by name.</summary>
+        private const int ListedKeys = 6;
         private readonly object _gate = new object();
         private readonly List<string> _stored = new List<string>();
 
@@ -48,9 +50,18 @@ namespace Euca.Images.Engine.Storage
             string bucket = ManifestLocation == null ? string.Empty : ManifestLocation.Substring(0, ManifestLocation.IndexOf('/'));
             string stored = keys.Count == 0
                 ? "No part was stored."
-                : $"{keys.Count} part(s) are stored in bucket '{bucket}': {string.Join(", ", keys.OrderBy(k => k, System.StringComparer.Ordinal))}.";
+                : $"{keys.Count} part(s) are stored in bucket '{bucket}': {KeyList(keys)}.";
             string manifest = ManifestStored ? "The manifest is stored: the bundle is complete." : "The manifest was not stored, so no image can point at an incomplete bundle.";
             return $"{stored} {manifest} {Advice(ResumeAdvice, ManifestLocation)}";
+        }
+
+        /// <summary>Every key of a short list; the first and last few of a long one (a 100 GiB image has thousands of parts).</summary>
+        private static string KeyList(IReadOnlyList<string> keys)
+        {
+            List<string> sorted = keys.OrderBy(k => k, System.StringComparer.Ordinal).ToList();
+            return sorted.Count <= ListedKeys
+                ? string.Join(", ", sorted)
+                : string.Join(", ", sorted.Take(ListedKeys / 2)) + $", ... {sorted.Count - ListedKeys} more ..., " + string.Join(", ", sorted.Skip(sorted.Count - ListedKeys / 2));
         }
 
         internal static string Advice(string? resume, string? location) =>

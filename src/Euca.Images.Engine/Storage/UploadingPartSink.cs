@@ -76,6 +76,9 @@ namespace Euca.Images.Engine.Storage
             LocalPart local = LocalPart.FromBuffer(part.Index, part.FileName, buffer, size, md5);
             lock (_gate)
             {
+                // Finished uploads are dropped (they never fault: a failure is kept in _failure), so the list stays as
+                // short as the pending parts however many parts the image has.
+                _inFlight.RemoveAll(upload => upload.IsCompleted);
                 _inFlight.Add(Task.Run(() => UploadAsync(local, buffer)));
             }
 
