@@ -31,16 +31,12 @@ BeforeAll {
         Import-EucaVolume -Path (New-Disk 10000) -AvailabilityZone one -Bucket "volumes-$imports" @fast | Wait-EucaConversionTask @poll
     }
 
-    # Whether the cloud still has the volume: CreateSnapshot looks it up (there is no Get-EucaVolume).
+    # Whether the cloud still has the volume; any error but VolumeNotFound fails the test.
     function script:Test-Volume([string] $VolumeId) {
-        try {
-            $null = New-EucaSnapshot -VolumeId $VolumeId -Connection $connection -Confirm:$false -ErrorAction Stop
-            $true
-        }
-        catch {
-            if ($_.FullyQualifiedErrorId -notlike 'Cloud.InvalidVolume.NotFound*') { throw }
-            $false
-        }
+        $volume = Get-EucaVolume -VolumeId $VolumeId -Connection $connection -ErrorVariable failures -ErrorAction SilentlyContinue
+        $unexpected = @($failures | Where-Object FullyQualifiedErrorId -notlike 'VolumeNotFound,*')
+        if ($unexpected.Count -gt 0) { throw $unexpected[0] }
+        $null -ne $volume
     }
 }
 
