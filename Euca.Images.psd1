@@ -21,6 +21,7 @@
         'Formats/Import.Format.ps1xml'
         'Formats/Instances.Format.ps1xml'
         'Formats/Storage.Format.ps1xml'
+        'Formats/Volumes.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-EucaCloud'
@@ -34,6 +35,7 @@
         'Get-EucaImage'
         'Get-EucaImageAttribute'
         'Get-EucaSnapshot'
+        'Get-EucaVolume'
         'Import-EucaInstance'
         'Import-EucaVolume'
         'Install-EucaImage'

@@ -1,4 +1,4 @@
-# Remove-EucaVolume against the local cloud: the volumes come from real disk imports (the imaging worker converts the
+# Get-EucaVolume and Remove-EucaVolume against the local cloud: the volumes come from real disk imports (the imaging worker converts the
 # parts it reads from s3rver); the seeded instances' volumes are attached, so DeleteVolume refuses them.
 
 BeforeAll {
@@ -31,16 +31,12 @@ BeforeAll {
         Import-EucaVolume -Path (New-Disk 10000) -AvailabilityZone one -Bucket "volumes-$imports" @fast | Wait-EucaConversionTask @poll
     }
 
-    # Whether the cloud still has the volume: CreateSnapshot looks it up (there is no Get-EucaVolume).
+    # Whether the cloud still has the volume; any error but VolumeNotFound fails the test.
     function script:Test-Volume([string] $VolumeId) {
-        try {
-            $null = New-EucaSnapshot -VolumeId $VolumeId -Connection $connection -Confirm:$false -ErrorAction Stop
-            $true
-        }
-        catch {
-            if ($_.FullyQualifiedErrorId -notlike 'Cloud.InvalidVolume.NotFound*') { throw }
-            $false
-        }
+        $volume = Get-EucaVolume -VolumeId $VolumeId -Connection $connection -ErrorVariable failures -ErrorAction SilentlyContinue
+        $unexpected = @($failures | Where-Object FullyQualifiedErrorId -notlike 'VolumeNotFound,*')
+        if ($unexpected.Count -gt 0) { throw $unexpected[0] }
+        $null -ne $volume
     }
 }
 
@@ -150,5 +146,114 @@ Describe 'Remove-EucaVolume' -Tags 'CI' {
         $forced = Invoke-ChildPwsh -Script "`$ErrorActionPreference = 'Stop'; Import-Module '$(Get-TestModulePath)'; $connect; Remove-EucaVolume $($task.VolumeId) -Force"
         $forced.ExitCode | Should -Be 0 -Because $forced.Error
         Test-Volume $task.VolumeId | Should -BeFalse
+    }
+}
+
+Describe 'Get-EucaVolume' -Tags 'CI' {
+    BeforeAll {
+        $script:imported = New-ImportedVolume
+        # The seeded instances' disks: i-0e1b2c3d (running) has vol-1a2b3c4d at /dev/sda and vol-2b3c4d5e at /dev/sdc,
+        # the stopped i-1f2e3d4c has vol-3c4d5e6f; vol-4d5e6f70 belongs to another account.
+        $script:seeded = 'vol-1a2b3c4d', 'vol-2b3c4d5e', 'vol-3c4d5e6f'
+    }
+
+    It 'lists all your volumes: imported ones and the seeded instances disks' {
+        $volumes = Get-EucaVolume -Connection $connection
+
+        $volumes | ForEach-Object { $_.GetType().FullName | Should -Be 'Euca.Images.Engine.Volumes.VolumeInfo' }
+        $volumes.VolumeId | Should -Contain $imported.VolumeId
+        foreach ($id in $seeded) { $volumes.VolumeId | Should -Contain $id }
+        $volumes.VolumeId | Should -Not -Contain 'vol-4d5e6f70'
+        ($volumes.VolumeId -join ',') | Should -Be (($volumes.VolumeId | Sort-Object) -join ',')
+    }
+
+    It 'gets a volume by id with its size, state, zone and creation time' {
+        $volume = Get-EucaVolume $imported.VolumeId.ToUpperInvariant() -Connection $connection
+
+        $volume.VolumeId | Should -Be $imported.VolumeId
+        $volume.SizeGiB | Should -Be $imported.Volumes[0].VolumeSize
+        $volume.State | Should -Be 'available'
+        $volume.AvailabilityZone | Should -Be 'one'
+        $volume.SnapshotId | Should -BeNullOrEmpty
+        $volume.Attachments | Should -BeNullOrEmpty
+        $volume.CreateTime.Kind | Should -Be 'Utc'
+        $volume.CreateTime | Should -BeGreaterThan ([datetime]::UtcNow.AddHours(-1))
+    }
+
+    It 'filters by state and zone: an imported volume is available, a seeded attached one is in-use' {
+        $available = Get-EucaVolume -State available -Connection $connection
+        $inUse = Get-EucaVolume -State In-Use -AvailabilityZone one -Connection $connection
+
+        $available.VolumeId | Should -Contain $imported.VolumeId
+        $available.VolumeId | Should -Not -Contain 'vol-1a2b3c4d'
+        ($inUse.VolumeId -join ',') | Should -Be ($seeded -join ',')
+        $inUse.State | Sort-Object -Unique | Should -Be 'in-use'
+        Get-EucaVolume -AvailabilityZone nowhere -Connection $connection | Should -BeNullOrEmpty
+        # A volume given by id that the filters exclude is not listed, and is no error.
+        Get-EucaVolume $imported.VolumeId -State in-use -Connection $connection -ErrorVariable failures | Should -BeNullOrEmpty
+        $failures | Should -BeNullOrEmpty
+    }
+
+    It 'shows the instance and device a seeded volume is attached to' {
+        $volume = Get-EucaVolume vol-2b3c4d5e -Connection $connection
+
+        $volume.State | Should -Be 'in-use'
+        $volume.Attachments.Count | Should -Be 1
+        $volume.Attachments[0].InstanceId | Should -Be 'i-0e1b2c3d'
+        $volume.Attachments[0].Device | Should -Be '/dev/sdc'
+        $volume.Attachments[0].State | Should -Be 'attached'
+        # The root disk was made from the snapshot of the instance's image.
+        (Get-EucaVolume vol-1a2b3c4d -Connection $connection).SnapshotId | Should -Be 'snap-3e1d2c4b'
+        ($volume | Format-Table | Out-String -Width 200) | Should -Match 'i-0e1b2c3d:/dev/sdc'
+    }
+
+    It 'reports an unknown id per item with VolumeNotFound and still lists the others' {
+        $volumes = Get-EucaVolume 'vol-0badf00d', 'vol-1a2b3c4d', 'vol-4d5e6f70' -Connection $connection -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $volumes.VolumeId | Should -Be 'vol-1a2b3c4d'
+        $failures.Count | Should -Be 2
+        $failures.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'VolumeNotFound,*' }
+        ($failures.TargetObject -join ',') | Should -Be 'vol-0badf00d,vol-4d5e6f70'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        { Get-EucaVolume vol-0badf00d -Connection $connection -ErrorAction Stop } | Should -Throw -ErrorId 'VolumeNotFound,*'
+    }
+
+    It 'rejects a malformed id with VolumeIdInvalid and the id as target, and a state that is not a volume state' {
+        $volumes = Get-EucaVolume -VolumeIds 'import-vol-1a2b3c4d', 'vol-1a2b3c4d' -Connection $connection -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $volumes.VolumeId | Should -Be 'vol-1a2b3c4d'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'VolumeIdInvalid,*'
+        $failures[0].TargetObject | Should -Be 'import-vol-1a2b3c4d'
+        { Get-EucaVolume 'vol-xyz' -Connection $connection -ErrorAction Stop } | Should -Throw -ErrorId 'VolumeIdInvalid,*'
+        { Get-EucaVolume -State attached -Connection $connection } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
+    It 'binds volume ids by property name, from snapshots' {
+        $snapshot = New-EucaSnapshot -VolumeId $imported.VolumeId -Connection $connection -Confirm:$false
+
+        (Get-EucaSnapshot -SnapshotId $snapshot.SnapshotId -Connection $connection | Get-EucaVolume -Connection $connection).VolumeId | Should -Be $imported.VolumeId
+    }
+
+    It 'pipes into Remove-EucaVolume: -WhatIf deletes nothing, -Force deletes and the volume is no longer listed' {
+        $task = New-ImportedVolume
+        $before = (Get-EucaVolume -Connection $connection).VolumeId
+
+        Get-EucaVolume -Connection $connection | Remove-EucaVolume -WhatIf -Connection $connection
+
+        (Get-EucaVolume -Connection $connection).VolumeId | Should -Be $before
+        Get-EucaVolume $task.VolumeId -Connection $connection | Remove-EucaVolume -Force -Connection $connection
+        (Get-EucaVolume -Connection $connection).VolumeId | Should -Not -Contain $task.VolumeId
+        (Get-EucaVolume -Connection $connection).VolumeId | Should -Contain $imported.VolumeId
+    }
+
+    It 'pipes into New-EucaSnapshot' {
+        $available = Get-EucaVolume -State available -Connection $connection
+
+        $snapshots = Get-EucaVolume -State available -Connection $connection | New-EucaSnapshot -Description piped -Connection $connection -Confirm:$false
+
+        $available.VolumeId | Should -Contain $imported.VolumeId
+        (($snapshots.VolumeId | Sort-Object) -join ',') | Should -Be ($available.VolumeId -join ',')
+        $snapshots.Description | Sort-Object -Unique | Should -Be 'piped'
     }
 }

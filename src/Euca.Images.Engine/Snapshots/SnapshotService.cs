@@ -9,6 +9,7 @@ using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Engine.Progress;
+using Euca.Images.Engine.Volumes;
 
 namespace Euca.Images.Engine.Snapshots
 {
@@ -115,7 +116,7 @@ namespace Euca.Images.Engine.Snapshots
             }
             catch (AmazonServiceException e) when (e.ErrorCode == "InvalidVolume.NotFound")
             {
-                throw new EucaException("VolumeNotFound", EucaErrorCategory.ObjectNotFound, $"The cloud has no volume {id} that you can see.", id, e);
+                throw VolumeErrors.NotFound(id, e);
             }
             catch (AmazonServiceException e) when (e.ErrorCode == "VolumeInUse")
             {

@@ -37,6 +37,18 @@ namespace Euca.Images.Engine.Tests.Instances
             $"<DescribeSnapshotsResponse {Ns}><requestId>r</requestId><snapshotSet><item><snapshotId>{snapshotId}</snapshotId><volumeId>vol-1a2b3c4d</volumeId>"
             + $"<status>{state}</status><startTime>2024-03-05T06:07:08.000Z</startTime><progress>{progress}%</progress><ownerId>123456789012</ownerId><volumeSize>10</volumeSize></item></snapshotSet></DescribeSnapshotsResponse>";
 
+        /// <summary>A DescribeVolumes answer with the given <see cref="Volume"/> items.</summary>
+        public static string DescribeVolumes(params string[] volumes) =>
+            $"<DescribeVolumesResponse {Ns}><requestId>r</requestId><volumeSet>{string.Concat(volumes)}</volumeSet></DescribeVolumesResponse>";
+
+        /// <summary>A volume item; attached to <paramref name="instanceId"/> at /dev/sda when one is given (then in-use).</summary>
+        public static string Volume(string volumeId, string state = "available", string? instanceId = null, string snapshotId = "") =>
+            $"<item><volumeId>{volumeId}</volumeId><size>10</size><snapshotId>{snapshotId}</snapshotId><availabilityZone>one</availabilityZone>"
+            + $"<status>{state}</status><createTime>2024-03-05T06:07:08.000Z</createTime>"
+            + (instanceId == null ? "" : $"<attachmentSet><item><volumeId>{volumeId}</volumeId><instanceId>{instanceId}</instanceId><device>/dev/sda</device><status>attached</status>"
+                + "<attachTime>2024-03-05T06:08:08.000Z</attachTime><deleteOnTermination>true</deleteOnTermination></item></attachmentSet>")
+            + "<volumeType>standard</volumeType></item>";
+
         /// <summary>An EC2 error response (sent with HTTP 400).</summary>
         public static string Error(string code, string message) =>
             $"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors><RequestID>r</RequestID></Response>";
