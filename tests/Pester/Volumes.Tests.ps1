@@ -257,3 +257,33 @@ Describe 'Get-EucaVolume' -Tags 'CI' {
         $snapshots.Description | Sort-Object -Unique | Should -Be 'piped'
     }
 }
+
+Describe 'Volume and snapshot id completion' -Tags 'CI' {
+    BeforeAll {
+        # Completion uses the session's connection, as it would at the prompt.
+        Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey
+        $script:completedVolume = (New-ImportedVolume).VolumeId
+        $script:completedSnapshot = New-EucaSnapshot -VolumeId $completedVolume -Connection $connection -Confirm:$false |
+            Wait-EucaSnapshot -PollIntervalMilliseconds 100 -TimeoutSeconds 60 -Connection $connection
+        $script:attached = Get-EucaVolume -State in-use -Connection $connection | Select-Object -First 1
+        function script:Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
+    }
+
+    AfterAll { Disconnect-EucaCloud }
+
+    It 'completes volume ids with size, state and attachment as tooltips, for every cmdlet that takes one' {
+        $matches = Complete 'Remove-EucaVolume -VolumeId vol-'
+        ($matches | Where-Object CompletionText -eq $completedVolume).ToolTip | Should -Be "$completedVolume - 1 GiB, available"
+        ($matches | Where-Object CompletionText -eq $attached.VolumeId).ToolTip | Should -BeLike "$($attached.VolumeId) - * GiB, in-use (attached to $($attached.Attachments[0].InstanceId))"
+        (Complete 'New-EucaSnapshot -VolumeId ').CompletionText | Should -Contain $completedVolume
+        (Complete "Get-EucaVolume '$($completedVolume.Substring(0, 6))").CompletionText | Should -Contain "'$completedVolume'"
+    }
+
+    It 'completes snapshot ids with their volume, size and state' {
+        $matches = Complete 'Register-EucaImage -Name x -SnapshotId snap-'
+        ($matches | Where-Object CompletionText -eq $completedSnapshot.SnapshotId).ToolTip |
+            Should -Be "$($completedSnapshot.SnapshotId) - of $completedVolume, 1 GiB, completed"
+        (Complete 'Wait-EucaSnapshot -SnapshotId ').CompletionText | Should -Contain $completedSnapshot.SnapshotId
+        (Complete 'Get-EucaSnapshot -SnapshotId ').CompletionText | Should -Contain $completedSnapshot.SnapshotId
+    }
+}

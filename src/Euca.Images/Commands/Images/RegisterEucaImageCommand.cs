@@ -56,6 +56,7 @@ namespace Euca.Images.Commands.Images
         /// <summary>The snapshot of the root volume (EBS-backed images).</summary>
         [Parameter(Mandatory = true, ParameterSetName = EbsSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SnapshotIdCompleter))]
         public string SnapshotId { get; set; } = string.Empty;
 
         /// <summary>The root device of an EBS-backed image; Eucalyptus' default is /dev/sda.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Snapshots;
 using Euca.Images.Runtime;
 
@@ -28,6 +29,7 @@ namespace Euca.Images.Commands.Snapshots
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SnapshotIds")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SnapshotIdCompleter))]
         public string[]? SnapshotId { get; set; }
 
         /// <summary>Only snapshots owned by these accounts: account ids, aliases or self.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Snapshots;
 using Euca.Images.Runtime;
 
@@ -26,6 +27,7 @@ namespace Euca.Images.Commands.Snapshots
         /// <summary>The volume to snapshot (vol-...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(VolumeIdCompleter))]
         public string VolumeId { get; set; } = string.Empty;
 
         /// <summary>A description of up to 255 characters.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Snapshots;
 using Euca.Images.Runtime;
 
@@ -28,6 +29,7 @@ namespace Euca.Images.Commands.Snapshots
         /// <summary>The snapshot to wait for (snap-...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SnapshotIdCompleter))]
         public string SnapshotId { get; set; } = string.Empty;
 
         /// <summary>How long to wait for each snapshot, in seconds (default 3600).</summary>

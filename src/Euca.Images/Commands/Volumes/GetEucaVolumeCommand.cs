@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Volumes;
 using Euca.Images.Runtime;
@@ -39,6 +40,7 @@ namespace Euca.Images.Commands.Volumes
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("VolumeIds")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(VolumeIdCompleter))]
         public string[]? VolumeId { get; set; }
 
         /// <summary>Only volumes in these states.</summary>

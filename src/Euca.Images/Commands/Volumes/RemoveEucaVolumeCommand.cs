@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Engine.Snapshots;
@@ -45,6 +46,7 @@ namespace Euca.Images.Commands.Volumes
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
+        [ArgumentCompleter(typeof(VolumeIdCompleter))]
         public string?[]? VolumeId { get; set; }
 
         /// <summary>Delete without asking for confirmation.</summary>
