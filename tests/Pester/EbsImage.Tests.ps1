@@ -13,7 +13,7 @@ BeforeAll {
     Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey -AccountId $keys.UserAccountId
     $script:disk = Join-Path $TestDrive 'root.raw'
     New-TestImage -Path $disk -Seed 21 -RandomBytes 150000 -ZeroBytes 100000 -TextBytes 50000
-    $script:fast = @{ PartSize = 65536; PollInterval = [TimeSpan]::FromMilliseconds(100); TimeoutSeconds = 60; Confirm = $false }
+    $script:fast = @{ PartSize = 65536; PollSeconds = 0.1; TimeoutSeconds = 60; Confirm = $false }
 }
 
 AfterAll {
@@ -61,7 +61,7 @@ Describe 'New-EucaEbsImage' -Tags 'CI' {
                 param($module, $computeUrl, $storageUrl, $keys, $disk)
                 Import-Module $module
                 $c = Connect-EucaCloud -ComputeUrl $computeUrl -ObjectStorageUrl $storageUrl -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey -AccountId $keys.UserAccountId -PassThru
-                New-EucaEbsImage -Path $disk -Name 'ebs-stopped' -AvailabilityZone one -Bucket 'ebs-stopped' -PartSize 65536 -PollInterval ([TimeSpan]::FromMilliseconds(100)) -Confirm:$false -Connection $c
+                New-EucaEbsImage -Path $disk -Name 'ebs-stopped' -AvailabilityZone one -Bucket 'ebs-stopped' -PartSize 65536 -PollSeconds 0.1 -Confirm:$false -Connection $c
             }).AddArgument((Get-TestModulePath)).AddArgument($stalled.Url).AddArgument($storage.Url).AddArgument($keys).AddArgument($disk)
             $handle = $shell.BeginInvoke()
             # The upload is complete once the last of the disk's five 64 KiB parts is stored.

@@ -13,7 +13,7 @@ BeforeAll {
     # s3rver accepts only S3RVER; the local cloud's user account 123456789012 holds that key pair as well.
     $script:connection = Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey -PassThru
     $script:fast = @{ Connection = $connection; PartSize = 4096; RetryDelay = [timespan]::FromMilliseconds(10) }
-    $script:poll = @{ Connection = $connection; PollInterval = [timespan]::FromMilliseconds(100); Timeout = [timespan]::FromSeconds(60) }
+    $script:poll = @{ Connection = $connection; PollSeconds = 0.1; TimeoutSeconds = 60 }
 
     function script:New-Disk([string] $Name, [int] $Size, [int] $Seed = 1) {
         $path = Join-Path $TestDrive $Name
@@ -256,7 +256,7 @@ Describe 'Get, Wait and Stop-EucaConversionTask' -Tags 'CI' {
     It 'times out waiting for a task whose upload is incomplete' {
         $disk = New-Disk 'slow.raw' 800000 -Seed 11
         $task = Stop-ImportMidway -Path $disk -Bucket 'slow'
-        $task | Wait-EucaConversionTask -Connection $connection -PollInterval 00:00:00.1 -Timeout 00:00:00.5 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $task | Wait-EucaConversionTask -Connection $connection -PollSeconds 0.1 -TimeoutSeconds 1 -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ConversionTaskWaitTimeout*'
         $failures[0].Exception.Message | Should -Match 'parts are missing or short'
     }

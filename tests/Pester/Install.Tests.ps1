@@ -108,7 +108,7 @@ Describe 'The whole image pipeline' -Tags 'CI' {
         New-EucaBundle -Path $disk -Architecture x86_64 @signing -Prefix 'web-bundle' -Destination (Join-Path $TestDrive 'web') |
             Send-EucaBundle -Bucket 'bundled-instances' | Out-Null
         $image = New-EucaInstanceBundle -InstanceId i-2a3b4c5d -Bucket 'bundled-instances' -Prefix 'web-bundle' |
-            Wait-EucaBundleTask -TimeoutSeconds 60 -PollIntervalMilliseconds 100 |
+            Wait-EucaBundleTask -TimeoutSeconds 60 -PollSeconds 0.1 |
             Register-EucaImage -Name 'inst-from-instance' -VirtualizationType hvm -Confirm:$false
         $image.ImageLocation | Should -Be 'bundled-instances/web-bundle.manifest.xml'
         $image.Name | Should -Be 'inst-from-instance'

@@ -14,7 +14,7 @@ BeforeAll {
     $script:storeLinux = 'i-2a3b4c5d'
     $script:storeWindows = 'i-3b4c5d6e'
     $script:terminated = 'i-4c5d6e7f'
-    $script:fast = @{ PollIntervalMilliseconds = 200; TimeoutSeconds = 60 }
+    $script:fast = @{ PollSeconds = 0.2; TimeoutSeconds = 60 }
 }
 
 AfterAll {
@@ -83,7 +83,7 @@ Describe 'New-EucaInstanceBundle and bundle tasks' -Tags 'CI' {
         try {
             $null = $shell.AddCommand('Import-Module').AddArgument((Get-TestModulePath)).AddStatement()
             $null = $shell.AddCommand('Connect-EucaCloud').AddParameters(@{ ComputeUrl = $cloud.Url; AccessKey = $keys.UserAccessKey; SecretKey = $keys.UserSecretKey }).AddStatement()
-            $null = $shell.AddCommand('Wait-EucaBundleTask').AddParameters(@{ BundleId = $task.BundleId; PollIntervalMilliseconds = 100 })
+            $null = $shell.AddCommand('Wait-EucaBundleTask').AddParameters(@{ BundleId = $task.BundleId; PollSeconds = 0.1 })
             $result = $shell.Invoke()
             $shell.Streams.Error | Should -BeNullOrEmpty
             $result.State | Should -Be 'complete'
@@ -117,7 +117,7 @@ Describe 'New-EucaInstanceBundle and bundle tasks' -Tags 'CI' {
 
     It 'times out with a stable error id while the task is still running' {
         $task = New-EucaInstanceBundle $storeLinux -Bucket 'linux-images' -Prefix 'slow-check' -Confirm:$false
-        { $task | Wait-EucaBundleTask -TimeoutSeconds 1 -PollIntervalMilliseconds 200 -ErrorAction Stop } | Should -Throw -ErrorId 'BundleTaskTimeout*'
+        { $task | Wait-EucaBundleTask -TimeoutSeconds 1 -PollSeconds 0.2 -ErrorAction Stop } | Should -Throw -ErrorId 'BundleTaskTimeout*'
         $task | Wait-EucaBundleTask @fast | ForEach-Object State | Should -Be 'complete'
     }
 }
@@ -139,6 +139,6 @@ Describe 'Snapshots' -Tags 'CI' {
         { New-EucaSnapshot -VolumeId 'volume-1' -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'VolumeIdInvalid*'
         { Get-EucaSnapshot -SnapshotId 'snap-0badf00d' } | Should -Throw -ErrorId 'Cloud.InvalidSnapshot.NotFound*'
         $snapshot = New-EucaSnapshot -VolumeId 'vol-1a2b3c4d' -Confirm:$false
-        { $snapshot | Wait-EucaSnapshot -TimeoutSeconds 1 -PollIntervalMilliseconds 2000 -ErrorAction Stop } | Should -Throw -ErrorId 'SnapshotTimeout*'
+        { $snapshot | Wait-EucaSnapshot -TimeoutSeconds 1 -PollSeconds 2 -ErrorAction Stop } | Should -Throw -ErrorId 'SnapshotTimeout*'
     }
 }

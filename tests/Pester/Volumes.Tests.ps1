@@ -14,7 +14,7 @@ BeforeAll {
     # s3rver accepts only S3RVER; the local cloud's user account 123456789012 holds that key pair as well.
     $script:connection = Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey -PassThru
     $script:fast = @{ Connection = $connection; PartSize = 4096; RetryDelay = [timespan]::FromMilliseconds(10) }
-    $script:poll = @{ Connection = $connection; PollInterval = [timespan]::FromMilliseconds(100); Timeout = [timespan]::FromSeconds(60) }
+    $script:poll = @{ Connection = $connection; PollSeconds = 0.1; TimeoutSeconds = 60 }
     $script:imports = 0
 
     function script:New-Disk([int] $Size) {
@@ -264,7 +264,7 @@ Describe 'Volume and snapshot id completion' -Tags 'CI' {
         Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey
         $script:completedVolume = (New-ImportedVolume).VolumeId
         $script:completedSnapshot = New-EucaSnapshot -VolumeId $completedVolume -Connection $connection -Confirm:$false |
-            Wait-EucaSnapshot -PollIntervalMilliseconds 100 -TimeoutSeconds 60 -Connection $connection
+            Wait-EucaSnapshot -PollSeconds 0.1 -TimeoutSeconds 60 -Connection $connection
         $script:attached = Get-EucaVolume -State in-use -Connection $connection | Select-Object -First 1
         function script:Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
     }

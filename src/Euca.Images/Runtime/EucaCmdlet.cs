@@ -99,7 +99,10 @@ namespace Euca.Images.Runtime
 
         private Exception Translate(Exception exception, object? target, CancellationToken token)
         {
-            if (exception is OperationCanceledException && token.IsCancellationRequested)
+            // Once Ctrl+C has stopped the pipeline, whatever the engine ended with (cancellation, or a transfer that
+            // failed because it was cancelled) is a stop: a stopping pipeline cannot write an error anyway, and the
+            // caller's stop report must run.
+            if (token.IsCancellationRequested)
             {
                 return new PipelineStoppedException();
             }

@@ -13,7 +13,7 @@ namespace Euca.Images.Commands.Import
     /// </remarks>
     /// <example>
     /// <title>Import and wait</title>
-    /// <code>Import-EucaVolume -Path ./disk.raw -AvailabilityZone one -Bucket imports | Wait-EucaConversionTask -Timeout (New-TimeSpan -Hours 2)</code>
+    /// <code>Import-EucaVolume -Path ./disk.raw -AvailabilityZone one -Bucket imports | Wait-EucaConversionTask -TimeoutSeconds 7200</code>
     /// <para>The progress bar follows ApproximateBytesConverted.</para>
     /// </example>
     /// <example>
@@ -31,13 +31,15 @@ namespace Euca.Images.Commands.Import
         [ValidateNotNullOrEmpty]
         public string? ConversionTaskId { get; set; }
 
-        /// <summary>How long to wait (default 3 hours, Eucalyptus' import task timeout).</summary>
+        /// <summary>How long to wait for each task, in seconds (default 10800: 3 hours, Eucalyptus' import task timeout).</summary>
         [Parameter]
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(3);
+        [ValidateRange(1, 604800)]
+        public int TimeoutSeconds { get; set; } = 10800;
 
-        /// <summary>How often to ask the cloud (default 5 seconds).</summary>
-        [Parameter(DontShow = true)]
-        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+        /// <summary>Seconds between two polls of the cloud (default 5).</summary>
+        [Parameter]
+        [ValidateRange(0.1, 3600.0)]
+        public double PollSeconds { get; set; } = 5;
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -48,7 +50,7 @@ namespace Euca.Images.Commands.Import
                 string id = ConversionTaskId!;
                 try
                 {
-                    WriteObject(RunEngine((progress, token) => service.WaitAsync(id, Timeout, PollInterval, progress, token), id));
+                    WriteObject(RunEngine((progress, token) => service.WaitAsync(id, TimeSpan.FromSeconds(TimeoutSeconds), TimeSpan.FromSeconds(PollSeconds), progress, token), id));
                 }
                 catch (EngineFailure failure)
                 {

@@ -71,9 +71,10 @@ namespace Euca.Images.Commands.Install
         [ValidateRange(1, 604800)]
         public int TimeoutSeconds { get; set; } = 10800;
 
-        /// <summary>How often the conversion task and the snapshot are polled; for tests.</summary>
-        [Parameter(DontShow = true)]
-        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+        /// <summary>Seconds between two polls of the conversion task and of the snapshot (default 5).</summary>
+        [Parameter]
+        [ValidateRange(0.1, 3600.0)]
+        public double PollSeconds { get; set; } = 5;
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -98,7 +99,7 @@ namespace Euca.Images.Commands.Install
                     KeepDiskImage = KeepDiskImage,
                     ConversionTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
                     SnapshotTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
-                    PollInterval = PollInterval,
+                    PollInterval = TimeSpan.FromSeconds(PollSeconds),
                 };
 
                 var installer = new EbsImageInstaller(CurrentConnection);

@@ -36,17 +36,17 @@ namespace Euca.Images.Commands.Instances
         [ValidateRange(1, int.MaxValue)]
         public int TimeoutSeconds { get; set; } = 7200;
 
-        /// <summary>Test hook: how often to ask the cloud.</summary>
-        [Parameter(DontShow = true)]
-        [ValidateRange(1, int.MaxValue)]
-        public int PollIntervalMilliseconds { get; set; } = 5000;
+        /// <summary>Seconds between two polls of the cloud (default 5).</summary>
+        [Parameter]
+        [ValidateRange(0.1, 3600.0)]
+        public double PollSeconds { get; set; } = 5;
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             ProcessRecordSafely(() =>
             {
-                var bundler = new InstanceBundler(CurrentConnection) { PollInterval = TimeSpan.FromMilliseconds(PollIntervalMilliseconds) };
+                var bundler = new InstanceBundler(CurrentConnection) { PollInterval = TimeSpan.FromSeconds(PollSeconds) };
                 try
                 {
                     BundleTaskInfo task = RunEngine(
