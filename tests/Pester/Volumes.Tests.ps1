@@ -287,3 +287,19 @@ Describe 'Volume and snapshot id completion' -Tags 'CI' {
         (Complete 'Get-EucaSnapshot -SnapshotId ').CompletionText | Should -Contain $completedSnapshot.SnapshotId
     }
 }
+
+Describe 'Remove-EucaVolume help example' -Tags 'CI' {
+    It 'deletes the volumes of completed imports that still exist, skipping those already deleted' {
+        $kept = New-ImportedVolume
+        $gone = New-ImportedVolume
+        Remove-EucaVolume $gone.VolumeId -Force -Connection $connection
+
+        Get-EucaConversionTask -Connection $connection | Where-Object State -eq completed |
+            Get-EucaVolume -Connection $connection -ErrorAction SilentlyContinue -ErrorVariable skipped |
+            Remove-EucaVolume -Confirm:$false -Connection $connection -ErrorVariable failed
+
+        Test-Volume $kept.VolumeId | Should -BeFalse
+        $failed | Should -BeNullOrEmpty
+        @($skipped | Where-Object { $_.TargetObject -eq $gone.VolumeId }).FullyQualifiedErrorId | Should -BeLike 'VolumeNotFound,*'
+    }
+}

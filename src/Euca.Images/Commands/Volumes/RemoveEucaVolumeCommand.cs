@@ -26,9 +26,10 @@ namespace Euca.Images.Commands.Volumes
     /// </example>
     /// <example>
     /// <title>Delete the volumes of completed imports</title>
-    /// <code>Get-EucaConversionTask | Where-Object State -eq completed | Remove-EucaVolume -Confirm:$false</code>
-    /// <para>Deletes the volume each completed conversion task made, for example the volume New-EucaEbsImage -KeepVolume
-    /// kept, or one a failed New-EucaEbsImage left behind.</para>
+    /// <code>Get-EucaConversionTask | Where-Object State -eq completed | Get-EucaVolume -ErrorAction SilentlyContinue | Remove-EucaVolume -Confirm:$false</code>
+    /// <para>Deletes the volumes that completed conversion tasks made and that still exist, for example the volume
+    /// New-EucaEbsImage -KeepVolume kept, or one a failed New-EucaEbsImage left behind; Get-EucaVolume skips the
+    /// volumes already deleted.</para>
     /// </example>
     /// <example>
     /// <title>See what would be deleted</title>
