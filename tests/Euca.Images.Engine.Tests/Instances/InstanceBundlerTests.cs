@@ -123,8 +123,9 @@ namespace Euca.Images.Engine.Tests.Instances
             using var server = new LoopbackServer(_ => Answer(Ec2Answers.DescribeBundleTasks("bun-2a3b4c5d", "storing", 10)));
             using var connection = CloudTestSettings.Connect(server.Url);
 
+            // A second of timeout against 20 ms polls: even a first request slowed by a busy machine leaves room for more.
             var error = await Assert.ThrowsAsync<EucaException>(() => new InstanceBundler(connection) { PollInterval = TimeSpan.FromMilliseconds(20) }
-                .WaitForBundleTaskAsync("bun-2a3b4c5d", TimeSpan.FromMilliseconds(200), null, CancellationToken.None));
+                .WaitForBundleTaskAsync("bun-2a3b4c5d", TimeSpan.FromSeconds(1), null, CancellationToken.None));
 
             Assert.Equal("BundleTaskTimeout", error.ErrorId);
             Assert.True(server.Requests.Count >= 2);
