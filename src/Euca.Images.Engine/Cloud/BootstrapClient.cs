@@ -40,23 +40,8 @@ namespace Euca.Images.Engine.Cloud
         /// </summary>
         public async Task<string> GetCloudCertificateAsync(CancellationToken cancellationToken)
         {
-            var payload = Encoding.UTF8.GetBytes(Body);
-            var headers = new Dictionary<string, string>(StringComparer.Ordinal)
+            using (HttpRequestMessage request = _signer.SignedFormPost(Endpoint, Encoding.UTF8.GetBytes(Body), DateTime.UtcNow))
             {
-                ["content-type"] = "application/x-www-form-urlencoded; charset=utf-8",
-            };
-            var authorization = _signer.Sign("POST", Endpoint, headers, payload, DateTime.UtcNow);
-
-            using (var request = new HttpRequestMessage(HttpMethod.Post, Endpoint))
-            {
-                request.Content = new ByteArrayContent(payload);
-                request.Content.Headers.TryAddWithoutValidation("Content-Type", headers["content-type"]);
-                foreach (var header in headers.Where(h => h.Key != "content-type" && h.Key != "host"))
-                {
-                    request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-
-                request.Headers.TryAddWithoutValidation("Authorization", authorization);
                 var (status, text) = await CloudErrorTranslator.RunAsync(Endpoint, () => SendAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
                 if (status != HttpStatusCode.OK)
                 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Net.Http;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -31,6 +32,26 @@ namespace Euca.Images.Engine.Cloud
         public string Region { get; }
 
         public string Service { get; }
+
+        /// <summary>
+        /// A signed query-protocol call: a POST of the form-encoded <paramref name="body"/> to <paramref name="endpoint"/>
+        /// with every signed header set (HttpClient sets host itself, from the URI).
+        /// </summary>
+        public HttpRequestMessage SignedFormPost(Uri endpoint, byte[] body, DateTime utcNow)
+        {
+            const string contentType = "application/x-www-form-urlencoded; charset=utf-8";
+            var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["content-type"] = contentType };
+            string authorization = Sign("POST", endpoint, headers, body, utcNow);
+            var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            foreach (var header in headers.Where(h => h.Key != "content-type" && h.Key != "host"))
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            return request;
+        }
 
         /// <summary>
         /// Signs the request: completes <paramref name="headers"/> (lower-case names) and returns the value of the

@@ -62,21 +62,11 @@ namespace Euca.Images.Engine.Import
             var settings = connection.Settings;
             Uri endpoint = settings.ComputeUrl!;
             byte[] body = Encoding.UTF8.GetBytes(string.Join("&", parameters.Select(p => SigV4QuerySigner.Encode(p.Key) + "=" + SigV4QuerySigner.Encode(p.Value))));
-            var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["content-type"] = "application/x-www-form-urlencoded; charset=utf-8" };
-            string authorization = new SigV4QuerySigner(settings.AccessKey!, settings.SecretKey!, settings.SessionToken, settings.SigningRegion, "ec2")
-                .Sign("POST", endpoint, headers, body, DateTime.UtcNow);
+            var signer = new SigV4QuerySigner(settings.AccessKey!, settings.SecretKey!, settings.SessionToken, settings.SigningRegion, "ec2");
 
             using (var http = new HttpClient(TlsValidation.CreateHandler(settings, allowAutoRedirect: false), disposeHandler: true) { Timeout = connection.Options.Timeout })
-            using (var request = new HttpRequestMessage(HttpMethod.Post, endpoint))
+            using (HttpRequestMessage request = signer.SignedFormPost(endpoint, body, DateTime.UtcNow))
             {
-                request.Content = new ByteArrayContent(body);
-                request.Content.Headers.TryAddWithoutValidation("Content-Type", headers["content-type"]);
-                foreach (var header in headers.Where(h => h.Key != "content-type" && h.Key != "host"))
-                {
-                    request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-
-                request.Headers.TryAddWithoutValidation("Authorization", authorization);
                 using (var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false))
                 {
                     string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
