@@ -17,14 +17,14 @@ namespace Euca.Images.Bench
     {
         public static async Task<int> RunAsync(string[] args)
         {
-            int sizeMiB = IntOption(args, "--size-mib", 1024);
-            int sparseGiB = IntOption(args, "--sparse-gib", 8);
-            string work = StringOption(args, "--work") ?? Path.Combine("/var/tmp", "euca-bench-" + Environment.ProcessId);
+            int sizeMiB = BenchCommandLine.IntOption(args, "--size-mib", 1024);
+            int sparseGiB = BenchCommandLine.IntOption(args, "--sparse-gib", 8);
+            string work = BenchCommandLine.StringOption(args, "--work") ?? Path.Combine("/var/tmp", "euca-bench-" + Environment.ProcessId);
             Directory.CreateDirectory(work);
             string image = Path.Combine(work, "bench.img");
             Console.WriteLine($"work dir {work}; generating {sizeMiB} MiB mixed image (seed 42)...");
             GenerateMixedImage(image, sizeMiB);
-            string pigz = Which("pigz");
+            string pigz = BenchCommandLine.Which("pigz");
             string enc = $"openssl enc -e -aes-128-cbc -K {BenchKeys.KeyHex} -iv {BenchKeys.IvHex}";
             string dec = $"openssl enc -d -aes-128-cbc -K {BenchKeys.KeyHex} -iv {BenchKeys.IvHex}";
 
@@ -130,15 +130,9 @@ namespace Euca.Images.Bench
 
         private static (double Seconds, double PeakMB) Child(string work, params string[] childArgs)
         {
-            string self = Environment.ProcessPath!;
-            var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, WorkingDirectory = work };
-            string? dll = typeof(PayloadBench).Assembly.Location;
-            if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-            {
-                info.ArgumentList.Add(dll);
-            }
-            info.ArgumentList.Add("--child");
-            foreach (string a in childArgs) info.ArgumentList.Add(a);
+            ProcessStartInfo info = BenchCommandLine.Self(null, new[] { "--child" }.Concat(childArgs).ToArray());
+            info.RedirectStandardOutput = true;
+            info.WorkingDirectory = work;
             var watch = Stopwatch.StartNew();
             using var process = Process.Start(info)!;
             string output = process.StandardOutput.ReadToEnd();
@@ -168,16 +162,6 @@ namespace Euca.Images.Bench
             return output;
         }
 
-        private static string Which(string tool)
-        {
-            foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
-            {
-                string candidate = Path.Combine(dir, tool);
-                if (File.Exists(candidate)) return candidate;
-            }
-            return "";
-        }
-
         private static string Fresh(string work, string name)
         {
             string dir = Path.Combine(work, name);
@@ -188,14 +172,5 @@ namespace Euca.Images.Bench
 
         private static long DirBytes(string dir, string prefix) =>
             Directory.GetFiles(dir, prefix + "*").Sum(f => new FileInfo(f).Length);
-
-        private static int IntOption(string[] args, string name, int fallback) =>
-            StringOption(args, name) is string v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-
-        private static string? StringOption(string[] args, string name)
-        {
-            int i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        }
     }
 }

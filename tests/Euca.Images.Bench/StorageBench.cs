@@ -27,8 +27,8 @@ namespace Euca.Images.Bench
         {
             // The mixed image bundles to about 40% of its size: 2.5 GiB makes the 1 GiB bundle of about 100 parts the
             // storage targets are set for.
-            int sizeMiB = IntOption(args, "--size-mib", 2560);
-            string work = StringOption(args, "--work") ?? Path.Combine("/var/tmp", "euca-storage-bench-" + Environment.ProcessId);
+            int sizeMiB = BenchCommandLine.IntOption(args, "--size-mib", 2560);
+            string work = BenchCommandLine.StringOption(args, "--work") ?? Path.Combine("/var/tmp", "euca-storage-bench-" + Environment.ProcessId);
             Directory.CreateDirectory(work);
             string image = Path.Combine(work, "bench.img");
             Console.WriteLine($"storage: work dir {work}; generating {sizeMiB} MiB mixed image (seed 42)...");
@@ -65,9 +65,9 @@ namespace Euca.Images.Bench
         /// <summary>The child process of the isolated comparison: pinned by its parent to the cores s3rver does not use.</summary>
         public static async Task<int> RunIsolatedChildAsync(string[] args)
         {
-            string image = StringOption(args, "--image")!, work = StringOption(args, "--work")!;
-            using Process store = Process.GetProcessById(IntOption(args, "--store-pid", 0));
-            using CloudConnection connection = Connect(new Uri(StringOption(args, "--url")!));
+            string image = BenchCommandLine.StringOption(args, "--image")!, work = BenchCommandLine.StringOption(args, "--work")!;
+            using Process store = Process.GetProcessById(BenchCommandLine.IntOption(args, "--store-pid", 0));
+            using CloudConnection connection = Connect(new Uri(BenchCommandLine.StringOption(args, "--url")!));
             using var bundles = new BenchBundles(image, work);
             var timer = new StepTimer(() =>
             {
@@ -88,8 +88,8 @@ namespace Euca.Images.Bench
         /// <summary>A child process that bundles and uploads one image in one pass; prints its peak memory in KiB last.</summary>
         public static async Task<int> RunPeakChildAsync(string[] args)
         {
-            using CloudConnection connection = Connect(new Uri(StringOption(args, "--url")!));
-            using var bundles = new BenchBundles(StringOption(args, "--image")!, StringOption(args, "--work")!);
+            using CloudConnection connection = Connect(new Uri(BenchCommandLine.StringOption(args, "--url")!));
+            using var bundles = new BenchBundles(BenchCommandLine.StringOption(args, "--image")!, BenchCommandLine.StringOption(args, "--work")!);
             BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(connection, bundles.Request("peak"), new BundleUploadTarget("peak"),
                 BundleStreamUploader.DefaultMaxPendingParts, false, null, CancellationToken.None);
             long peak = PayloadChild.PeakKiB();
@@ -100,37 +100,13 @@ namespace Euca.Images.Bench
 
         private static async Task<double> PeakChildAsync(Uri url, string image, string work)
         {
-            ProcessStartInfo info = SelfStartInfo(null, "storage-peak", "--url", url.ToString(), "--image", image, "--work", work);
+            ProcessStartInfo info = BenchCommandLine.Self(null, "storage-peak", "--url", url.ToString(), "--image", image, "--work", work);
             info.RedirectStandardOutput = true;
             using Process child = Process.Start(info)!;
             string output = await child.StandardOutput.ReadToEndAsync();
             await child.WaitForExitAsync();
             if (child.ExitCode != 0) throw new InvalidOperationException("storage-peak child failed: " + output);
             return long.Parse(output.Trim().Split('\n').Last(), CultureInfo.InvariantCulture) / 1024.0;
-        }
-
-        /// <summary>This benchmark program again, with the arguments; under taskset when CPUs are given.</summary>
-        private static ProcessStartInfo SelfStartInfo(string? cpus, params string[] args)
-        {
-            var info = new ProcessStartInfo(cpus == null ? Environment.ProcessPath! : "taskset") { UseShellExecute = false };
-            if (cpus != null)
-            {
-                info.ArgumentList.Add("-c");
-                info.ArgumentList.Add(cpus);
-                info.ArgumentList.Add(Environment.ProcessPath!);
-            }
-
-            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-            {
-                info.ArgumentList.Add(typeof(StorageBench).Assembly.Location);
-            }
-
-            foreach (string a in args)
-            {
-                info.ArgumentList.Add(a);
-            }
-
-            return info;
         }
 
         private static async Task TransferStepsAsync(StepTimer timer, CloudConnection connection, BundleInfo bundle, BenchBundles bundles)
@@ -155,7 +131,7 @@ namespace Euca.Images.Bench
         {
             Console.WriteLine();
             int cores = Environment.ProcessorCount;
-            if (!OperatingSystem.IsLinux() || cores < 2 || !CommandExists("taskset"))
+            if (!OperatingSystem.IsLinux() || cores < 2 || BenchCommandLine.Which("taskset").Length == 0)
             {
                 Console.WriteLine("storage: comparison with s3rver on a core of its own skipped (needs Linux, taskset and two or more cores).");
                 return 0;
@@ -163,15 +139,12 @@ namespace Euca.Images.Bench
 
             Console.WriteLine($"storage: one-pass comparison again, s3rver pinned to core {cores - 1}, bundling to cores 0-{cores - 2}...");
             using var server = S3rverProcess.Start(Path.Combine(work, "s3rver-isolated"), cpus: (cores - 1).ToString(CultureInfo.InvariantCulture));
-            ProcessStartInfo info = SelfStartInfo($"0-{cores - 2}", "storage-isolated", "--url", server.Url.ToString(),
+            ProcessStartInfo info = BenchCommandLine.Self($"0-{cores - 2}", "storage-isolated", "--url", server.Url.ToString(),
                 "--store-pid", server.ProcessId.ToString(CultureInfo.InvariantCulture), "--image", image, "--work", work);
             using Process child = Process.Start(info)!;
             await child.WaitForExitAsync();
             return child.ExitCode;
         }
-
-        private static bool CommandExists(string name) =>
-            (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, name)));
 
         private static CloudConnection Connect(Uri url)
         {
@@ -186,14 +159,5 @@ namespace Euca.Images.Bench
 
         private static void PrintRatio(string label, double ratio) =>
             Console.WriteLine($"{label,-58} {ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x",8}");
-
-        private static int IntOption(string[] args, string name, int fallback) =>
-            StringOption(args, name) is string v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-
-        private static string? StringOption(string[] args, string name)
-        {
-            int i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        }
     }
 }

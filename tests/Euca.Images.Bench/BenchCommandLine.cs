@@ -1,0 +1,57 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+
+namespace Euca.Images.Bench
+{
+    /// <summary>What the scenarios share about command lines: their options, tools on PATH, and running this program again.</summary>
+    internal static class BenchCommandLine
+    {
+        public static int IntOption(string[] args, string name, int fallback) =>
+            StringOption(args, name) is string v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+        public static string? StringOption(string[] args, string name)
+        {
+            int i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        /// <summary>The full path of a tool on PATH, or an empty string when there is none.</summary>
+        public static string Which(string tool)
+        {
+            foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
+            {
+                string candidate = Path.Combine(dir, tool);
+                if (File.Exists(candidate)) return candidate;
+            }
+
+            return string.Empty;
+        }
+
+        /// <summary>This benchmark program again, with the arguments; under taskset when CPUs are given.</summary>
+        public static ProcessStartInfo Self(string? cpus, params string[] args)
+        {
+            var info = new ProcessStartInfo(cpus == null ? Environment.ProcessPath! : "taskset") { UseShellExecute = false };
+            if (cpus != null)
+            {
+                info.ArgumentList.Add("-c");
+                info.ArgumentList.Add(cpus);
+                info.ArgumentList.Add(Environment.ProcessPath!);
+            }
+
+            // Run as `dotnet Euca.Images.Bench.dll`, the program is the dll, not the host.
+            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+            {
+                info.ArgumentList.Add(typeof(BenchCommandLine).Assembly.Location);
+            }
+
+            foreach (string a in args)
+            {
+                info.ArgumentList.Add(a);
+            }
+
+            return info;
+        }
+    }
+}
