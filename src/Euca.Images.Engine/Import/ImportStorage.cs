@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Net;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,19 +15,23 @@ using Euca.Images.Engine.Storage;
 namespace Euca.Images.Engine.Import
 {
     /// <summary>
-    /// The object-storage calls of an import over the connection's S3 client, each retried by the same
-    /// <see cref="RetryPolicy"/> as bundle uploads. Plain PUTs without aws-chunked framing, because the Eucalyptus
-    /// object storage gateway does not understand the SDK's default streaming trailer.
+    /// The object-storage calls of an import, each retried by the same <see cref="RetryPolicy"/> as bundle uploads.
+    /// The plain calls are the bundle uploads' <see cref="ObjectStore"/>; what differs is the translation of failures
+    /// (cloud errors, as the import's other calls report them) and the PUT, which must return the MD5 as its ETag.
+    /// Plain PUTs without aws-chunked framing, because the Eucalyptus object storage gateway does not understand the
+    /// SDK's default streaming trailer.
     /// </summary>
     internal sealed class ImportStorage
     {
         private readonly CloudConnection _connection;
         private readonly RetryPolicy _retry;
+        private readonly ObjectStore _store;
 
         public ImportStorage(CloudConnection connection, ImportUploadOptions options)
         {
             _connection = connection;
             _retry = new RetryPolicy { MaxAttempts = options.MaxAttempts, BaseDelay = options.RetryDelay };
+            _store = ObjectStore.For(connection, _retry);
         }
 
         private Uri Endpoint => _connection.Settings.ObjectStorageUrl!;
@@ -35,62 +39,34 @@ namespace Euca.Images.Engine.Import
         private IAmazonS3 S3 => _connection.S3;
 
         /// <summary>Checks the bucket with GET ?max-keys=0 (as euca2ools) and creates it when the answer is 404.</summary>
-        public async Task EnsureBucketAsync(string bucket, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await Run(() => S3.ListObjectsAsync(new ListObjectsRequest { BucketName = bucket, MaxKeys = 0 }, cancellationToken), cancellationToken).ConfigureAwait(false);
-            }
-            catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
-            {
-                await Translate(() => Run(() => S3.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, cancellationToken), cancellationToken), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-            {
-                throw CloudErrorTranslator.Translate(e, Endpoint);
-            }
-        }
+        public Task EnsureBucketAsync(string bucket, CancellationToken cancellationToken) =>
+            Translate(() => _store.EnsureBucketAsync(bucket, null, cancellationToken), cancellationToken);
 
         /// <summary>The manifest stored at the key, or null when there is none (404).</summary>
-        public async Task<ImportManifest?> TryGetManifestAsync(ImportLocation location, CancellationToken cancellationToken)
-        {
-            try
+        public Task<ImportManifest?> TryGetManifestAsync(ImportLocation location, CancellationToken cancellationToken) =>
+            Translate(async () =>
             {
-                using (var response = await Run(() => S3.GetObjectAsync(location.Bucket, location.ManifestKey, cancellationToken), cancellationToken).ConfigureAwait(false))
-                using (var buffer = new MemoryStream())
+                try
                 {
-                    await response.ResponseStream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-                    buffer.Position = 0;
-                    return ImportManifestXml.Read(buffer, location.ToString());
+                    return await _store.GetAsync<ImportManifest?>(location.Bucket, location.ManifestKey, async (body, _, token) =>
+                    {
+                        using (var buffer = new MemoryStream())
+                        {
+                            await body.CopyToAsync(buffer, 81920, token).ConfigureAwait(false);
+                            buffer.Position = 0;
+                            return ImportManifestXml.Read(buffer, location.ToString());
+                        }
+                    }, cancellationToken).ConfigureAwait(false);
                 }
-            }
-            catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
-            {
-                return null;
-            }
-            catch (Exception e) when (!(e is EucaException) && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-            {
-                throw CloudErrorTranslator.Translate(e, Endpoint);
-            }
-        }
+                catch (Exception e) when (StorageErrors.IsNotFound(e))
+                {
+                    return null;
+                }
+            }, cancellationToken);
 
         /// <summary>The stored size of an object, or null when it does not exist.</summary>
-        public async Task<long?> TryGetSizeAsync(string bucket, string key, CancellationToken cancellationToken)
-        {
-            try
-            {
-                var metadata = await Run(() => S3.GetObjectMetadataAsync(bucket, key, cancellationToken), cancellationToken).ConfigureAwait(false);
-                return metadata.ContentLength;
-            }
-            catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
-            {
-                return null;
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-            {
-                throw CloudErrorTranslator.Translate(e, Endpoint);
-            }
-        }
+        public Task<long?> TryGetSizeAsync(string bucket, string key, CancellationToken cancellationToken) =>
+            Translate(async () => (await _store.HeadAsync(bucket, key, cancellationToken).ConfigureAwait(false))?.Size, cancellationToken);
 
         /// <summary>PUTs bytes and checks that the returned ETag is their MD5, as euca2ools does after every PUT.</summary>
         public Task PutAsync(string bucket, string key, byte[] data, int length, CancellationToken cancellationToken) =>
@@ -121,29 +97,21 @@ namespace Euca.Images.Engine.Import
             }, cancellationToken);
 
         public Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken) =>
-            Translate(() => Run(() => S3.DeleteObjectAsync(bucket, key, cancellationToken), cancellationToken), cancellationToken);
+            Translate(() => _store.DeleteAsync(bucket, key, cancellationToken), cancellationToken);
 
         /// <summary>Every key under a prefix (paged).</summary>
-        public Task<List<string>> ListKeysAsync(string bucket, string prefix, CancellationToken cancellationToken) =>
-            Translate(async () =>
-            {
-                var keys = new List<string>();
-                string? marker = null;
-                while (true)
-                {
-                    var page = await Run(() => S3.ListObjectsAsync(new ListObjectsRequest { BucketName = bucket, Prefix = prefix, Marker = marker }, cancellationToken), cancellationToken).ConfigureAwait(false);
-                    foreach (var item in page.S3Objects ?? new List<S3Object>())
-                    {
-                        keys.Add(item.Key);
-                        marker = item.Key;
-                    }
-
-                    if (page.IsTruncated != true || marker == null) return keys;
-                }
-            }, cancellationToken);
+        public async Task<List<string>> ListKeysAsync(string bucket, string prefix, CancellationToken cancellationToken) =>
+            (await Translate(() => _store.ListAsync(bucket, prefix, cancellationToken), cancellationToken).ConfigureAwait(false)).Select(o => o.Key).ToList();
 
         private Task<T> Run<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
             _retry.RunAsync(_ => call(), onRetry: null, cancellationToken);
+
+        private Task Translate(Func<Task> call, CancellationToken cancellationToken) =>
+            Translate(async () =>
+            {
+                await call().ConfigureAwait(false);
+                return true;
+            }, cancellationToken);
 
         private async Task<T> Translate<T>(Func<Task<T>> call, CancellationToken cancellationToken)
         {
