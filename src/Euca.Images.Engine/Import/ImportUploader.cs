@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Progress;
+using Euca.Images.Engine.Storage;
 
 namespace Euca.Images.Engine.Import
 {
@@ -33,66 +34,39 @@ namespace Euca.Images.Engine.Import
             long done = 0;
             int sent = 0;
             string activity = "Uploading " + Path.GetFileName(path);
-            var queue = new ConcurrentQueue<ImportManifestPart>(manifest.Parts);
             int bufferSize = (int)Math.Min(int.MaxValue, manifest.Parts.Max(p => p.Length));
+            // One part buffer per upload in flight, reused: memory stays flat whatever the disk size.
+            var buffers = new ConcurrentBag<byte[]>();
 
-            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            await Throttled.ForEachAsync(manifest.Parts, _options.ThrottleLimit, async (part, token) =>
             {
-                async Task WorkAsync()
+                long? stored = await _storage.TryGetSizeAsync(bucket, part.Key, token).ConfigureAwait(false);
+                if (stored != part.Length)
                 {
-                    var buffer = new byte[bufferSize];
-                    using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true))
+                    byte[] buffer = buffers.TryTake(out byte[]? idle) ? idle : new byte[bufferSize];
+                    try
                     {
-                        while (queue.TryDequeue(out ImportManifestPart? part))
-                        {
-                            stop.Token.ThrowIfCancellationRequested();
-                            long? stored = await _storage.TryGetSizeAsync(bucket, part.Key, stop.Token).ConfigureAwait(false);
-                            if (stored != part.Length)
-                            {
-                                int length = await ReadSliceAsync(file, part, buffer, stop.Token).ConfigureAwait(false);
-                                await _storage.PutAsync(bucket, part.Key, buffer, length, stop.Token).ConfigureAwait(false);
-                                Interlocked.Increment(ref sent);
-                            }
-
-                            long now = Interlocked.Add(ref done, part.Length);
-                            progress?.Report(new OperationProgress(activity, now, total, $"part {part.Index + 1} of {manifest.Parts.Count}"));
-                        }
+                        int length = await ReadSliceAsync(path, part, buffer, token).ConfigureAwait(false);
+                        await _storage.PutAsync(bucket, part.Key, buffer, length, token).ConfigureAwait(false);
                     }
+                    finally
+                    {
+                        buffers.Add(buffer);
+                    }
+
+                    Interlocked.Increment(ref sent);
                 }
 
-                var workers = Enumerable.Range(0, Math.Max(1, Math.Min(_options.ThrottleLimit, manifest.Parts.Count)))
-                    .Select(_ => Task.Run(async () =>
-                    {
-                        try
-                        {
-                            await WorkAsync().ConfigureAwait(false);
-                        }
-                        catch
-                        {
-                            stop.Cancel(); // one failed part stops the others: the import is resumable anyway
-                            throw;
-                        }
-                    }))
-                    .ToList();
-                try
-                {
-                    await Task.WhenAll(workers).ConfigureAwait(false);
-                }
-                catch
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    // Report the first real failure, not the cancellations it caused in the other workers.
-                    Exception first = workers.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException!).FirstOrDefault()
-                        ?? new OperationCanceledException();
-                    throw first;
-                }
-            }
+                long now = Interlocked.Add(ref done, part.Length);
+                progress?.Report(new OperationProgress(activity, now, total, $"part {part.Index + 1} of {manifest.Parts.Count}"));
+            }, cancellationToken).ConfigureAwait(false);
 
             return sent;
         }
 
-        private static async Task<int> ReadSliceAsync(FileStream file, ImportManifestPart part, byte[] buffer, CancellationToken cancellationToken)
+        private static async Task<int> ReadSliceAsync(string path, ImportManifestPart part, byte[] buffer, CancellationToken cancellationToken)
         {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
             file.Position = part.Start;
             int length = (int)part.Length;
             int read = 0;
