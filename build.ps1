@@ -57,7 +57,7 @@ function Invoke-BuildTask {
     if ($LASTEXITCODE -ne 0) { throw "Help generation failed (exit $LASTEXITCODE)" }
 
     Assert-ModuleLayout -ModuleDir $ModuleDir
-    Write-Host "Module ready: $(Join-Path $ModuleDir 'Euca.Images.psd1')"
+    Write-Host "Module ready: $([IO.Path]::GetRelativePath($PSScriptRoot, (Join-Path $ModuleDir 'Euca.Images.psd1')))"
 }
 
 function Invoke-TestTask {
@@ -75,7 +75,7 @@ function Invoke-TestTask {
         $name = [IO.Path]::GetFileNameWithoutExtension($project)
         Write-Host "`n=== xunit: $name"
         & dotnet test $project -c $Configuration --no-build --nologo `
-            --logger "trx;LogFileName=$name.trx" --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
+            --logger "trx;LogFileName=$name.trx" --logger 'console;verbosity=minimal' --results-directory $results | Out-RepoRelative
         $summaries.Add((Read-TrxSummary -Path (Join-Path $results "$name.trx") -Suite $name -ExitCode $LASTEXITCODE))
     }
 
@@ -83,7 +83,7 @@ function Invoke-TestTask {
     Restore-TestTools -RepoRoot $PSScriptRoot
     $pesterResult = Join-Path $results 'pester.json'
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'tests/Pester/Invoke-PesterSuite.ps1') `
-        -ModuleManifest (Join-Path $ModuleDir 'Euca.Images.psd1') -ResultPath $pesterResult | Out-Host
+        -ModuleManifest (Join-Path $ModuleDir 'Euca.Images.psd1') -ResultPath $pesterResult | Out-RepoRelative
     $summaries.Add((Read-PesterSummary -Path $pesterResult -ExitCode $LASTEXITCODE))
 
     Write-Host ''
@@ -95,6 +95,12 @@ function Invoke-TestTask {
     if ($skipped) { $line += ", $skipped skipped" }
     Write-Host $line
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+# Test tools print absolute paths; the log of a run shows them relative to the clone, which says the same without
+# naming the machine's folders.
+function Out-RepoRelative {
+    process { Out-Host -InputObject ("$_".Replace($PSScriptRoot + [IO.Path]::DirectorySeparatorChar, '.' + [IO.Path]::DirectorySeparatorChar)) }
 }
 
 function Invoke-DemoTask {
