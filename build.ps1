@@ -106,7 +106,7 @@ function Out-RepoRelative {
 function Invoke-DemoTask {
     Invoke-BuildTask
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'tests/Demo/Invoke-Demo.ps1') `
-        -ModuleManifest (Join-Path $ModuleDir 'Euca.Images.psd1')
+        -ModuleManifest (Join-Path $ModuleDir 'Euca.Images.psd1') | Out-RepoRelative
     if ($LASTEXITCODE -ne 0) { throw "Demo failed (exit $LASTEXITCODE)" }
 }
 
