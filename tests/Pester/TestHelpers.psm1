@@ -42,15 +42,10 @@ function Get-NuGetPackagesFolder {
 Export-ModuleMember -Function Get-TestModulePath, Get-RepoRoot, Invoke-ChildPwsh, Get-NuGetPackagesFolder
 
 function Get-Euca2oolsTestData {
-    <# The bundles euca2ools 3.4 wrote, in shared/testdata beside the repository (never regenerated). #>
-    $candidates = @(
-        (Join-Path (Get-RepoRoot) '../shared/testdata/euca2ools-3.4'),
-        (Join-Path (Get-RepoRoot) 'shared/testdata/euca2ools-3.4')
-    )
-    foreach ($candidate in $candidates) {
-        if (Test-Path (Join-Path $candidate 'README.md')) { return (Resolve-Path $candidate).Path }
-    }
-    throw "euca2ools test data not found; looked in: $($candidates -join ', ')"
+    <# The bundles euca2ools 3.4 wrote, committed in tests/TestData (never regenerated). #>
+    $path = Join-Path (Get-RepoRoot) 'tests/TestData/euca2ools-3.4'
+    if (-not (Test-Path (Join-Path $path 'README.md'))) { throw "euca2ools test data not found at $path" }
+    return (Resolve-Path $path).Path
 }
 
 function New-TestImage {

@@ -3,7 +3,7 @@ using System.IO;
 
 namespace Euca.Images.Engine.Tests.TestSupport
 {
-    /// <summary>Locates the committed euca2ools 3.4 bundles (shared/testdata next to or above the repository).</summary>
+    /// <summary>Locates the committed euca2ools 3.4 bundles (tests/TestData/euca2ools-3.4 in the repository).</summary>
     internal static class Euca2oolsTestData
     {
         /// <summary>Key and IV every testdata bundle was made with (README: --enc-key / --enc-iv).</summary>
@@ -21,18 +21,14 @@ namespace Euca.Images.Engine.Tests.TestSupport
         public static string Manifest(string folder) =>
             File(folder, folder == "kernel" ? "vmlinuz-test.manifest.xml" : "disk.img.manifest.xml");
 
-        // shared/ sits beside the repository, or further up when the repository is checked out in a subfolder, so
-        // after finding the solution directory every ancestor is tried.
+        // The repository's own copy (tests/TestData), found from the test binaries by walking up to the solution.
         private static string FindRoot()
         {
             DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir != null && !System.IO.File.Exists(Path.Combine(dir.FullName, "Euca.Images.sln"))) dir = dir.Parent;
-            for (; dir != null; dir = dir.Parent)
-            {
-                string path = Path.Combine(dir.FullName, "shared", "testdata", "euca2ools-3.4");
-                if (Directory.Exists(path)) return path;
-            }
-            throw new DirectoryNotFoundException("shared/testdata/euca2ools-3.4 not found above the solution of " + AppContext.BaseDirectory);
+            string path = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "tests", "TestData", "euca2ools-3.4");
+            if (!Directory.Exists(path)) throw new DirectoryNotFoundException("tests/TestData/euca2ools-3.4 not found in the repository of " + AppContext.BaseDirectory);
+            return path;
         }
     }
 }
