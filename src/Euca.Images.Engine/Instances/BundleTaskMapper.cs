@@ -1,5 +1,6 @@
 using System;
 using Amazon.EC2.Model;
+using Euca.Images.Engine.Cloud;
 
 namespace Euca.Images.Engine.Instances
 {

@@ -1,14 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
-using System.Threading;
+using System.Text;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Amazon.EC2.Model;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Progress;
 
 namespace Euca.Images.Engine.Instances

@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Amazon.EC2.Model;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
 
 namespace Euca.Images.Engine.Instances
 {

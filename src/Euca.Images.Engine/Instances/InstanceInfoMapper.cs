@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Amazon.EC2.Model;
-using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Images;
 
 namespace Euca.Images.Engine.Instances
 {

@@ -1,4 +1,5 @@
 using Amazon.EC2.Model;
+using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Instances;
 
 namespace Euca.Images.Engine.Snapshots

@@ -1,10 +1,10 @@
-using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
-using Euca.Images.Engine.Cloud;
-using Euca.Images.Engine.Cloud.Registration;
+using System;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images.Registration;
+using Euca.Images.Engine.Images;
 
 namespace Euca.Images.Arguments
 {

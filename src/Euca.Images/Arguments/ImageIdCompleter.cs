@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Images;
 
 namespace Euca.Images.Arguments
 {

@@ -1,7 +1,6 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Tests.Cloud

@@ -1,10 +1,9 @@
-using System;
 using System.Diagnostics;
-using System.Threading;
 using System.Threading.Tasks;
-using Euca.Images.Engine.Cloud;
+using System.Threading;
+using System;
 using Euca.Images.Engine.Errors;
-
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Tests.Support;
 
 namespace Euca.Images.Engine.Tests.Cloud

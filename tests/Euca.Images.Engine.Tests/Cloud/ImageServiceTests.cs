@@ -1,9 +1,9 @@
-using System;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Euca.Images.Engine.Cloud;
+using System.Threading;
+using System;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
 
 namespace Euca.Images.Engine.Tests.Cloud
 {

@@ -1,5 +1,5 @@
 using Euca.Images.Engine.Import;
-using Euca.Images.Engine.Install;
+using Euca.Images.Engine.Workflows;
 
 namespace Euca.Images.Engine.Tests.Install
 {

@@ -1,8 +1,8 @@
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Euca.Images.Engine.Cloud;
+using System.Threading;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Engine.Tests.Cloud;
 

@@ -1,5 +1,5 @@
-using Euca.Images.Engine.Cloud.Registration;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images.Registration;
 
 namespace Euca.Images.Engine.Tests.Lifecycle
 {

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Euca.Images.Arguments;
-using Euca.Images.Engine.Cloud.Attributes;
+using Euca.Images.Engine.Images.Attributes;
 using Euca.Images.Runtime;
 
 namespace Euca.Images.Commands.Images

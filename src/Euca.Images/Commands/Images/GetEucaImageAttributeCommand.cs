@@ -1,7 +1,7 @@
-using System;
 using System.Management.Automation;
+using System;
 using Euca.Images.Arguments;
-using Euca.Images.Engine.Cloud.Attributes;
+using Euca.Images.Engine.Images.Attributes;
 using Euca.Images.Runtime;
 
 namespace Euca.Images.Commands.Images

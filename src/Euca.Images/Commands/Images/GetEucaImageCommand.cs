@@ -1,9 +1,10 @@
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Images;
 using Euca.Images.Runtime;
 
 namespace Euca.Images.Commands.Images

@@ -1,8 +1,8 @@
 using System.Linq;
 using System.Management.Automation;
 using Euca.Images.Arguments;
-using Euca.Images.Engine.Cloud;
-using Euca.Images.Engine.Cloud.Registration;
+using Euca.Images.Engine.Images.Registration;
+using Euca.Images.Engine.Images;
 using Euca.Images.Runtime;
 
 namespace Euca.Images.Commands.Images

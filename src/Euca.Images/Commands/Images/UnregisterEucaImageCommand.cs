@@ -1,8 +1,8 @@
-using System;
 using System.Management.Automation;
+using System;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud;
-using Euca.Images.Engine.Cloud.Lifecycle;
+using Euca.Images.Engine.Workflows;
 using Euca.Images.Runtime;
 
 namespace Euca.Images.Commands.Images

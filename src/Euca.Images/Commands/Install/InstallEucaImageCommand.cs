@@ -1,14 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System;
 using Euca.Images.Arguments;
-using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Bundling.Manifest;
+using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
-using Euca.Images.Engine.Install;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Storage;
+using Euca.Images.Engine.Workflows;
 using Euca.Images.Runtime;
 
 namespace Euca.Images.Commands.Install

@@ -1,9 +1,9 @@
-using System;
 using System.Management.Automation;
+using System;
 using Euca.Images.Commands.Import;
-using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Import;
-using Euca.Images.Engine.Install;
+using Euca.Images.Engine.Workflows;
 
 namespace Euca.Images.Commands.Install
 {

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Runtime;
 

@@ -1,8 +1,9 @@
-using System;
 using System.Globalization;
+using System;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
 
-namespace Euca.Images.Engine.Cloud.Registration
+namespace Euca.Images.Engine.Images.Registration
 {
     /// <summary>
     /// Parses euca2ools' <c>-b DEVICE=MAPPED</c> notation (euca2ools <c>argtypes.ec2_block_device_mapping</c>):

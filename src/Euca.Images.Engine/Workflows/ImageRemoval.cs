@@ -1,12 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Images.Lifecycle;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Progress;
 using Euca.Images.Engine.Storage;
 
-namespace Euca.Images.Engine.Cloud.Lifecycle
+namespace Euca.Images.Engine.Workflows
 {
     /// <summary>
     /// Deregisters an image (optionally purging it) and, when asked, removes the bundle its manifest location points

@@ -1,15 +1,16 @@
-using System;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Euca.Images.Engine.Cloud;
-using Euca.Images.Engine.Cloud.Attributes;
-using Euca.Images.Engine.Cloud.Registration;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images.Attributes;
+using Euca.Images.Engine.Images.Registration;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Import;
 using Euca.Images.Engine.Progress;
 using Euca.Images.Engine.Snapshots;
 
-namespace Euca.Images.Engine.Install
+namespace Euca.Images.Engine.Workflows
 {
     /// <summary>
     /// A raw disk to a registered EBS-backed HVM image (the image guide's "import volume" option): ImportVolume and

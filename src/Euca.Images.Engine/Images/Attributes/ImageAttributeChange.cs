@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Euca.Images.Engine.Cloud.Attributes
+namespace Euca.Images.Engine.Images.Attributes
 {
     /// <summary>Changes to an image's attributes. Account ids are 12 digits; <c>all</c> means the group all (public).</summary>
     public sealed class ImageAttributeChange

@@ -1,13 +1,15 @@
-using System;
 using System.Diagnostics;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
+using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Progress;
 
-namespace Euca.Images.Engine.Cloud.Lifecycle
+namespace Euca.Images.Engine.Images.Lifecycle
 {
     /// <summary>
     /// DeregisterImage, including Eucalyptus' two phases: the first call marks an image <c>deregistered</c> (hidden

@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
 
-namespace Euca.Images.Engine.Cloud.Registration
+namespace Euca.Images.Engine.Images.Registration
 {
     /// <summary>
     /// Checks a registration against the rules Eucalyptus 4.x enforces (images/ImageManager.java, images/Images.java),

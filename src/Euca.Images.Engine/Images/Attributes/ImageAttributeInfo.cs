@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
+using Euca.Images.Engine.Images;
 
-namespace Euca.Images.Engine.Cloud.Attributes
+namespace Euca.Images.Engine.Images.Attributes
 {
     /// <summary>The image attributes DescribeImageAttribute answers on Eucalyptus.</summary>
     public enum ImageAttributeName

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
+using System;
+using Euca.Images.Engine.Images;
 
-namespace Euca.Images.Engine.Cloud.Registration
+namespace Euca.Images.Engine.Images.Registration
 {
     /// <summary>
     /// What to register: an instance-store image from a bundle manifest (<see cref="ImageLocation"/>), or an EBS-backed

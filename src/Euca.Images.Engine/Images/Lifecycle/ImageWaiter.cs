@@ -1,11 +1,13 @@
-using System;
 using System.Diagnostics;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Progress;
 
-namespace Euca.Images.Engine.Cloud.Lifecycle
+namespace Euca.Images.Engine.Images.Lifecycle
 {
     /// <summary>The states <see cref="ImageWaiter"/> can wait for.</summary>
     public enum ImageWaitState

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Euca.Images.Engine.Errors;
 
-namespace Euca.Images.Engine.Instances
+namespace Euca.Images.Engine.Cloud
 {
     /// <summary>
     /// Instance (i-), bundle task (bun-), volume (vol-) and snapshot (snap-) ids: the prefix and 8 (short) or 17

@@ -1,11 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Amazon.EC2.Model;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Images;
 
-namespace Euca.Images.Engine.Cloud.Registration
+namespace Euca.Images.Engine.Images.Registration
 {
     /// <summary>RegisterImage for instance-store and EBS-backed images, returning the image as the cloud describes it.</summary>
     public sealed class ImageRegistration

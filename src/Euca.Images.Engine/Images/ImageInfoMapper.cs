@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Amazon.EC2.Model;
 
-namespace Euca.Images.Engine.Cloud
+namespace Euca.Images.Engine.Images
 {
     /// <summary>SDK <see cref="Image"/> to <see cref="ImageInfo"/>; SDK v4 gives null for empty lists, so every list is guarded.</summary>
     internal static class ImageInfoMapper

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Euca.Images.Engine.Errors;
 
-namespace Euca.Images.Engine.Instances
+namespace Euca.Images.Engine.Images
 {
     /// <summary>
     /// Eucalyptus' rules for image names and descriptions (ImageManager.verifyImageNameAndDescription), checked

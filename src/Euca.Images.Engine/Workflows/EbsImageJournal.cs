@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Euca.Images.Engine.Import;
 
-namespace Euca.Images.Engine.Install
+namespace Euca.Images.Engine.Workflows
 {
     /// <summary>
     /// What <see cref="EbsImageInstaller"/> has made so far (conversion task, volume, snapshot, image), kept up to date

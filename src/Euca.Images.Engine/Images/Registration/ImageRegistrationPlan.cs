@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Euca.Images.Engine.Cloud.Registration
+namespace Euca.Images.Engine.Images.Registration
 {
     /// <summary>A checked registration: the request as it will be sent, and what was changed on the way (for warnings).</summary>
     public sealed class ImageRegistrationPlan

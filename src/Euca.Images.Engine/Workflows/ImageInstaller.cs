@@ -1,19 +1,20 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Euca.Images.Engine.Bundling;
+using System.Threading;
+using System;
 using Euca.Images.Engine.Bundling.Manifest;
+using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Cloud;
-using Euca.Images.Engine.Cloud.Attributes;
-using Euca.Images.Engine.Cloud.Lifecycle;
-using Euca.Images.Engine.Cloud.Registration;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images.Attributes;
+using Euca.Images.Engine.Images.Lifecycle;
+using Euca.Images.Engine.Images.Registration;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Progress;
 using Euca.Images.Engine.Storage;
 
-namespace Euca.Images.Engine.Install
+namespace Euca.Images.Engine.Workflows
 {
     /// <summary>
     /// euca-install-image, streamed: each image is bundled and uploaded in one pass (no whole bundle on disk), then

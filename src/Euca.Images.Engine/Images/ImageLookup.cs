@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
+using Euca.Images.Engine.Cloud;
 
-namespace Euca.Images.Engine.Cloud
+namespace Euca.Images.Engine.Images
 {
     /// <summary>Looks up single images by id, in the normal view or, for administrators, the <c>verbose</c> view.</summary>
     internal static class ImageLookup

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Euca.Images.Engine.Cloud
+namespace Euca.Images.Engine.Images
 {
     /// <summary>
     /// What to describe. With no ImageIds, Owners or ExecutableBy the query means what euca-describe-images

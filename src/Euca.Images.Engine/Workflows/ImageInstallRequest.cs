@@ -1,8 +1,8 @@
 using Euca.Images.Engine.Bundling;
-using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Storage;
 
-namespace Euca.Images.Engine.Install
+namespace Euca.Images.Engine.Workflows
 {
     /// <summary>
     /// What <see cref="ImageInstaller"/> installs: a machine image, optionally with the kernel and ramdisk it boots

@@ -1,7 +1,7 @@
 using System;
 using Euca.Images.Engine.Import;
 
-namespace Euca.Images.Engine.Install
+namespace Euca.Images.Engine.Workflows
 {
     /// <summary>What <see cref="EbsImageInstaller"/> turns into an EBS-backed HVM image: a disk file and the image's attributes.</summary>
     public sealed class EbsImageRequest

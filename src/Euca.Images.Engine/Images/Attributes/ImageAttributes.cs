@@ -1,14 +1,16 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System.Threading;
 using System.Threading.Tasks;
-using Amazon.EC2;
+using System.Threading;
+using System;
 using Amazon.EC2.Model;
+using Amazon.EC2;
+using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
 
-namespace Euca.Images.Engine.Cloud.Attributes
+namespace Euca.Images.Engine.Images.Attributes
 {
     /// <summary>Describe, modify and reset image attributes (Describe/Modify/ResetImageAttribute).</summary>
     public sealed class ImageAttributes

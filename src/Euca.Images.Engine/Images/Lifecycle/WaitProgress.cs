@@ -1,7 +1,7 @@
 using System;
 using Euca.Images.Engine.Progress;
 
-namespace Euca.Images.Engine.Cloud.Lifecycle
+namespace Euca.Images.Engine.Images.Lifecycle
 {
     /// <summary>Progress of a wait: elapsed against the timeout, with the state seen last as the status text.</summary>
     internal static class WaitProgress

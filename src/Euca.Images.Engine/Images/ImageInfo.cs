@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Euca.Images.Engine.Cloud
+namespace Euca.Images.Engine.Images
 {
     public enum ImageKind
     {

@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Amazon.EC2.Model;
+using Euca.Images.Engine.Cloud;
 
-namespace Euca.Images.Engine.Cloud
+namespace Euca.Images.Engine.Images
 {
     /// <summary>Image queries against the compute service.</summary>
     public sealed class ImageService
