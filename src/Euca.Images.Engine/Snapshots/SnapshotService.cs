@@ -15,7 +15,7 @@ namespace Euca.Images.Engine.Snapshots
 {
     /// <summary>
     /// The EBS calls of the image workflows: snapshot a volume, describe and wait for snapshots (an EBS image is
-    /// registered from a completed snapshot), and delete the scratch volume afterwards.
+    /// registered from a completed snapshot).
     /// </summary>
     public sealed class SnapshotService
     {
@@ -99,35 +99,6 @@ namespace Euca.Images.Engine.Snapshots
             }
 
             return snapshot;
-        }
-
-        /// <summary>
-        /// Deletes a volume (for example the scratch volume an image was snapshotted from). A volume the cloud does
-        /// not know, or that belongs to another account, is <c>VolumeNotFound</c>; one attached to an instance is
-        /// <c>VolumeInUse</c>; an empty id is <c>VolumeIdMissing</c> and a malformed one <c>VolumeIdInvalid</c>.
-        /// </summary>
-        public async Task DeleteVolumeAsync(string? volumeId, CancellationToken cancellationToken)
-        {
-            string id = ResourceIdPattern.VolumeOfInput(volumeId);
-            var request = new DeleteVolumeRequest { VolumeId = id };
-            try
-            {
-                await _connection.Ec2.DeleteVolumeAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AmazonServiceException e) when (e.ErrorCode == "InvalidVolume.NotFound")
-            {
-                throw VolumeErrors.NotFound(id, e);
-            }
-            catch (AmazonServiceException e) when (e.ErrorCode == "VolumeInUse")
-            {
-                // Eucalyptus names the instance ("Volume is currently attached to: i-..."); a stopped instance keeps its volumes.
-                throw new EucaException(
-                    "VolumeInUse", EucaErrorCategory.InvalidOperation, $"Volume {id} is in use and was not deleted: {e.Message.TrimEnd('.')}. Detach it or terminate the instance first.", id, e);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-            {
-                throw CloudErrorTranslator.Translate(e, _connection.Settings.ComputeUrl!);
-            }
         }
     }
 }

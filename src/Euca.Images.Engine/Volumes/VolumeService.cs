@@ -11,7 +11,7 @@ using Euca.Images.Engine.Instances;
 
 namespace Euca.Images.Engine.Volumes
 {
-    /// <summary>Lists EBS volumes (DescribeVolumes).</summary>
+    /// <summary>Lists EBS volumes (DescribeVolumes) and deletes them (DeleteVolume).</summary>
     public sealed class VolumeService
     {
         private const string NotFoundCode = "InvalidVolume.NotFound";
@@ -64,6 +64,36 @@ namespace Euca.Images.Engine.Volumes
             }
 
             return new VolumeListing(volumes.OrderBy(v => v.VolumeId, StringComparer.Ordinal).ToList(), errors);
+        }
+
+
+        /// <summary>
+        /// Deletes a volume (for example the scratch volume an image was snapshotted from). A volume the cloud does
+        /// not know, or that belongs to another account, is <c>VolumeNotFound</c>; one attached to an instance is
+        /// <c>VolumeInUse</c>; an empty id is <c>VolumeIdMissing</c> and a malformed one <c>VolumeIdInvalid</c>.
+        /// </summary>
+        public async Task DeleteVolumeAsync(string? volumeId, CancellationToken cancellationToken)
+        {
+            string id = ResourceIdPattern.VolumeOfInput(volumeId);
+            var request = new DeleteVolumeRequest { VolumeId = id };
+            try
+            {
+                await _connection.Ec2.DeleteVolumeAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmazonServiceException e) when (e.ErrorCode == "InvalidVolume.NotFound")
+            {
+                throw VolumeErrors.NotFound(id, e);
+            }
+            catch (AmazonServiceException e) when (e.ErrorCode == "VolumeInUse")
+            {
+                // Eucalyptus names the instance ("Volume is currently attached to: i-..."); a stopped instance keeps its volumes.
+                throw new EucaException(
+                    "VolumeInUse", EucaErrorCategory.InvalidOperation, $"Volume {id} is in use and was not deleted: {e.Message.TrimEnd('.')}. Detach it or terminate the instance first.", id, e);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                throw CloudErrorTranslator.Translate(e, _connection.Settings.ComputeUrl!);
+            }
         }
 
         private static (string? Id, EucaException? Error) Parse(string? volumeId)

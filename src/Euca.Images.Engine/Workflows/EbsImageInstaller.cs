@@ -9,6 +9,7 @@ using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Import;
 using Euca.Images.Engine.Progress;
 using Euca.Images.Engine.Snapshots;
+using Euca.Images.Engine.Volumes;
 
 namespace Euca.Images.Engine.Workflows
 {
@@ -70,7 +71,7 @@ namespace Euca.Images.Engine.Workflows
                 stage = "deleting what the image no longer needs";
                 if (!request.KeepVolume)
                 {
-                    await snapshots.DeleteVolumeAsync(left.VolumeId, ct).ConfigureAwait(false);
+                    await new VolumeService(_connection).DeleteVolumeAsync(left.VolumeId, ct).ConfigureAwait(false);
                     left.VolumeId = null;
                 }
 

@@ -51,19 +51,6 @@ namespace Euca.Images.Engine.Tests.Instances
             Assert.Contains("Owner.1=self", Assert.Single(server.Requests).Body);
         }
 
-        [Fact]
-        public async Task DeleteVolumeSendsTheCanonicalId()
-        {
-            using var server = new LoopbackServer(_ => new LoopbackServer.Response(200, Ec2Answers.DeleteVolume()));
-            using var connection = CloudTestSettings.Connect(server.Url);
-
-            await new SnapshotService(connection).DeleteVolumeAsync("VOL-1A2B3C4D", CancellationToken.None);
-
-            string body = Assert.Single(server.Requests).Body;
-            Assert.Contains("Action=DeleteVolume", body);
-            Assert.Contains("VolumeId=vol-1a2b3c4d", body);
-        }
-
         [Theory]
         [InlineData("vol-123")]
         [InlineData("snap-1a2b3c4d")]

@@ -1,12 +1,13 @@
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Snapshots;
 using Euca.Images.Engine.Tests.Cloud;
+using Euca.Images.Engine.Volumes;
 
 namespace Euca.Images.Engine.Tests.Instances
 {
-    /// <summary>SnapshotService.DeleteVolumeAsync: the cloud's DeleteVolume answers become stable error ids.</summary>
+    /// <summary>VolumeService.DeleteVolumeAsync: the cloud's DeleteVolume answers become stable error ids.</summary>
     public class VolumeDeletionTests
     {
         [Theory]
@@ -17,11 +18,24 @@ namespace Euca.Images.Engine.Tests.Instances
             using var server = new LoopbackServer(_ => new LoopbackServer.Response(400, Ec2Answers.Error(code, message)));
             using var connection = CloudTestSettings.Connect(server.Url);
 
-            var error = await Assert.ThrowsAsync<EucaException>(() => new SnapshotService(connection).DeleteVolumeAsync("vol-1A2B3C4D", CancellationToken.None));
+            var error = await Assert.ThrowsAsync<EucaException>(() => new VolumeService(connection).DeleteVolumeAsync("vol-1A2B3C4D", CancellationToken.None));
 
             Assert.Equal((errorId, category, "vol-1a2b3c4d"), (error.ErrorId, error.Category, error.Target));
             Assert.Contains("vol-1a2b3c4d", error.Message);
             Assert.Single(server.Requests);
+        }
+
+        [Fact]
+        public async Task DeleteVolumeSendsTheCanonicalId()
+        {
+            using var server = new LoopbackServer(_ => new LoopbackServer.Response(200, Ec2Answers.DeleteVolume()));
+            using var connection = CloudTestSettings.Connect(server.Url);
+
+            await new VolumeService(connection).DeleteVolumeAsync("VOL-1A2B3C4D", CancellationToken.None);
+
+            string body = Assert.Single(server.Requests).Body;
+            Assert.Contains("Action=DeleteVolume", body);
+            Assert.Contains("VolumeId=vol-1a2b3c4d", body);
         }
 
         [Fact]
@@ -30,7 +44,7 @@ namespace Euca.Images.Engine.Tests.Instances
             using var server = new LoopbackServer(_ => new LoopbackServer.Response(400, Ec2Answers.Error("VolumeInUse", "Volume is currently attached to: i-0e1b2c3d")));
             using var connection = CloudTestSettings.Connect(server.Url);
 
-            var error = await Assert.ThrowsAsync<EucaException>(() => new SnapshotService(connection).DeleteVolumeAsync("vol-1a2b3c4d", CancellationToken.None));
+            var error = await Assert.ThrowsAsync<EucaException>(() => new VolumeService(connection).DeleteVolumeAsync("vol-1a2b3c4d", CancellationToken.None));
 
             Assert.Contains("attached to: i-0e1b2c3d. Detach", error.Message);
         }
@@ -41,7 +55,7 @@ namespace Euca.Images.Engine.Tests.Instances
             using var server = new LoopbackServer(_ => new LoopbackServer.Response(400, Ec2Answers.Error("IncorrectState", "Volume vol-1a2b3c4d is creating")));
             using var connection = CloudTestSettings.Connect(server.Url);
 
-            var error = await Assert.ThrowsAsync<EucaException>(() => new SnapshotService(connection).DeleteVolumeAsync("vol-1a2b3c4d", CancellationToken.None));
+            var error = await Assert.ThrowsAsync<EucaException>(() => new VolumeService(connection).DeleteVolumeAsync("vol-1a2b3c4d", CancellationToken.None));
 
             Assert.Equal("Cloud.IncorrectState", error.ErrorId);
         }
@@ -57,7 +71,7 @@ namespace Euca.Images.Engine.Tests.Instances
             using var server = new LoopbackServer(_ => new LoopbackServer.Response(200, Ec2Answers.DeleteVolume()));
             using var connection = CloudTestSettings.Connect(server.Url);
 
-            var error = await Assert.ThrowsAsync<EucaException>(() => new SnapshotService(connection).DeleteVolumeAsync(volumeId, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<EucaException>(() => new VolumeService(connection).DeleteVolumeAsync(volumeId, CancellationToken.None));
 
             Assert.Equal((errorId, EucaErrorCategory.InvalidArgument, (object?)volumeId), (error.ErrorId, error.Category, error.Target));
             Assert.Empty(server.Requests);

@@ -5,6 +5,7 @@ using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Engine.Snapshots;
+using Euca.Images.Engine.Volumes;
 using Euca.Images.Runtime;
 
 namespace Euca.Images.Commands.Volumes
@@ -82,7 +83,7 @@ namespace Euca.Images.Commands.Volumes
                         continue;
                     }
 
-                    var service = new SnapshotService(CurrentConnection);
+                    var service = new VolumeService(CurrentConnection);
                     try
                     {
                         RunEngine((progress, token) => service.DeleteVolumeAsync(canonical, token), canonical);
