@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Bundling.Payload;
 using Euca.Images.Engine.Crypto;
-using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Progress;
 
 namespace Euca.Images.Engine.Bundling

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using System.Threading;
 using System;
 using Amazon.EC2.Model;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Cloud;
 
 namespace Euca.Images.Engine.Images
@@ -30,7 +31,7 @@ namespace Euca.Images.Engine.Images
                 throw new ArgumentNullException(nameof(query));
             }
 
-            var ids = (query.ImageIds ?? Array.Empty<string>()).Select(ImageIdPattern.Canonicalize).ToList();
+            var ids = (query.ImageIds ?? Array.Empty<string>()).Select(ResourceIdPattern.Image).ToList();
             var owners = (query.Owners ?? Array.Empty<string>()).ToList();
             var executableBy = (query.ExecutableBy ?? Array.Empty<string>()).ToList();
             var filters = (query.Filters ?? new Dictionary<string, IReadOnlyList<string>>())

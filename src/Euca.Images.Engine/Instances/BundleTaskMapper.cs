@@ -1,6 +1,6 @@
 using System;
 using Amazon.EC2.Model;
-using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
 
 namespace Euca.Images.Engine.Instances
 {

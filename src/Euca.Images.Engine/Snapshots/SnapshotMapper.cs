@@ -1,6 +1,5 @@
 using Amazon.EC2.Model;
-using Euca.Images.Engine.Cloud;
-using Euca.Images.Engine.Instances;
+using Euca.Images.Engine.Cloud.Vocabulary;
 
 namespace Euca.Images.Engine.Snapshots
 {

@@ -1,15 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
-using Euca.Images.Engine.Instances;
 using Euca.Images.Engine.Progress;
-using Euca.Images.Engine.Volumes;
 
 namespace Euca.Images.Engine.Snapshots
 {

@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Bundling.Manifest;
-using Euca.Images.Engine.Bundling.Payload;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;

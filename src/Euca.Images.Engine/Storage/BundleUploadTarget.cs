@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Cloud;
-using Euca.Images.Engine.Progress;
 
 namespace Euca.Images.Engine.Storage
 {

@@ -1,6 +1,5 @@
 using System.IO;
 using System.Security.Cryptography;
-using Euca.Images.Engine.Bundling.Payload;
 using Euca.Images.Engine.Crypto;
 
 namespace Euca.Images.Engine.Storage

@@ -3,7 +3,6 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
-using Euca.Images.Engine.Bundling.Payload;
 using Euca.Images.Engine.Crypto;
 
 namespace Euca.Images.Engine.Storage

@@ -1,7 +1,6 @@
 using System.Threading.Tasks;
 using System.Threading;
 using Euca.Images.Engine.Errors;
-using Euca.Images.Engine.Snapshots;
 using Euca.Images.Engine.Tests.Cloud;
 using Euca.Images.Engine.Volumes;
 

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography.X509Certificates;
+using System;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Crypto;
 
 namespace Euca.Images.Engine.Bundling.Manifest
@@ -18,7 +19,7 @@ namespace Euca.Images.Engine.Bundling.Manifest
         {
             if (properties == null) throw new ArgumentNullException(nameof(properties));
             string architecture = (properties.Architecture ?? "").Trim().ToLowerInvariant();
-            BundleManifestRules.CheckArchitecture(architecture);
+            Architectures.Check(ArchitectureUse.Bundling, architecture);
             string accountId = (properties.AccountId ?? "").Trim().Replace("-", "");
             BundleManifestRules.CheckAccountId(accountId);
             if (string.IsNullOrEmpty(properties.ImageName))

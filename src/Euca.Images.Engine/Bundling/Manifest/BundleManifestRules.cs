@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
 
@@ -15,17 +16,6 @@ namespace Euca.Images.Engine.Bundling.Manifest
     {
         /// <summary>The magic kernel_id/ramdisk_id value that marks a kernel or ramdisk bundle for Eucalyptus.</summary>
         public const string MarkerTrue = "true";
-
-        public static readonly IReadOnlyList<string> Architectures = new[] { "i386", "x86_64", "armhf", "ppc", "ppc64", "ppc64le" };
-
-        public static void CheckArchitecture(string? architecture)
-        {
-            if (architecture == null || !Architectures.Contains(architecture))
-            {
-                throw new EucaException("ArchitectureInvalid", EucaErrorCategory.InvalidArgument,
-                    $"The architecture '{architecture}' is not one of {string.Join(", ", Architectures)}.", architecture);
-            }
-        }
 
         public static void CheckAccountId(string? accountId)
         {
@@ -84,7 +74,7 @@ namespace Euca.Images.Engine.Bundling.Manifest
         /// <summary>Checks everything the writer needs to produce a manifest the cloud and euca2ools accept.</summary>
         public static void CheckComplete(BundleManifest manifest)
         {
-            CheckArchitecture(manifest.Architecture);
+            Architectures.Check(ArchitectureUse.Bundling, manifest.Architecture);
             CheckAccountId(manifest.AccountId);
             CheckTypeOptions(manifest.ImageType, manifest.KernelId, manifest.RamdiskId,
                 manifest.BlockDeviceMappings.Count, manifest.ProductCodes.Count);

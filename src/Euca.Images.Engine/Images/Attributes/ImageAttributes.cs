@@ -6,6 +6,7 @@ using System.Threading;
 using System;
 using Amazon.EC2.Model;
 using Amazon.EC2;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images;
@@ -25,7 +26,7 @@ namespace Euca.Images.Engine.Images.Attributes
 
         public async Task<ImageAttributeInfo> GetAsync(string imageId, ImageAttributeName attribute, CancellationToken cancellationToken)
         {
-            string id = ImageIdPattern.Canonicalize(imageId);
+            string id = ResourceIdPattern.Image(imageId);
             var ec2 = _connection.Ec2;
             var request = new DescribeImageAttributeRequest { ImageId = id, Attribute = WireName(attribute) };
             var response = await CloudErrorTranslator.RunAsync(_connection.Settings.ComputeUrl!, () => ec2.DescribeImageAttributeAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -56,7 +57,7 @@ namespace Euca.Images.Engine.Images.Attributes
                 throw new ArgumentNullException(nameof(change));
             }
 
-            string id = ImageIdPattern.Canonicalize(imageId);
+            string id = ResourceIdPattern.Image(imageId);
             var requests = new List<ModifyImageAttributeRequest>();
             List<LaunchPermission> add = (change.AddLaunchPermission ?? Array.Empty<string>()).Select(ToPermission).ToList();
             List<LaunchPermission> remove = (change.RemoveLaunchPermission ?? Array.Empty<string>()).Select(ToPermission).ToList();
@@ -99,7 +100,7 @@ namespace Euca.Images.Engine.Images.Attributes
         /// <summary>Resets the launch permissions: the image becomes private to its owner (the only attribute Eucalyptus resets).</summary>
         public Task ResetLaunchPermissionAsync(string imageId, CancellationToken cancellationToken)
         {
-            string id = ImageIdPattern.Canonicalize(imageId);
+            string id = ResourceIdPattern.Image(imageId);
             var ec2 = _connection.Ec2;
             var request = new ResetImageAttributeRequest { ImageId = id, Attribute = ResetImageAttributeName.LaunchPermission };
             return CloudErrorTranslator.RunAsync(_connection.Settings.ComputeUrl!, () => ec2.ResetImageAttributeAsync(request, cancellationToken), cancellationToken);

@@ -4,6 +4,7 @@ using System.Threading;
 using System;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images;
@@ -30,7 +31,7 @@ namespace Euca.Images.Engine.Images.Lifecycle
         /// <summary>One DeregisterImage call (the first phase, or the deletion of a deregistered or failed image).</summary>
         public Task DeregisterAsync(string imageId, CancellationToken cancellationToken)
         {
-            string id = ImageIdPattern.Canonicalize(imageId);
+            string id = ResourceIdPattern.Image(imageId);
             var ec2 = _connection.Ec2;
             return CloudErrorTranslator.RunAsync(
                 _connection.Settings.ComputeUrl!,
@@ -44,7 +45,7 @@ namespace Euca.Images.Engine.Images.Lifecycle
         /// </summary>
         public async Task PurgeAsync(string imageId, TimeSpan timeout, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
         {
-            string id = ImageIdPattern.Canonicalize(imageId);
+            string id = ResourceIdPattern.Image(imageId);
             string activity = $"Purging image {id}";
             var clock = Stopwatch.StartNew();
             Report(progress, activity, clock, timeout, "deregistering");

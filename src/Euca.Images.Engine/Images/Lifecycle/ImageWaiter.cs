@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images;
@@ -38,7 +39,7 @@ namespace Euca.Images.Engine.Images.Lifecycle
         /// </summary>
         public async Task<ImageInfo?> WaitAsync(string imageId, ImageWaitState state, TimeSpan timeout, TimeSpan pollInterval, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
         {
-            string id = ImageIdPattern.Canonicalize(imageId);
+            string id = ResourceIdPattern.Image(imageId);
             string wanted = state.ToString().ToLowerInvariant();
             string activity = $"Waiting for {id} to be {wanted}";
             var clock = Stopwatch.StartNew();

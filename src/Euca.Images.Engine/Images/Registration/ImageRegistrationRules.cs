@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images;
 
@@ -20,14 +21,9 @@ namespace Euca.Images.Engine.Images.Registration
         // Eucalyptus accepts /dev/sda1 as the root of an EBS image only to rewrite it to the whole disk.
         private const string PartitionedRootDeviceName = "/dev/sda1";
 
-        private static readonly Regex NamePattern = new Regex("^[A-Za-z0-9()./_-]{3,128}$", RegexOptions.CultureInvariant);
         private static readonly Regex WholeDiskPattern = new Regex("^(/dev/)?([svh]|xv)d[a-z]$", RegexOptions.CultureInvariant);
         private static readonly Regex PartitionPattern = new Regex("^(/dev/)?([svh]|xv)d[a-z][0-9]+$", RegexOptions.CultureInvariant);
         private static readonly Regex EphemeralPattern = new Regex("^ephemeral[0-3]$", RegexOptions.CultureInvariant);
-        private static readonly Regex SnapshotPattern = new Regex("^snap-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        private static readonly Regex KernelPattern = new Regex("^(eki|aki)-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        private static readonly Regex RamdiskPattern = new Regex("^(eri|ari)-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        private static readonly string[] Architectures = { "i386", "x86_64", "armhf" };
 
         /// <summary>Checks <paramref name="request"/> and returns the request to send; throws <see cref="EucaException"/> with a stable id.</summary>
         public static ImageRegistrationPlan Check(ImageRegistrationRequest request)
@@ -38,11 +34,14 @@ namespace Euca.Images.Engine.Images.Registration
             }
 
             var adjustments = new List<string>();
-            CheckName(request.Name);
-            CheckDescription(request.Description);
-            CheckArchitecture(request.Architecture);
+            ImageNameRules.Check(request.Name, request.Description);
+            if (request.Architecture != null)
+            {
+                Architectures.Check(ArchitectureUse.Registration, request.Architecture);
+            }
+
             string? kernelId = CheckKernel(request.KernelId);
-            string? ramdiskId = CheckImageId(request.RamdiskId, RamdiskPattern, "RamdiskIdInvalid", "ramdisk (eri- or ari-)");
+            string? ramdiskId = request.RamdiskId == null ? null : ResourceIdPattern.Ramdisk(request.RamdiskId);
             string? platform = CheckPlatform(request.Platform);
             bool windows = platform != null || string.Equals(kernelId, "windows", StringComparison.Ordinal);
             CheckVirtualization(request, kernelId, ramdiskId, windows);
@@ -74,62 +73,11 @@ namespace Euca.Images.Engine.Images.Registration
             return new ImageRegistrationPlan(checkedRequest, adjustments);
         }
 
-        private static void CheckName(string? name)
-        {
-            if (name == null || !NamePattern.IsMatch(name))
-            {
-                throw new EucaException(
-                    "ImageNameInvalid",
-                    EucaErrorCategory.InvalidArgument,
-                    $"The image name '{name}' is not valid: Eucalyptus requires 3 to 128 letters, digits and ( ) . / _ -.",
-                    name);
-            }
-        }
-
-        private static void CheckDescription(string? description)
-        {
-            if (description != null && description.Length > 255)
-            {
-                throw new EucaException(
-                    "ImageDescriptionTooLong",
-                    EucaErrorCategory.InvalidArgument,
-                    $"The image description has {description.Length} characters; Eucalyptus allows at most 255.",
-                    description);
-            }
-        }
-
-        private static void CheckArchitecture(string? architecture)
-        {
-            if (architecture != null && Array.IndexOf(Architectures, architecture) < 0)
-            {
-                throw new EucaException(
-                    "ArchitectureInvalid",
-                    EucaErrorCategory.InvalidArgument,
-                    $"The architecture '{architecture}' is not one the cloud registers: use i386, x86_64 or armhf.",
-                    architecture);
-            }
-        }
-
         // KernelId=windows is a Eucalyptus convention that marks a Windows (HVM) image.
         private static string? CheckKernel(string? kernelId) =>
-            string.Equals(kernelId, "windows", StringComparison.OrdinalIgnoreCase)
-                ? "windows"
-                : CheckImageId(kernelId, KernelPattern, "KernelIdInvalid", "kernel (eki- or aki-)");
-
-        private static string? CheckImageId(string? id, Regex pattern, string errorId, string what)
-        {
-            if (id == null)
-            {
-                return null;
-            }
-
-            if (!pattern.IsMatch(id.Trim()))
-            {
-                throw new EucaException(errorId, EucaErrorCategory.InvalidArgument, $"'{id}' is not a {what} image id followed by 8 or 17 hexadecimal digits.", id);
-            }
-
-            return id.Trim().ToLowerInvariant();
-        }
+            kernelId == null ? null
+            : string.Equals(kernelId, "windows", StringComparison.OrdinalIgnoreCase) ? "windows"
+            : ResourceIdPattern.Kernel(kernelId);
 
         private static string? CheckPlatform(string? platform)
         {
@@ -237,13 +185,9 @@ namespace Euca.Images.Engine.Images.Registration
             }
 
             CheckDeviceName(rootDevice);
-            if (request.SnapshotId != null && !SnapshotPattern.IsMatch(request.SnapshotId))
+            if (request.SnapshotId != null)
             {
-                throw new EucaException(
-                    "SnapshotIdInvalid",
-                    EucaErrorCategory.InvalidArgument,
-                    $"'{request.SnapshotId}' is not a snapshot id: expected snap- followed by 8 or 17 hexadecimal digits.",
-                    request.SnapshotId);
+                ResourceIdPattern.Snapshot(request.SnapshotId);
             }
 
             ImageBlockDeviceMapping? root = mappings.FirstOrDefault(m => SameDevice(m.DeviceName, rootDevice));
@@ -311,7 +255,7 @@ namespace Euca.Images.Engine.Images.Registration
                     }
                 }
 
-                if (mapping.SnapshotId != null && mapping.SnapshotId.StartsWith("snap-", StringComparison.OrdinalIgnoreCase) && !SnapshotPattern.IsMatch(mapping.SnapshotId))
+                if (mapping.SnapshotId != null && mapping.SnapshotId.StartsWith("snap-", StringComparison.OrdinalIgnoreCase) && !ResourceIdPattern.IsSnapshot(mapping.SnapshotId))
                 {
                     throw new EucaException(
                         "SnapshotIdInvalid",

@@ -1,10 +1,12 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections;
 using System.Linq;
 using System.Management.Automation;
-using Euca.Images.Engine.Bundling;
+using System;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling.Manifest;
+using Euca.Images.Engine.Bundling;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
@@ -79,7 +81,8 @@ namespace Euca.Images.Commands.Bundles
 
         /// <summary>The image's architecture.</summary>
         [Parameter(Mandatory = true)]
-        [ValidateSet("i386", "x86_64", "armhf", "ppc", "ppc64", "ppc64le")]
+        [ValidateArchitecture(ArchitectureUse.Bundling)]
+        [ArgumentCompleter(typeof(BundlingArchitectureCompleter))]
         [Alias("Arch")]
         public string? Architecture { get; set; }
 

@@ -3,7 +3,7 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using Euca.Images.Arguments;
-using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Images;
 using Euca.Images.Runtime;
 
@@ -95,7 +95,7 @@ namespace Euca.Images.Commands.Images
             {
                 var query = new ImageQuery
                 {
-                    ImageIds = (ImageId ?? new string[0]).Select(ImageIdPattern.Canonicalize).ToArray(),
+                    ImageIds = (ImageId ?? new string[0]).Select(ResourceIdPattern.Image).ToArray(),
                     Owners = Owner ?? new string[0],
                     ExecutableBy = ExecutableBy ?? new string[0],
                     Filters = AddConvenienceFilters(ToFilters(Filter)),

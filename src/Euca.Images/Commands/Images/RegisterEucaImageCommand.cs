@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using Euca.Images.Arguments;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Images.Registration;
 using Euca.Images.Engine.Images;
 using Euca.Images.Runtime;
@@ -76,7 +77,8 @@ namespace Euca.Images.Commands.Images
 
         /// <summary>The architecture: i386, x86_64 or armhf. Instance-store images default to the manifest's.</summary>
         [Parameter]
-        [ValidateSet("i386", "x86_64", "armhf")]
+        [ValidateArchitecture(ArchitectureUse.Registration)]
+        [ArgumentCompleter(typeof(RegistrationArchitectureCompleter))]
         public string? Architecture { get; set; }
 
         /// <summary>hvm or paravirtual. Paravirtual images need -KernelId and -RamdiskId; EBS-backed images are HVM.</summary>

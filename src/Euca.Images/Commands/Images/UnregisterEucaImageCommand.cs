@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using System;
 using Euca.Images.Arguments;
-using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Workflows;
 using Euca.Images.Runtime;
 
@@ -60,7 +60,7 @@ namespace Euca.Images.Commands.Images
                     string canonical;
                     try
                     {
-                        canonical = ImageIdPattern.Canonicalize(id);
+                        canonical = ResourceIdPattern.Image(id);
                     }
                     catch (Engine.Errors.EucaException invalid)
                     {

@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
 
@@ -34,7 +36,8 @@ namespace Euca.Images.Commands.Import
 
         /// <summary>The instance's architecture.</summary>
         [Parameter]
-        [ValidateSet("i386", "x86_64")]
+        [ValidateArchitecture(ArchitectureUse.Import)]
+        [ArgumentCompleter(typeof(ImportArchitectureCompleter))]
         public string? Architecture { get; set; }
 
         /// <summary>The guest operating system: Windows or Linux.</summary>

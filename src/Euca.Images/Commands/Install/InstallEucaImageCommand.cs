@@ -4,6 +4,7 @@ using System;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Bundling;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
@@ -69,7 +70,8 @@ namespace Euca.Images.Commands.Install
 
         /// <summary>The image's architecture.</summary>
         [Parameter(Mandatory = true)]
-        [ValidateSet("i386", "x86_64", "armhf")]
+        [ValidateArchitecture(ArchitectureUse.Registration)]
+        [ArgumentCompleter(typeof(RegistrationArchitectureCompleter))]
         public string? Architecture { get; set; }
 
         /// <summary>hvm or paravirtual; by default paravirtual when the image boots a kernel image, else hvm.</summary>

@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using System;
+using Euca.Images.Arguments;
 using Euca.Images.Commands.Import;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Import;
 using Euca.Images.Engine.Workflows;
@@ -46,7 +48,8 @@ namespace Euca.Images.Commands.Install
 
         /// <summary>The image's architecture (default x86_64).</summary>
         [Parameter]
-        [ValidateSet("i386", "x86_64", "armhf")]
+        [ValidateArchitecture(ArchitectureUse.Registration)]
+        [ArgumentCompleter(typeof(RegistrationArchitectureCompleter))]
         public string Architecture { get; set; } = "x86_64";
 
         /// <summary>windows for a Windows image.</summary>

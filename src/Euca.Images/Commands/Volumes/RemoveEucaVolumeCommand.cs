@@ -1,10 +1,8 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using Euca.Images.Arguments;
-using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Errors;
-using Euca.Images.Engine.Instances;
-using Euca.Images.Engine.Snapshots;
 using Euca.Images.Engine.Volumes;
 using Euca.Images.Runtime;
 

@@ -1,4 +1,4 @@
-using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Tests.Cloud
@@ -13,7 +13,7 @@ namespace Euca.Images.Engine.Tests.Cloud
         [InlineData("AKI-0BA907069CB1845BC", "aki-0ba907069cb1845bc")]
         [InlineData("ari-12345678", "ari-12345678")]
         public void CanonicalizesValidIds(string input, string expected) =>
-            Assert.Equal(expected, ImageIdPattern.Canonicalize(input));
+            Assert.Equal(expected, ResourceIdPattern.Image(input));
 
         [Theory]
         [InlineData("emi-1234567")]
@@ -25,8 +25,8 @@ namespace Euca.Images.Engine.Tests.Cloud
         [InlineData(null)]
         public void RejectsInvalidIds(string? input)
         {
-            Assert.False(ImageIdPattern.IsValid(input));
-            Assert.Equal("ImageIdInvalid", Assert.Throws<EucaException>(() => ImageIdPattern.Canonicalize(input)).ErrorId);
+            Assert.False(ResourceIdPattern.IsImage(input));
+            Assert.Equal("ImageIdInvalid", Assert.Throws<EucaException>(() => ResourceIdPattern.Image(input)).ErrorId);
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Euca.Images.Engine.Cloud
+namespace Euca.Images.Engine.Cloud.Vocabulary
 {
     /// <summary>EC2 reports task progress as text such as "45%" (sometimes empty); this reads the number.</summary>
     internal static class CloudPercent
