@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Bundling.Payload;
 using Euca.Images.Engine.Crypto;

@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using Euca.Images.Engine.Images;
 
 namespace Euca.Images.Engine.Instances

@@ -1,12 +1,12 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
-using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Progress;
 

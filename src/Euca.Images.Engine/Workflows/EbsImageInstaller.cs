@@ -1,11 +1,11 @@
-using System.Threading.Tasks;
-using System.Threading;
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Images.Attributes;
 using Euca.Images.Engine.Images.Registration;
-using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Import;
 using Euca.Images.Engine.Progress;
 using Euca.Images.Engine.Snapshots;

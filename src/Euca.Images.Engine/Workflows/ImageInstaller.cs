@@ -1,16 +1,16 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
-using Euca.Images.Engine.Bundling.Manifest;
+using System.Threading.Tasks;
 using Euca.Images.Engine.Bundling;
+using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Images.Attributes;
 using Euca.Images.Engine.Images.Lifecycle;
 using Euca.Images.Engine.Images.Registration;
-using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Progress;
 using Euca.Images.Engine.Storage;
 

@@ -1,11 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Euca.Images.Engine.Cloud;
-using Euca.Images.Engine.Images.Lifecycle;
 using Euca.Images.Engine.Images;
+using Euca.Images.Engine.Images.Lifecycle;
 using Euca.Images.Engine.Progress;
 using Euca.Images.Engine.Storage;
 

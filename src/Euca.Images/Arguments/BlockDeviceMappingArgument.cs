@@ -1,10 +1,10 @@
+using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
-using System;
 using Euca.Images.Engine.Errors;
-using Euca.Images.Engine.Images.Registration;
 using Euca.Images.Engine.Images;
+using Euca.Images.Engine.Images.Registration;
 
 namespace Euca.Images.Arguments
 {

@@ -1,6 +1,6 @@
 using System.Linq;
-using System.Threading.Tasks;
 using System.Threading;
+using System.Threading.Tasks;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Instances;

@@ -1,5 +1,5 @@
-using System.Threading.Tasks;
 using System.Threading;
+using System.Threading.Tasks;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Tests.Cloud;
 using Euca.Images.Engine.Volumes;

@@ -1,7 +1,7 @@
 using System.Linq;
 using Euca.Images.Engine.Errors;
-using Euca.Images.Engine.Images.Registration;
 using Euca.Images.Engine.Images;
+using Euca.Images.Engine.Images.Registration;
 
 namespace Euca.Images.Engine.Tests.Lifecycle
 {

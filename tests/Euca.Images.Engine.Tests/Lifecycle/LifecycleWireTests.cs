@@ -1,14 +1,14 @@
+using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Net;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Images.Attributes;
 using Euca.Images.Engine.Images.Lifecycle;
 using Euca.Images.Engine.Images.Registration;
-using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Progress;
 using Euca.Images.Engine.Tests.Cloud;
 

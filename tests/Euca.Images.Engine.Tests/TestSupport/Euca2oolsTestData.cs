@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Euca.Images.Engine.Tests.Support;
 
 namespace Euca.Images.Engine.Tests.TestSupport
 {
@@ -21,13 +22,10 @@ namespace Euca.Images.Engine.Tests.TestSupport
         public static string Manifest(string folder) =>
             File(folder, folder == "kernel" ? "vmlinuz-test.manifest.xml" : "disk.img.manifest.xml");
 
-        // The repository's own copy (tests/TestData), found from the test binaries by walking up to the solution.
         private static string FindRoot()
         {
-            DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !System.IO.File.Exists(Path.Combine(dir.FullName, "Euca.Images.sln"))) dir = dir.Parent;
-            string path = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "tests", "TestData", "euca2ools-3.4");
-            if (!Directory.Exists(path)) throw new DirectoryNotFoundException("tests/TestData/euca2ools-3.4 not found in the repository of " + AppContext.BaseDirectory);
+            string path = RepositoryFiles.Path("tests", "TestData", "euca2ools-3.4");
+            if (!Directory.Exists(path)) throw new DirectoryNotFoundException("The repository's euca2ools test data is missing: " + path);
             return path;
         }
     }

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography.X509Certificates;
-using System;
 using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Crypto;
 

@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System;
 using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Errors;
 

@@ -1,6 +1,6 @@
+using System;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System;
 using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Cloud.Vocabulary

@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System;
 using Euca.Images.Engine.Images;
 
 namespace Euca.Images.Engine.Images.Attributes

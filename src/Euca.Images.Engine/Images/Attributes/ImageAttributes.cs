@@ -1,13 +1,13 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
-using Amazon.EC2.Model;
+using System.Threading.Tasks;
 using Amazon.EC2;
-using Euca.Images.Engine.Cloud.Vocabulary;
+using Amazon.EC2.Model;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images;
 

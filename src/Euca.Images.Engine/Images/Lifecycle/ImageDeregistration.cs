@@ -1,11 +1,11 @@
-using System.Diagnostics;
-using System.Threading.Tasks;
-using System.Threading;
 using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
-using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Progress;

@@ -1,9 +1,9 @@
-using System.Diagnostics;
-using System.Threading.Tasks;
-using System.Threading;
 using System;
-using Euca.Images.Engine.Cloud.Vocabulary;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Progress;

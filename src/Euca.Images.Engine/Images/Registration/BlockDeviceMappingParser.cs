@@ -1,5 +1,5 @@
-using System.Globalization;
 using System;
+using System.Globalization;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images;
 

@@ -1,13 +1,13 @@
-using System.Collections.Generic;
+using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System;
 using Euca.Images.Arguments;
-using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Bundling;
-using Euca.Images.Engine.Cloud.Vocabulary;
+using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Storage;

@@ -1,5 +1,5 @@
-using System.Management.Automation;
 using System;
+using System.Management.Automation;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Images.Attributes;
 using Euca.Images.Runtime;

@@ -2,8 +2,8 @@ using System.Linq;
 using System.Management.Automation;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud.Vocabulary;
-using Euca.Images.Engine.Images.Registration;
 using Euca.Images.Engine.Images;
+using Euca.Images.Engine.Images.Registration;
 using Euca.Images.Runtime;
 
 namespace Euca.Images.Commands.Images

@@ -1,8 +1,8 @@
-using System.Management.Automation;
 using System;
+using System.Management.Automation;
 using Euca.Images.Arguments;
-using Euca.Images.Engine.Images.Lifecycle;
 using Euca.Images.Engine.Images;
+using Euca.Images.Engine.Images.Lifecycle;
 using Euca.Images.Runtime;
 
 namespace Euca.Images.Commands.Images

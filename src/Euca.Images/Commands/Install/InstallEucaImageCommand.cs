@@ -1,11 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System;
 using Euca.Images.Arguments;
-using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Bundling;
-using Euca.Images.Engine.Cloud.Vocabulary;
+using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images;

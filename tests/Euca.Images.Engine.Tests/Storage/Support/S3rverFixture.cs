@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
+using Euca.Images.Engine.Tests.Support;
 
 namespace Euca.Images.Engine.Tests.Storage.Support
 {
@@ -20,7 +21,7 @@ namespace Euca.Images.Engine.Tests.Storage.Support
 
         public S3rverFixture()
         {
-            string servers = Path.Combine(RepoRoot(), "tests", "servers");
+            string servers = Path.Combine(RepositoryFiles.Root, "tests", "servers");
             if (!File.Exists(Path.Combine(servers, "node_modules", "@20minutes", "s3rver", "package.json")))
             {
                 Run("npm", "ci --no-audit --no-fund --loglevel=error", servers);
@@ -105,19 +106,6 @@ namespace Euca.Images.Engine.Tests.Storage.Support
             catch (IOException)
             {
             }
-        }
-
-        private static string RepoRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Euca.Images.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Euca.Images.sln not found above " + AppContext.BaseDirectory);
         }
 
         private static void Run(string file, string arguments, string directory)
