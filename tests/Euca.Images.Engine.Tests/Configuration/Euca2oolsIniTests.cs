@@ -1,6 +1,7 @@
 using System.IO;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Tests.Support;
 
 namespace Euca.Images.Engine.Tests.Configuration
 {

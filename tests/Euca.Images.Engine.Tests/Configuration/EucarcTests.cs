@@ -1,8 +1,9 @@
-using System.Linq;
 using System.IO;
 using System.IO.Compression;
+using System.Linq;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Tests.Support;
 
 namespace Euca.Images.Engine.Tests.Configuration
 {

@@ -6,7 +6,7 @@ using System.Text;
 using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
-using Euca.Images.Engine.Tests.TestSupport;
+using Euca.Images.Engine.Tests.Support;
 
 namespace Euca.Images.Engine.Tests.Crypto
 {

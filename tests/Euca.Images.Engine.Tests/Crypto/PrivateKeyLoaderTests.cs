@@ -4,7 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
-using Euca.Images.Engine.Tests.TestSupport;
+using Euca.Images.Engine.Tests.Support;
 
 namespace Euca.Images.Engine.Tests.Crypto
 {

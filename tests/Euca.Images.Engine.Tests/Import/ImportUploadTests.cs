@@ -8,7 +8,6 @@ using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Import;
-using Euca.Images.Engine.Tests.Cloud;
 using Euca.Images.Engine.Tests.Support;
 
 namespace Euca.Images.Engine.Tests.Import

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Engine.Progress;
-using Euca.Images.Engine.Tests.Cloud;
+using Euca.Images.Engine.Tests.Support;
 
 namespace Euca.Images.Engine.Tests.Instances
 {

@@ -10,7 +10,6 @@ using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Storage;
-using Euca.Images.Engine.Tests.Storage.Support;
 using Euca.Images.Engine.Tests.Support;
 
 namespace Euca.Images.Engine.Tests.Storage
@@ -54,7 +53,7 @@ namespace Euca.Images.Engine.Tests.Storage
             await BundleDownloader.SaveAsync(_direct, location, _temp.File("check-" + Guid.NewGuid().ToString("N")), 4, FastRetry(), null, CancellationToken.None);
 
         [Fact]
-        public async Task Send_creates_the_bucket_stores_verified_parts_and_the_manifest_last()
+        public async Task SendCreatesTheBucketStoresVerifiedPartsAndTheManifestLast()
         {
             BundleInfo bundle = await StorageTestBundle.CreateAsync(_temp, "disk.img");
             string bucket = NewBucket();
@@ -78,7 +77,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task Every_part_arrives_verified_through_drops_resets_stalls_corruption_and_server_errors()
+        public async Task EveryPartArrivesVerifiedThroughDropsResetsStallsCorruptionAndServerErrors()
         {
             BundleInfo bundle = await StorageTestBundle.CreateAsync(_temp, "faulty.img", size: 900_000, seed: 9);
             Assert.True(bundle.Parts.Count >= 8);
@@ -117,7 +116,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task Client_errors_are_not_retried_and_the_error_names_bucket_key_status_and_next_steps()
+        public async Task ClientErrorsAreNotRetriedAndTheErrorNamesBucketKeyStatusAndNextSteps()
         {
             BundleInfo bundle = await StorageTestBundle.CreateAsync(_temp, "denied.img");
             string bucket = NewBucket();
@@ -137,7 +136,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task Persistent_server_errors_end_after_the_last_attempt_with_the_status()
+        public async Task PersistentServerErrorsEndAfterTheLastAttemptWithTheStatus()
         {
             BundleInfo bundle = await StorageTestBundle.CreateAsync(_temp, "busy.img");
             string bucket = NewBucket();
@@ -155,7 +154,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task A_stopped_upload_stops_within_a_second_leaves_no_manifest_and_resume_sends_only_the_rest()
+        public async Task AStoppedUploadStopsWithinASecondLeavesNoManifestAndResumeSendsOnlyTheRest()
         {
             BundleInfo bundle = await StorageTestBundle.CreateAsync(_temp, "resume.img", size: 900_000, seed: 3);
             string bucket = NewBucket();
@@ -206,7 +205,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task Save_retries_cut_off_downloads_and_Expand_unbundles_straight_from_storage()
+        public async Task SaveRetriesCutOffDownloadsAndExpandUnbundlesStraightFromStorage()
         {
             BundleInfo bundle = await StorageTestBundle.CreateAsync(_temp, "round.img", size: 500_000, seed: 11);
             string bucket = NewBucket();
@@ -236,7 +235,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task Save_refuses_a_stored_part_that_does_not_match_the_manifest()
+        public async Task SaveRefusesAStoredPartThatDoesNotMatchTheManifest()
         {
             BundleInfo bundle = await StorageTestBundle.CreateAsync(_temp, "bad.img");
             string bucket = NewBucket();
@@ -252,7 +251,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task Remove_deletes_parts_then_manifest_or_finds_parts_by_prefix_when_the_manifest_is_gone()
+        public async Task RemoveDeletesPartsThenManifestOrFindsPartsByPrefixWhenTheManifestIsGone()
         {
             BundleInfo bundle = await StorageTestBundle.CreateAsync(_temp, "gone.img");
             string bucket = NewBucket();
@@ -277,7 +276,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task Bundle_and_upload_in_one_pass_never_writes_a_part_to_disk()
+        public async Task BundleAndUploadInOnePassNeverWritesAPartToDisk()
         {
             string image = StorageTestBundle.Image(_temp, "stream.img", 900_000, 21);
             string destination = _temp.File("streaming");
@@ -311,7 +310,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task Bundle_and_upload_in_one_pass_keeps_parts_identical_to_the_stored_ones_when_asked()
+        public async Task BundleAndUploadInOnePassKeepsPartsIdenticalToTheStoredOnesWhenAsked()
         {
             string image = StorageTestBundle.Image(_temp, "kept.img", 600_000, 22);
             string destination = _temp.File("kept");
@@ -331,7 +330,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task Pending_parts_that_would_take_too_much_memory_are_refused_before_anything_is_sent()
+        public async Task PendingPartsThatWouldTakeTooMuchMemoryAreRefusedBeforeAnythingIsSent()
         {
             string image = StorageTestBundle.Image(_temp, "huge-parts.img", 100_000, 23);
             using var proxy = new FaultProxy(_s3.Port, (_, _, _) => Fault.None);

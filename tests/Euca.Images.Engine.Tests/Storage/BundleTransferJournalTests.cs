@@ -6,7 +6,7 @@ namespace Euca.Images.Engine.Tests.Storage
     public sealed class BundleTransferJournalTests
     {
         [Fact]
-        public void A_short_list_of_stored_parts_is_given_whole()
+        public void AShortListOfStoredPartsIsGivenWhole()
         {
             var journal = new BundleTransferJournal { ManifestLocation = "images/disk.img.manifest.xml" };
             journal.Stored("disk.img.part.01");
@@ -16,7 +16,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public void A_long_list_of_stored_parts_gives_the_first_and_last_few_and_the_count()
+        public void ALongListOfStoredPartsGivesTheFirstAndLastFewAndTheCount()
         {
             var journal = new BundleTransferJournal { ManifestLocation = "images/disk.img.manifest.xml" };
             foreach (int i in Enumerable.Range(0, 4000).Reverse())

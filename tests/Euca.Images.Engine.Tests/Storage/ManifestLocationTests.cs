@@ -8,7 +8,7 @@ namespace Euca.Images.Engine.Tests.Storage
         [Theory]
         [InlineData("images/disk.img.manifest.xml", "images", "disk.img.manifest.xml", "", "disk.img")]
         [InlineData("b/2026/jan/x.manifest.xml", "b", "2026/jan/x.manifest.xml", "2026/jan/", "x")]
-        public void Parses_bucket_key_prefix_and_bundle_name(string text, string bucket, string key, string keyPrefix, string bundle)
+        public void ParsesBucketKeyPrefixAndBundleName(string text, string bucket, string key, string keyPrefix, string bundle)
         {
             ManifestLocation location = ManifestLocation.Parse(text);
             Assert.Equal(bucket, location.Bucket);
@@ -26,7 +26,7 @@ namespace Euca.Images.Engine.Tests.Storage
         [InlineData("bucket/.manifest.xml")]
         [InlineData("bucket//disk.img.manifest.xml")]
         [InlineData("")]
-        public void Refuses_what_is_not_a_manifest_location(string text)
+        public void RefusesWhatIsNotAManifestLocation(string text)
         {
             var error = Assert.Throws<EucaException>(() => ManifestLocation.Parse(text));
             Assert.Equal("ManifestLocationInvalid", error.ErrorId);
@@ -37,7 +37,7 @@ namespace Euca.Images.Engine.Tests.Storage
         [InlineData("", "b/n.manifest.xml")]
         [InlineData("a/b", "b/a/b/n.manifest.xml")]
         [InlineData("/a/b/", "b/a/b/n.manifest.xml")]
-        public void Builds_locations_the_euca2ools_way(string? keyPrefix, string expected) =>
+        public void BuildsLocationsTheEuca2oolsWay(string? keyPrefix, string expected) =>
             Assert.Equal(expected, ManifestLocation.Create("b", keyPrefix!, "n").ToString());
     }
 }

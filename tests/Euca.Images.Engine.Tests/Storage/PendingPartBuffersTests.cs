@@ -8,7 +8,7 @@ namespace Euca.Images.Engine.Tests.Storage
     public sealed class PendingPartBuffersTests
     {
         [Fact]
-        public async Task A_rent_beyond_the_limit_waits_until_a_buffer_comes_back_and_gets_that_buffer()
+        public async Task ARentBeyondTheLimitWaitsUntilABufferComesBackAndGetsThatBuffer()
         {
             using var buffers = new PendingPartBuffers(2, 1024);
             byte[] first = await buffers.RentAsync(CancellationToken.None);
@@ -26,7 +26,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task A_waiting_rent_ends_when_cancelled()
+        public async Task AWaitingRentEndsWhenCancelled()
         {
             using var buffers = new PendingPartBuffers(1, 16);
             await buffers.RentAsync(CancellationToken.None);
@@ -36,7 +36,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public void At_least_one_buffer_is_required()
+        public void AtLeastOneBufferIsRequired()
         {
             Assert.Throws<ArgumentOutOfRangeException>(() => new PendingPartBuffers(0, 16));
         }

@@ -11,7 +11,7 @@ namespace Euca.Images.Engine.Tests.Storage
     public class RetryPolicyTests
     {
         [Fact]
-        public void Backoff_doubles_with_jitter_and_is_capped()
+        public void BackoffDoublesWithJitterAndIsCapped()
         {
             var policy = new RetryPolicy(seed: 3) { BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(1500) };
             var seen = new HashSet<double>();
@@ -31,7 +31,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task Retries_transport_failures_until_success_with_injected_delays()
+        public async Task RetriesTransportFailuresUntilSuccessWithInjectedDelays()
         {
             var delays = new List<TimeSpan>();
             var policy = new RetryPolicy { MaxAttempts = 4, Delay = (d, _) => { delays.Add(d); return Task.CompletedTask; } };
@@ -42,7 +42,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task Gives_up_after_the_last_attempt_and_never_retries_engine_errors()
+        public async Task GivesUpAfterTheLastAttemptAndNeverRetriesEngineErrors()
         {
             var policy = new RetryPolicy { MaxAttempts = 3, Delay = (_, _) => Task.CompletedTask };
             int calls = 0;
@@ -67,7 +67,7 @@ namespace Euca.Images.Engine.Tests.Storage
         [InlineData(403, false)]
         [InlineData(404, false)]
         [InlineData(409, false)]
-        public void Retries_only_server_failures_timeouts_and_throttling(int status, bool retried) =>
+        public void RetriesOnlyServerFailuresTimeoutsAndThrottling(int status, bool retried) =>
             Assert.Equal(retried, RetryPolicy.IsRetryableStatus(status));
     }
 }
