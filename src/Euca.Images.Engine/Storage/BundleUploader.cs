@@ -36,7 +36,7 @@ namespace Euca.Images.Engine.Storage
                 (location.KeyPrefix.Length == 0 ? string.Empty : $" -KeyPrefix {location.KeyPrefix.TrimEnd('/')}") + " -Resume";
 
             ObjectStore store = target.StoreFor(connection);
-            await PrepareAsync(store, location, target.Location, journal, ct).ConfigureAwait(false);
+            await PrepareAsync(store, location, target.Location, ct).ConfigureAwait(false);
 
             long total = files.Sum(f => f.Size);
             var transfer = new TransferProgress(progress, $"Uploading {bundle.Manifest.ImageName} to {location.Bucket}/{location.KeyPrefix}", total, files.Count);
@@ -55,42 +55,24 @@ namespace Euca.Images.Engine.Storage
         /// Checks (and creates) the bucket, then removes a manifest already stored under the target key: parts are
         /// about to be replaced, and the old manifest must not point at a mix of old and new ones.
         /// </summary>
-        internal static async Task PrepareAsync(ObjectStore store, ManifestLocation location, string? bucketLocation, BundleTransferJournal journal, CancellationToken ct)
+        internal static async Task PrepareAsync(ObjectStore store, ManifestLocation location, string? bucketLocation, CancellationToken ct)
         {
-            try
-            {
-                await store.EnsureBucketAsync(location.Bucket, bucketLocation, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
-            {
-                throw StorageErrors.Translate(e, "Checking or creating the bucket", location.Bucket, null, "StorageBucketUnavailable", null);
-            }
-
-            try
-            {
-                await store.DeleteAsync(location.Bucket, location.Key, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
-            {
-                throw StorageErrors.Translate(e, "Removing the previous manifest", location.Bucket, location.Key, "StorageManifestUploadFailed", null);
-            }
+            await new StorageCall("Checking or creating the bucket", location.Bucket, null, "StorageBucketUnavailable")
+                .RunAsync(token => store.EnsureBucketAsync(location.Bucket, bucketLocation, token), ct).ConfigureAwait(false);
+            await new StorageCall("Removing the previous manifest", location.Bucket, location.Key, "StorageManifestUploadFailed")
+                .RunAsync(token => store.DeleteAsync(location.Bucket, location.Key, token), ct).ConfigureAwait(false);
         }
 
         /// <summary>Uploads the manifest, the last step; returns its size.</summary>
         internal static async Task<long> SendManifestAsync(ObjectStore store, ManifestLocation location, string manifestPath, string acl,
             BundleTransferJournal journal, CancellationToken ct)
         {
-            try
-            {
-                long size = await store.PutFileAsync(location.Bucket, location.Key, manifestPath, FileMd5.Of(manifestPath), acl, null, ct).ConfigureAwait(false);
-                journal.ManifestStored = true;
-                return size;
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
-            {
-                throw StorageErrors.Translate(e, "Uploading the manifest", location.Bucket, location.Key, "StorageManifestUploadFailed",
-                    BundleTransferJournal.Advice(journal.ResumeAdvice, location.ToString()));
-            }
+            long size = await new StorageCall("Uploading the manifest", location.Bucket, location.Key, "StorageManifestUploadFailed",
+                    BundleTransferJournal.Advice(journal.ResumeAdvice, location.ToString()))
+                .RunAsync(token => store.PutFileAsync(location.Bucket, location.Key, manifestPath, FileMd5.Of(manifestPath), acl, null, token), ct)
+                .ConfigureAwait(false);
+            journal.ManifestStored = true;
+            return size;
         }
 
         private static long SizeOf(string path)

@@ -43,22 +43,22 @@ namespace Euca.Images.Engine.Storage
             }
         }
 
-        private static async Task<Stream> OpenPartAsync(ObjectStore store, ManifestLocation location, string fileName, CancellationToken ct)
+        private static Task<Stream> OpenPartAsync(ObjectStore store, ManifestLocation location, string fileName, CancellationToken ct)
         {
             string key = location.KeyFor(fileName);
-            try
-            {
-                return await store.OpenReadAsync(location.Bucket, key, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (StorageErrors.IsNotFound(e))
-            {
-                throw new EucaException("BundlePartMissing", EucaErrorCategory.ObjectNotFound,
-                    $"The manifest '{location}' lists part {fileName}, but '{location.Bucket}/{key}' does not exist (HTTP 404).", location.Bucket + "/" + key, e);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
-            {
-                throw StorageErrors.Translate(e, $"Downloading part {fileName}", location.Bucket, key, "StoragePartDownloadFailed", "Run the command again to retry.");
-            }
+            return new StorageCall($"Downloading part {fileName}", location.Bucket, key, "StoragePartDownloadFailed", "Run the command again to retry.")
+                .RunAsync(async token =>
+                {
+                    try
+                    {
+                        return await store.OpenReadAsync(location.Bucket, key, token).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (StorageErrors.IsNotFound(e))
+                    {
+                        throw new EucaException("BundlePartMissing", EucaErrorCategory.ObjectNotFound,
+                            $"The manifest '{location}' lists part {fileName}, but '{location.Bucket}/{key}' does not exist (HTTP 404).", location.Bucket + "/" + key, e);
+                    }
+                }, ct);
         }
     }
 }
