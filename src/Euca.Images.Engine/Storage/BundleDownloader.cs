@@ -22,19 +22,20 @@ namespace Euca.Images.Engine.Storage
     /// </summary>
     public static class BundleDownloader
     {
-        public static async Task<BundleInfo> SaveAsync(CloudConnection connection, string manifestLocation, string destination, int throttleLimit,
-            RetryPolicy? retry, IProgress<OperationProgress>? progress, CancellationToken ct)
+        public static async Task<BundleInfo> SaveAsync(CloudConnection connection, BundleSaveRequest request,
+            IProgress<OperationProgress>? progress, CancellationToken ct)
         {
             if (connection == null) throw new ArgumentNullException(nameof(connection));
-            ManifestLocation location = ManifestLocation.Parse(manifestLocation);
-            var store = ObjectStore.For(connection, retry);
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            ManifestLocation location = request.Location;
+            var store = ObjectStore.For(connection, request.Retry);
             StoredManifest manifest = await StoredManifest.ReadAsync(store, location, ct).ConfigureAwait(false);
-            string directory = Directory.CreateDirectory(destination).FullName;
+            string directory = Directory.CreateDirectory(request.Destination).FullName;
 
             var transfer = new TransferProgress(progress, $"Downloading {location}", manifest.Manifest.BundledSize, manifest.Manifest.Parts.Count);
             var saved = new BundlePartInfo[manifest.Manifest.Parts.Count];
             List<BundlePart> parts = manifest.Manifest.Parts.OrderBy(p => p.Index).ToList();
-            await Throttled.ForEachAsync(Enumerable.Range(0, parts.Count), throttleLimit, async (i, token) =>
+            await Throttled.ForEachAsync(Enumerable.Range(0, parts.Count), request.ThrottleLimit, async (i, token) =>
             {
                 saved[i] = await SavePartAsync(store, location, parts[i], directory, transfer, token).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);

@@ -20,12 +20,13 @@ namespace Euca.Images.Engine.Storage
         private static readonly Regex BundleKeySuffix = new Regex(@"^\.(part\.[0-9]+|manifest(\.xml)?)$");
 
         /// <returns>The keys deleted, parts first.</returns>
-        public static async Task<IReadOnlyList<string>> RemoveAsync(CloudConnection connection, string manifestLocation, bool removeBucket,
-            RetryPolicy? retry, IProgress<OperationProgress>? progress, CancellationToken ct)
+        public static async Task<IReadOnlyList<string>> RemoveAsync(CloudConnection connection, BundleRemoveRequest request,
+            IProgress<OperationProgress>? progress, CancellationToken ct)
         {
             if (connection == null) throw new ArgumentNullException(nameof(connection));
-            ManifestLocation location = ManifestLocation.Parse(manifestLocation);
-            var store = ObjectStore.For(connection, retry);
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            ManifestLocation location = request.Location;
+            var store = ObjectStore.For(connection, request.Retry);
 
             List<string> keys = await KeysToDeleteAsync(store, location, ct).ConfigureAwait(false);
             var deleted = new List<string>();
@@ -36,7 +37,7 @@ namespace Euca.Images.Engine.Storage
                 deleted.Add(key);
             }
 
-            if (removeBucket)
+            if (request.RemoveBucket)
             {
                 await DeletionOf("Deleting the bucket", location, null).RunAsync(token => DeleteEmptyBucketAsync(store, location, token), ct).ConfigureAwait(false);
             }

@@ -20,13 +20,13 @@ namespace Euca.Images.Engine.Storage
     /// </summary>
     public static class BundleUploader
     {
-        public static async Task<BundleUpload> SendAsync(CloudConnection connection, string manifestPath, string? partsDirectory, BundleUploadTarget target,
-            bool resume, IProgress<OperationProgress>? progress, CancellationToken ct)
+        public static async Task<BundleUpload> SendAsync(CloudConnection connection, BundleSendRequest request,
+            IProgress<OperationProgress>? progress, CancellationToken ct)
         {
             if (connection == null) throw new ArgumentNullException(nameof(connection));
-            if (target == null) throw new ArgumentNullException(nameof(target));
-            string acl = BundleAcl.Check(target.Acl);
-            LocalBundle bundle = LocalBundle.Open(manifestPath, partsDirectory);
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            BundleUploadTarget target = request.Target;
+            LocalBundle bundle = LocalBundle.Open(request.ManifestPath, null);
             ManifestLocation location = ManifestLocation.Parse(target.Bucket + "/" + ManifestLocation.NormalizeKeyPrefix(target.KeyPrefix) + Path.GetFileName(bundle.ManifestPath));
             List<(BundlePart Part, string Path, long Size)> files = bundle.Manifest.Parts.OrderBy(p => p.Index).Select(p => (p, bundle.PartPath(p), SizeOf(bundle.PartPath(p)))).ToList();
 
@@ -40,14 +40,14 @@ namespace Euca.Images.Engine.Storage
 
             long total = files.Sum(f => f.Size);
             var transfer = new TransferProgress(progress, $"Uploading {bundle.Manifest.ImageName} to {location.Bucket}/{location.KeyPrefix}", total, files.Count);
-            var sender = new PartSender(store, location, acl, transfer, journal);
+            var sender = new PartSender(store, location, target.Acl, transfer, journal);
             await Throttled.ForEachAsync(files, target.ThrottleLimit, async (file, token) =>
             {
                 var part = LocalPart.FromFile(file.Part.Index, file.Part.FileName, file.Path, file.Size, FileMd5.Of(file.Path));
-                await sender.SendAsync(part, resume, token).ConfigureAwait(false);
+                await sender.SendAsync(part, request.Resume, token).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
 
-            long manifestBytes = await SendManifestAsync(store, location, bundle.ManifestPath, acl, journal, ct).ConfigureAwait(false);
+            long manifestBytes = await SendManifestAsync(store, location, bundle.ManifestPath, target.Acl, journal, ct).ConfigureAwait(false);
             return new BundleUpload(location, bundle.Manifest, sender.Sent, sender.Skipped, sender.BytesSent + manifestBytes);
         }
 
