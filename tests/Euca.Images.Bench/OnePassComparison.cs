@@ -22,17 +22,17 @@ namespace Euca.Images.Bench
             Func<string, BundleCreateRequest> request)
         {
             async Task Remove(BundleUpload upload) =>
-                await BundleRemover.RemoveAsync(connection, upload.ManifestLocation, removeBucket: true, null, null, CancellationToken.None);
+                await BundleRemover.RemoveAsync(connection, new BundleRemoveRequest(upload.ManifestLocation, removeBucket: true), null, CancellationToken.None);
 
             for (int round = 1; round <= Rounds; round++)
             {
                 await timer.Time($"bundle alone #{round}", () => BundleCreator.CreateAsync(request("bundle"), null, CancellationToken.None));
                 await Remove(await timer.Time($"bundle-and-upload in one pass #{round}", () => BundleStreamUploader.CreateAndSendAsync(connection,
-                    request("streamed"), new BundleUploadTarget("streamed"), BundleStreamUploader.DefaultMaxPendingParts, false, null, CancellationToken.None)));
+                    new BundleCreateAndSendRequest(request("streamed"), new BundleUploadTarget("streamed")), null, CancellationToken.None)));
                 await Remove(await timer.Time($"bundle, then upload #{round}", async () =>
                 {
                     BundleInfo bundle = await BundleCreator.CreateAsync(request("then"), null, CancellationToken.None);
-                    return await BundleUploader.SendAsync(connection, bundle.ManifestPath, null, new BundleUploadTarget("then"), false, null, CancellationToken.None);
+                    return await BundleUploader.SendAsync(connection, new BundleSendRequest(bundle.ManifestPath, new BundleUploadTarget("then")), null, CancellationToken.None);
                 }));
             }
 

@@ -90,10 +90,10 @@ namespace Euca.Images.Bench
         {
             using CloudConnection connection = Connect(new Uri(BenchCommandLine.StringOption(args, "--url")!));
             using var bundles = new BenchBundles(BenchCommandLine.StringOption(args, "--image")!, BenchCommandLine.StringOption(args, "--work")!);
-            BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(connection, bundles.Request("peak"), new BundleUploadTarget("peak"),
-                BundleStreamUploader.DefaultMaxPendingParts, false, null, CancellationToken.None);
+            BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(connection,
+                new BundleCreateAndSendRequest(bundles.Request("peak"), new BundleUploadTarget("peak")), null, CancellationToken.None);
             long peak = PayloadChild.PeakKiB();
-            await BundleRemover.RemoveAsync(connection, upload.ManifestLocation, removeBucket: true, null, null, CancellationToken.None);
+            await BundleRemover.RemoveAsync(connection, new BundleRemoveRequest(upload.ManifestLocation, removeBucket: true), null, CancellationToken.None);
             Console.WriteLine(peak.ToString(CultureInfo.InvariantCulture));
             return 0;
         }
@@ -112,15 +112,15 @@ namespace Euca.Images.Bench
         private static async Task TransferStepsAsync(StepTimer timer, CloudConnection connection, BundleInfo bundle, BenchBundles bundles)
         {
             async Task Remove(BundleUpload upload) =>
-                await BundleRemover.RemoveAsync(connection, upload.ManifestLocation, removeBucket: true, null, null, CancellationToken.None);
+                await BundleRemover.RemoveAsync(connection, new BundleRemoveRequest(upload.ManifestLocation, removeBucket: true), null, CancellationToken.None);
 
-            BundleUpload parallel = await timer.Time("upload, 4 parts at a time", () => BundleUploader.SendAsync(connection, bundle.ManifestPath, null,
-                new BundleUploadTarget("parallel") { ThrottleLimit = 4 }, false, null, CancellationToken.None));
-            await timer.Time("download, 4 parts at a time", () => BundleDownloader.SaveAsync(connection, parallel.ManifestLocation, bundles.Fresh("dl4"), 4, null, null, CancellationToken.None));
-            await timer.Time("download, 1 part at a time", () => BundleDownloader.SaveAsync(connection, parallel.ManifestLocation, bundles.Fresh("dl1"), 1, null, null, CancellationToken.None));
+            BundleUpload parallel = await timer.Time("upload, 4 parts at a time", () => BundleUploader.SendAsync(connection,
+                new BundleSendRequest(bundle.ManifestPath, new BundleUploadTarget("parallel") { ThrottleLimit = 4 }), null, CancellationToken.None));
+            await timer.Time("download, 4 parts at a time", () => BundleDownloader.SaveAsync(connection, new BundleSaveRequest(parallel.ManifestLocation, bundles.Fresh("dl4"), 4), null, CancellationToken.None));
+            await timer.Time("download, 1 part at a time", () => BundleDownloader.SaveAsync(connection, new BundleSaveRequest(parallel.ManifestLocation, bundles.Fresh("dl1"), 1), null, CancellationToken.None));
             await Remove(parallel);
-            await Remove(await timer.Time("upload, 1 part at a time", () => BundleUploader.SendAsync(connection, bundle.ManifestPath, null,
-                new BundleUploadTarget("serial") { ThrottleLimit = 1 }, false, null, CancellationToken.None)));
+            await Remove(await timer.Time("upload, 1 part at a time", () => BundleUploader.SendAsync(connection,
+                new BundleSendRequest(bundle.ManifestPath, new BundleUploadTarget("serial") { ThrottleLimit = 1 }), null, CancellationToken.None)));
         }
 
         /// <summary>

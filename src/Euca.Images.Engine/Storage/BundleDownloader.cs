@@ -21,19 +21,20 @@ namespace Euca.Images.Engine.Storage
     /// </summary>
     public static class BundleDownloader
     {
-        public static async Task<BundleInfo> SaveAsync(CloudConnection connection, string manifestLocation, string destination, int throttleLimit,
-            RetryPolicy? retry, IProgress<OperationProgress>? progress, CancellationToken ct)
+        public static async Task<BundleInfo> SaveAsync(CloudConnection connection, BundleSaveRequest request,
+            IProgress<OperationProgress>? progress, CancellationToken ct)
         {
             if (connection == null) throw new ArgumentNullException(nameof(connection));
-            ManifestLocation location = ManifestLocation.Parse(manifestLocation);
-            var store = ObjectStore.For(connection, retry);
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            ManifestLocation location = request.Location;
+            var store = ObjectStore.For(connection, request.Retry);
             StoredManifest manifest = await StoredManifest.ReadAsync(store, location, ct).ConfigureAwait(false);
-            string directory = Directory.CreateDirectory(destination).FullName;
+            string directory = Directory.CreateDirectory(request.Destination).FullName;
 
             var transfer = new TransferProgress(progress, $"Downloading {location}", manifest.Manifest.BundledSize, manifest.Manifest.Parts.Count);
             var saved = new BundlePartInfo[manifest.Manifest.Parts.Count];
             List<BundlePart> parts = manifest.Manifest.Parts.OrderBy(p => p.Index).ToList();
-            await Throttled.ForEachAsync(Enumerable.Range(0, parts.Count), throttleLimit, async (i, token) =>
+            await Throttled.ForEachAsync(Enumerable.Range(0, parts.Count), request.ThrottleLimit, async (i, token) =>
             {
                 saved[i] = await SavePartAsync(store, location, parts[i], directory, transfer, token).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
@@ -53,59 +54,66 @@ namespace Euca.Images.Engine.Storage
             long counted = 0;
             try
             {
-                long size = await store.GetAsync(location.Bucket, key, async (body, info, token) =>
-                {
-                    transfer.PartAdvanced(part.Index, part.FileName, 0, info.Size, -counted);
-                    counted = 0;
-                    using (var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1))
-                    using (var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5))
-                    using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+                return await new StorageCall($"Downloading part {part.FileName}", location.Bucket, key, "StoragePartDownloadFailed", "Run Save-EucaBundle again to retry.")
+                    .RunAsync(async token =>
                     {
-                        var buffer = new byte[1 << 16];
-                        long length = 0;
-                        int n;
-                        while ((n = await body.ReadAsync(buffer, 0, buffer.Length, token).ConfigureAwait(false)) > 0)
+                        long size = await GetPartAsync(store, location, part, key, token, async (body, info, bodyToken) =>
                         {
-                            sha1.AppendData(buffer, 0, n);
-                            md5.AppendData(buffer, 0, n);
-                            await file.WriteAsync(buffer, 0, n, token).ConfigureAwait(false);
-                            length += n;
-                            counted += n;
-                            transfer.PartAdvanced(part.Index, part.FileName, length, info.Size, n);
+                            transfer.PartAdvanced(part.Index, part.FileName, 0, info.Size, -counted);
+                            counted = 0;
+                            using (var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1))
+                            using (var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5))
+                            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+                            {
+                                var buffer = new byte[1 << 16];
+                                long length = 0;
+                                int n;
+                                while ((n = await body.ReadAsync(buffer, 0, buffer.Length, bodyToken).ConfigureAwait(false)) > 0)
+                                {
+                                    sha1.AppendData(buffer, 0, n);
+                                    md5.AppendData(buffer, 0, n);
+                                    await file.WriteAsync(buffer, 0, n, bodyToken).ConfigureAwait(false);
+                                    length += n;
+                                    counted += n;
+                                    transfer.PartAdvanced(part.Index, part.FileName, length, info.Size, n);
+                                }
+
+                                Check(part, info, length, HexEncoding.ToLowerHex(md5.GetHashAndReset()), HexEncoding.ToLowerHex(sha1.GetHashAndReset()), location);
+                                return length;
+                            }
+                        }).ConfigureAwait(false);
+
+                        if (File.Exists(finalPath))
+                        {
+                            File.Delete(finalPath);
                         }
 
-                        Check(part, info, length, HexEncoding.ToLowerHex(md5.GetHashAndReset()), HexEncoding.ToLowerHex(sha1.GetHashAndReset()), location);
-                        return length;
-                    }
-                }, ct).ConfigureAwait(false);
-
-                if (File.Exists(finalPath))
-                {
-                    File.Delete(finalPath);
-                }
-
-                File.Move(temporary, finalPath);
-                transfer.PartFinished(part.Index, part.FileName, 0);
-                return new BundlePartInfo(part.Index, part.FileName, finalPath, size, part.Digest);
+                        File.Move(temporary, finalPath);
+                        transfer.PartFinished(part.Index, part.FileName, 0);
+                        return new BundlePartInfo(part.Index, part.FileName, finalPath, size, part.Digest);
+                    }, ct).ConfigureAwait(false);
             }
-            catch (Exception e)
+            catch
             {
                 File.Delete(temporary);
                 transfer.PartFinished(part.Index, part.FileName, -counted);
-                if (e is OperationCanceledException && ct.IsCancellationRequested)
-                {
-                    throw;
-                }
+                throw;
+            }
+        }
 
-                if (StorageErrors.IsNotFound(e))
-                {
-                    throw new EucaException("BundlePartMissing", EucaErrorCategory.ObjectNotFound,
-                        $"The manifest '{location}' lists part {part.FileName}, but '{location.Bucket}/{key}' does not exist (HTTP 404). The upload may be incomplete: upload the bundle again.",
-                        location.Bucket + "/" + key, e);
-                }
-
-                throw StorageErrors.Translate(e, $"Downloading part {part.FileName}", location.Bucket, key, "StoragePartDownloadFailed",
-                    "Run Save-EucaBundle again to retry.");
+        /// <summary>GETs a part into <paramref name="consume"/>; a part the manifest names but storage lacks is an incomplete upload.</summary>
+        private static async Task<long> GetPartAsync(ObjectStore store, ManifestLocation location, BundlePart part, string key, CancellationToken ct,
+            Func<Stream, StoredObject, CancellationToken, Task<long>> consume)
+        {
+            try
+            {
+                return await store.GetAsync(location.Bucket, key, consume, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (StorageErrors.IsNotFound(e))
+            {
+                throw new EucaException("BundlePartMissing", EucaErrorCategory.ObjectNotFound,
+                    $"The manifest '{location}' lists part {part.FileName}, but '{location.Bucket}/{key}' does not exist (HTTP 404). The upload may be incomplete: upload the bundle again.",
+                    location.Bucket + "/" + key, e);
             }
         }
 

@@ -20,25 +20,26 @@ namespace Euca.Images.Engine.Storage
         private static readonly Regex BundleKeySuffix = new Regex(@"^\.(part\.[0-9]+|manifest(\.xml)?)$");
 
         /// <returns>The keys deleted, parts first.</returns>
-        public static async Task<IReadOnlyList<string>> RemoveAsync(CloudConnection connection, string manifestLocation, bool removeBucket,
-            RetryPolicy? retry, IProgress<OperationProgress>? progress, CancellationToken ct)
+        public static async Task<IReadOnlyList<string>> RemoveAsync(CloudConnection connection, BundleRemoveRequest request,
+            IProgress<OperationProgress>? progress, CancellationToken ct)
         {
             if (connection == null) throw new ArgumentNullException(nameof(connection));
-            ManifestLocation location = ManifestLocation.Parse(manifestLocation);
-            var store = ObjectStore.For(connection, retry);
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            ManifestLocation location = request.Location;
+            var store = ObjectStore.For(connection, request.Retry);
 
             List<string> keys = await KeysToDeleteAsync(store, location, ct).ConfigureAwait(false);
             var deleted = new List<string>();
             foreach (string key in keys)
             {
                 progress?.Report(new OperationProgress($"Removing {location}", deleted.Count, keys.Count, key));
-                await RunAsync(() => store.DeleteAsync(location.Bucket, key, ct), "Deleting", location, key, ct).ConfigureAwait(false);
+                await DeletionOf("Deleting", location, key).RunAsync(token => store.DeleteAsync(location.Bucket, key, token), ct).ConfigureAwait(false);
                 deleted.Add(key);
             }
 
-            if (removeBucket)
+            if (request.RemoveBucket)
             {
-                await RunAsync(() => store.DeleteBucketAsync(location.Bucket, ct), "Deleting the bucket", location, null, ct).ConfigureAwait(false);
+                await DeletionOf("Deleting the bucket", location, null).RunAsync(token => DeleteEmptyBucketAsync(store, location, token), ct).ConfigureAwait(false);
             }
 
             return deleted;
@@ -53,8 +54,8 @@ namespace Euca.Images.Engine.Storage
             }
 
             string prefix = location.KeyPrefix + location.BundlePrefix;
-            IReadOnlyList<StoredObject> listed = null!;
-            await RunAsync(async () => listed = await store.ListAsync(location.Bucket, prefix, ct).ConfigureAwait(false), "Listing", location, prefix, ct).ConfigureAwait(false);
+            IReadOnlyList<StoredObject> listed = await DeletionOf("Listing", location, prefix)
+                .RunAsync(token => store.ListAsync(location.Bucket, prefix, token), ct).ConfigureAwait(false);
             List<string> found = listed.Select(o => o.Key)
                 .Where(key => BundleKeySuffix.IsMatch(key.Substring(prefix.Length)))
                 .OrderBy(key => key.EndsWith(".xml", StringComparison.Ordinal) || key.EndsWith(".manifest", StringComparison.Ordinal) ? 1 : 0)
@@ -69,22 +70,21 @@ namespace Euca.Images.Engine.Storage
             return found;
         }
 
-        private static async Task RunAsync(Func<Task> call, string action, ManifestLocation location, string? key, CancellationToken ct)
+        /// <summary>A call made while removing: a failure says to run the removal again to finish.</summary>
+        private static StorageCall DeletionOf(string action, ManifestLocation location, string? key) =>
+            new StorageCall(action, location.Bucket, key, "StorageDeleteFailed", $"Run Remove-EucaBundle -ManifestLocation {location} again to finish.");
+
+        /// <summary>A bucket that still holds other objects (409) is kept, and the error says so.</summary>
+        private static async Task DeleteEmptyBucketAsync(ObjectStore store, ManifestLocation location, CancellationToken ct)
         {
             try
             {
-                await call().ConfigureAwait(false);
+                await store.DeleteBucketAsync(location.Bucket, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
+            catch (Amazon.Runtime.AmazonServiceException e) when ((int)e.StatusCode == 409)
             {
-                if (key == null && e is Amazon.Runtime.AmazonServiceException service && (int)service.StatusCode == 409)
-                {
-                    throw new EucaException("StorageBucketNotEmpty", EucaErrorCategory.ResourceExists,
-                        $"The bundle was removed, but the bucket '{location.Bucket}' still holds other objects (HTTP 409 {service.ErrorCode}), so it was kept.", location.Bucket, e);
-                }
-
-                throw StorageErrors.Translate(e, action, location.Bucket, key, "StorageDeleteFailed",
-                    $"Run Remove-EucaBundle -ManifestLocation {location} again to finish.");
+                throw new EucaException("StorageBucketNotEmpty", EucaErrorCategory.ResourceExists,
+                    $"The bundle was removed, but the bucket '{location.Bucket}' still holds other objects (HTTP 409 {e.ErrorCode}), so it was kept.", location.Bucket, e);
             }
         }
     }

@@ -1,4 +1,3 @@
-using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Cloud;
@@ -13,7 +12,7 @@ namespace Euca.Images.Engine.Storage
 
         public BundleUploadTarget(string bucket)
         {
-            Bucket = string.IsNullOrWhiteSpace(bucket) ? throw new ArgumentException("The bucket name is empty.", nameof(bucket)) : bucket.Trim();
+            Bucket = StorageRequestChecks.RequiredText(bucket, "StorageBucketMissing", "The bucket name").Trim();
         }
 
         public string Bucket { get; }
@@ -33,6 +32,14 @@ namespace Euca.Images.Engine.Storage
 
         /// <summary>Filled in as parts are stored; keep it to report what was stored when the upload stops.</summary>
         public BundleTransferJournal Journal { get; set; } = new BundleTransferJournal();
+
+        /// <summary>The target, once its ACL and parallelism are known to be valid; the upload requests call it when created.</summary>
+        internal BundleUploadTarget Checked()
+        {
+            BundleAcl.Check(Acl);
+            StorageRequestChecks.ThrottleLimit(ThrottleLimit);
+            return this;
+        }
 
         internal ObjectStore StoreFor(CloudConnection connection) => ObjectStore.For(connection, Retry);
     }

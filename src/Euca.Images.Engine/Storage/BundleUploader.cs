@@ -20,13 +20,13 @@ namespace Euca.Images.Engine.Storage
     /// </summary>
     public static class BundleUploader
     {
-        public static async Task<BundleUpload> SendAsync(CloudConnection connection, string manifestPath, string? partsDirectory, BundleUploadTarget target,
-            bool resume, IProgress<OperationProgress>? progress, CancellationToken ct)
+        public static async Task<BundleUpload> SendAsync(CloudConnection connection, BundleSendRequest request,
+            IProgress<OperationProgress>? progress, CancellationToken ct)
         {
             if (connection == null) throw new ArgumentNullException(nameof(connection));
-            if (target == null) throw new ArgumentNullException(nameof(target));
-            string acl = BundleAcl.Check(target.Acl);
-            LocalBundle bundle = LocalBundle.Open(manifestPath, partsDirectory);
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            BundleUploadTarget target = request.Target;
+            LocalBundle bundle = LocalBundle.Open(request.ManifestPath, null);
             ManifestLocation location = ManifestLocation.Parse(target.Bucket + "/" + ManifestLocation.NormalizeKeyPrefix(target.KeyPrefix) + Path.GetFileName(bundle.ManifestPath));
             List<(BundlePart Part, string Path, long Size)> files = bundle.Manifest.Parts.OrderBy(p => p.Index).Select(p => (p, bundle.PartPath(p), SizeOf(bundle.PartPath(p)))).ToList();
 
@@ -36,18 +36,18 @@ namespace Euca.Images.Engine.Storage
                 (location.KeyPrefix.Length == 0 ? string.Empty : $" -KeyPrefix {location.KeyPrefix.TrimEnd('/')}") + " -Resume";
 
             ObjectStore store = target.StoreFor(connection);
-            await PrepareAsync(store, location, target.Location, journal, ct).ConfigureAwait(false);
+            await PrepareAsync(store, location, target.Location, ct).ConfigureAwait(false);
 
             long total = files.Sum(f => f.Size);
             var transfer = new TransferProgress(progress, $"Uploading {bundle.Manifest.ImageName} to {location.Bucket}/{location.KeyPrefix}", total, files.Count);
-            var sender = new PartSender(store, location, acl, transfer, journal);
+            var sender = new PartSender(store, location, target.Acl, transfer, journal);
             await Throttled.ForEachAsync(files, target.ThrottleLimit, async (file, token) =>
             {
                 var part = LocalPart.FromFile(file.Part.Index, file.Part.FileName, file.Path, file.Size, FileMd5.Of(file.Path));
-                await sender.SendAsync(part, resume, token).ConfigureAwait(false);
+                await sender.SendAsync(part, request.Resume, token).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
 
-            long manifestBytes = await SendManifestAsync(store, location, bundle.ManifestPath, acl, journal, ct).ConfigureAwait(false);
+            long manifestBytes = await SendManifestAsync(store, location, bundle.ManifestPath, target.Acl, journal, ct).ConfigureAwait(false);
             return new BundleUpload(location, bundle.Manifest, sender.Sent, sender.Skipped, sender.BytesSent + manifestBytes);
         }
 
@@ -55,42 +55,24 @@ namespace Euca.Images.Engine.Storage
         /// Checks (and creates) the bucket, then removes a manifest already stored under the target key: parts are
         /// about to be replaced, and the old manifest must not point at a mix of old and new ones.
         /// </summary>
-        internal static async Task PrepareAsync(ObjectStore store, ManifestLocation location, string? bucketLocation, BundleTransferJournal journal, CancellationToken ct)
+        internal static async Task PrepareAsync(ObjectStore store, ManifestLocation location, string? bucketLocation, CancellationToken ct)
         {
-            try
-            {
-                await store.EnsureBucketAsync(location.Bucket, bucketLocation, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
-            {
-                throw StorageErrors.Translate(e, "Checking or creating the bucket", location.Bucket, null, "StorageBucketUnavailable", null);
-            }
-
-            try
-            {
-                await store.DeleteAsync(location.Bucket, location.Key, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
-            {
-                throw StorageErrors.Translate(e, "Removing the previous manifest", location.Bucket, location.Key, "StorageManifestUploadFailed", null);
-            }
+            await new StorageCall("Checking or creating the bucket", location.Bucket, null, "StorageBucketUnavailable")
+                .RunAsync(token => store.EnsureBucketAsync(location.Bucket, bucketLocation, token), ct).ConfigureAwait(false);
+            await new StorageCall("Removing the previous manifest", location.Bucket, location.Key, "StorageManifestUploadFailed")
+                .RunAsync(token => store.DeleteAsync(location.Bucket, location.Key, token), ct).ConfigureAwait(false);
         }
 
         /// <summary>Uploads the manifest, the last step; returns its size.</summary>
         internal static async Task<long> SendManifestAsync(ObjectStore store, ManifestLocation location, string manifestPath, string acl,
             BundleTransferJournal journal, CancellationToken ct)
         {
-            try
-            {
-                long size = await store.PutFileAsync(location.Bucket, location.Key, manifestPath, FileMd5.Of(manifestPath), acl, null, ct).ConfigureAwait(false);
-                journal.ManifestStored = true;
-                return size;
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
-            {
-                throw StorageErrors.Translate(e, "Uploading the manifest", location.Bucket, location.Key, "StorageManifestUploadFailed",
-                    BundleTransferJournal.Advice(journal.ResumeAdvice, location.ToString()));
-            }
+            long size = await new StorageCall("Uploading the manifest", location.Bucket, location.Key, "StorageManifestUploadFailed",
+                    BundleTransferJournal.Advice(journal.ResumeAdvice, location.ToString()))
+                .RunAsync(token => store.PutFileAsync(location.Bucket, location.Key, manifestPath, FileMd5.Of(manifestPath), acl, null, token), ct)
+                .ConfigureAwait(false);
+            journal.ManifestStored = true;
+            return size;
         }
 
         private static long SizeOf(string path)

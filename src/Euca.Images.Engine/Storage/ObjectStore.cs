@@ -17,7 +17,8 @@ namespace Euca.Images.Engine.Storage
     /// The object-storage calls bundles need, each under the <see cref="RetryPolicy"/>. Only plain single-request
     /// operations: Eucalyptus' object storage gateway and s3rver both serve them, and per-object DELETE avoids
     /// DeleteObjects, whose mandatory checksum header Eucalyptus may not accept. Failures propagate as SDK or
-    /// transport exceptions; callers translate them with the bucket, key and advice they know.
+    /// transport exceptions; storage callers make each call through a <see cref="StorageCall"/>, which translates
+    /// them with the bucket, key and advice the caller knows.
     /// </summary>
     internal sealed class ObjectStore
     {

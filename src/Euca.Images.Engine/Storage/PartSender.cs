@@ -40,34 +40,33 @@ namespace Euca.Images.Engine.Storage
             long counted = 0;
             try
             {
-                if (resume && await IsStoredAsync(part, key, ct).ConfigureAwait(false))
+                await new StorageCall($"Uploading part {part.FileName}", _location.Bucket, key, "StoragePartUploadFailed",
+                    BundleTransferJournal.Advice(_journal.ResumeAdvice, _location.ToString())).RunAsync(async token =>
                 {
-                    _journal.Stored(key);
-                    Interlocked.Increment(ref _skipped);
-                    _progress.PartFinished(part.Index, part.FileName, part.Size);
-                    return;
-                }
+                    if (resume && await IsStoredAsync(part, key, token).ConfigureAwait(false))
+                    {
+                        _journal.Stored(key);
+                        Interlocked.Increment(ref _skipped);
+                        _progress.PartFinished(part.Index, part.FileName, part.Size);
+                        return;
+                    }
 
-                long size = await _store.PutAsync(_location.Bucket, key, part.OpenBody, part.Md5Hex, _acl, sent =>
-                {
-                    // A retried attempt starts again from zero, so the delta may be negative.
-                    long delta = sent - counted;
-                    counted = sent;
-                    _progress.PartAdvanced(part.Index, part.FileName, sent, part.Size, delta);
+                    long size = await _store.PutAsync(_location.Bucket, key, part.OpenBody, part.Md5Hex, _acl, sent =>
+                    {
+                        // A retried attempt starts again from zero, so the delta may be negative.
+                        long delta = sent - counted;
+                        counted = sent;
+                        _progress.PartAdvanced(part.Index, part.FileName, sent, part.Size, delta);
+                    }, token).ConfigureAwait(false);
+                    _journal.Stored(key);
+                    Interlocked.Increment(ref _sent);
+                    Interlocked.Add(ref _bytesSent, size);
+                    _progress.PartFinished(part.Index, part.FileName, part.Size - counted);
                 }, ct).ConfigureAwait(false);
-                _journal.Stored(key);
-                Interlocked.Increment(ref _sent);
-                Interlocked.Add(ref _bytesSent, size);
-                _progress.PartFinished(part.Index, part.FileName, part.Size - counted);
             }
-            catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
+            catch
             {
-                _progress.PartFinished(part.Index, part.FileName, -counted);
-                throw StorageErrors.Translate(e, $"Uploading part {part.FileName}", _location.Bucket, key, "StoragePartUploadFailed",
-                    BundleTransferJournal.Advice(_journal.ResumeAdvice, _location.ToString()));
-            }
-            catch (OperationCanceledException)
-            {
+                // Failed or cancelled: the bytes counted for this part no longer count towards the total.
                 _progress.PartFinished(part.Index, part.FileName, -counted);
                 throw;
             }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Bundling;
@@ -21,20 +20,21 @@ namespace Euca.Images.Engine.Storage
     /// </summary>
     public static class StoredBundleExpander
     {
-        public static async Task<ExpandedImage> ExpandAsync(CloudConnection connection, string manifestLocation, string destination, RSA privateKey,
-            bool force, RetryPolicy? retry, IProgress<OperationProgress>? progress, CancellationToken ct)
+        public static async Task<ExpandedImage> ExpandAsync(CloudConnection connection, StoredBundleExpandRequest request,
+            IProgress<OperationProgress>? progress, CancellationToken ct)
         {
             if (connection == null) throw new ArgumentNullException(nameof(connection));
-            ManifestLocation location = ManifestLocation.Parse(manifestLocation);
-            var store = ObjectStore.For(connection, retry);
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            ManifestLocation location = request.Location;
+            var store = ObjectStore.For(connection, request.Retry);
             StoredManifest manifest = await StoredManifest.ReadAsync(store, location, ct).ConfigureAwait(false);
-            UnwrappedBundleKey key = manifest.Manifest.UnwrapKey(privateKey);
-            string outputPath = LocalBundle.OutputPathFor(manifest.Manifest, destination);
+            UnwrappedBundleKey key = manifest.Manifest.UnwrapKey(request.PrivateKey);
+            string outputPath = LocalBundle.OutputPathFor(manifest.Manifest, request.Destination);
 
             List<PayloadPartSource> sources = manifest.Manifest.Parts.OrderBy(p => p.Index)
                 .Select(p => new PayloadPartSource(p.Index, p.FileName, p.Digest, token => OpenPartAsync(store, location, p.FileName, token)))
                 .ToList();
-            using (ImageFileWriter output = ImageFileWriter.Create(outputPath, force))
+            using (ImageFileWriter output = ImageFileWriter.Create(outputPath, request.Force))
             {
                 PayloadReadResult result = await PayloadReader.ReadAsync(sources, key.Material.GetKey(), key.Material.GetIv(),
                     new PayloadExpectation(manifest.Manifest.ImageDigest, manifest.Manifest.Size), output.Stream, progress, ct).ConfigureAwait(false);
@@ -43,22 +43,22 @@ namespace Euca.Images.Engine.Storage
             }
         }
 
-        private static async Task<Stream> OpenPartAsync(ObjectStore store, ManifestLocation location, string fileName, CancellationToken ct)
+        private static Task<Stream> OpenPartAsync(ObjectStore store, ManifestLocation location, string fileName, CancellationToken ct)
         {
             string key = location.KeyFor(fileName);
-            try
-            {
-                return await store.OpenReadAsync(location.Bucket, key, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (StorageErrors.IsNotFound(e))
-            {
-                throw new EucaException("BundlePartMissing", EucaErrorCategory.ObjectNotFound,
-                    $"The manifest '{location}' lists part {fileName}, but '{location.Bucket}/{key}' does not exist (HTTP 404).", location.Bucket + "/" + key, e);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
-            {
-                throw StorageErrors.Translate(e, $"Downloading part {fileName}", location.Bucket, key, "StoragePartDownloadFailed", "Run the command again to retry.");
-            }
+            return new StorageCall($"Downloading part {fileName}", location.Bucket, key, "StoragePartDownloadFailed", "Run the command again to retry.")
+                .RunAsync(async token =>
+                {
+                    try
+                    {
+                        return await store.OpenReadAsync(location.Bucket, key, token).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (StorageErrors.IsNotFound(e))
+                    {
+                        throw new EucaException("BundlePartMissing", EucaErrorCategory.ObjectNotFound,
+                            $"The manifest '{location}' lists part {fileName}, but '{location.Bucket}/{key}' does not exist (HTTP 404).", location.Bucket + "/" + key, e);
+                    }
+                }, ct);
         }
     }
 }

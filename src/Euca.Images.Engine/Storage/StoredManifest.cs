@@ -32,10 +32,22 @@ namespace Euca.Images.Engine.Storage
         /// <summary>Null when the manifest does not exist.</summary>
         public static async Task<StoredManifest?> TryReadAsync(ObjectStore store, ManifestLocation location, CancellationToken ct)
         {
-            byte[] raw;
+            byte[]? raw = await new StorageCall("Reading the manifest", location.Bucket, location.Key, "StorageManifestUnreadable")
+                .RunAsync(token => GetIfStoredAsync(store, location, token), ct).ConfigureAwait(false);
+            return raw == null ? null : new StoredManifest(ManifestReader.Read(raw, location.ToString()), raw);
+        }
+
+        public static EucaException NotFound(ManifestLocation location) =>
+            new EucaException("StorageManifestNotFound", EucaErrorCategory.ObjectNotFound,
+                $"There is no manifest at '{location}' (HTTP 404 for bucket '{location.Bucket}', key '{location.Key}'). Check the bucket and prefix, or list the bucket.",
+                location.ToString());
+
+        /// <summary>The manifest's bytes; null for a missing key (a missing bucket is an error, not an absent manifest).</summary>
+        private static async Task<byte[]?> GetIfStoredAsync(ObjectStore store, ManifestLocation location, CancellationToken ct)
+        {
             try
             {
-                raw = await store.GetAsync(location.Bucket, location.Key, async (body, info, token) =>
+                return await store.GetAsync(location.Bucket, location.Key, async (body, info, token) =>
                 {
                     if (info.Size > ManifestReader.MaxManifestBytes)
                     {
@@ -54,18 +66,7 @@ namespace Euca.Images.Engine.Storage
             {
                 return null;
             }
-            catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
-            {
-                throw StorageErrors.Translate(e, "Reading the manifest", location.Bucket, location.Key, "StorageManifestUnreadable", null);
-            }
-
-            return new StoredManifest(ManifestReader.Read(raw, location.ToString()), raw);
         }
-
-        public static EucaException NotFound(ManifestLocation location) =>
-            new EucaException("StorageManifestNotFound", EucaErrorCategory.ObjectNotFound,
-                $"There is no manifest at '{location}' (HTTP 404 for bucket '{location.Bucket}', key '{location.Key}'). Check the bucket and prefix, or list the bucket.",
-                location.ToString());
 
         private static bool IsMissingBucket(Exception e) => e is Amazon.Runtime.AmazonServiceException service && service.ErrorCode == "NoSuchBucket";
     }

@@ -100,12 +100,10 @@ namespace Euca.Images.Engine.Workflows
         private async Task<ImageInfo> InstallOneAsync(ImageInstallRequest request, BundleCreateRequest bundle, string name,
             string? kernelId, string? ramdiskId, IProgress<OperationProgress>? progress, CancellationToken ct)
         {
-            BundleUploadTarget target = CopyTarget(request.Target);
-            string prefix = bundle.Prefix ?? System.IO.Path.GetFileName(bundle.ImagePath);
+            var send = new BundleCreateAndSendRequest(bundle, CopyTarget(request.Target), request.MaxPendingParts);
             // Recorded before the upload starts: if it fails midway, the parts already stored are found by prefix.
-            _uploaded.Add(ManifestLocation.Create(target.Bucket, target.KeyPrefix ?? string.Empty, prefix).ToString());
-            BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(_connection, bundle, target, request.MaxPendingParts,
-                keepBundle: false, progress, ct).ConfigureAwait(false);
+            _uploaded.Add(send.Location.ToString());
+            BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(_connection, send, progress, ct).ConfigureAwait(false);
 
             bool isMachine = bundle.Properties.ImageType is null || bundle.Properties.ImageType == BundleImageType.Machine;
             ImageRegistrationPlan plan = ImageRegistrationRules.Check(isMachine
@@ -167,7 +165,7 @@ namespace Euca.Images.Engine.Workflows
                     continue;
                 }
 
-                await TryAsync(() => BundleRemover.RemoveAsync(_connection, location, false, null, null, timeout.Token),
+                await TryAsync(() => BundleRemover.RemoveAsync(_connection, new BundleRemoveRequest(location), null, timeout.Token),
                     $"bundle {location}", removed, left).ConfigureAwait(false);
             }
 

@@ -55,7 +55,7 @@ namespace Euca.Images.Engine.Workflows
                 return null;
             }
 
-            await BundleRemover.RemoveAsync(_connection, location, removeBucket: false, null, progress, ct).ConfigureAwait(false);
+            await BundleRemover.RemoveAsync(_connection, new BundleRemoveRequest(location), progress, ct).ConfigureAwait(false);
             return location;
         }
     }

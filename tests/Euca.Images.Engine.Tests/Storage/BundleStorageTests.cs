@@ -50,7 +50,7 @@ namespace Euca.Images.Engine.Tests.Storage
 
         /// <summary>Downloads the stored bundle directly from s3rver: Save checks every part against the manifest.</summary>
         private async Task<BundleInfo> VerifyStoredAsync(string location) =>
-            await BundleDownloader.SaveAsync(_direct, location, _temp.File("check-" + Guid.NewGuid().ToString("N")), 4, FastRetry(), null, CancellationToken.None);
+            await BundleDownloader.SaveAsync(_direct, new BundleSaveRequest(location, _temp.File("check-" + Guid.NewGuid().ToString("N")), 4, FastRetry()), null, CancellationToken.None);
 
         [Fact]
         public async Task SendCreatesTheBucketStoresVerifiedPartsAndTheManifestLast()
@@ -60,8 +60,8 @@ namespace Euca.Images.Engine.Tests.Storage
             using var proxy = new FaultProxy(_s3.Port, (_, _, _) => Fault.None);
             using CloudConnection connection = S3rverFixture.Connect(proxy.Url);
 
-            BundleUpload upload = await BundleUploader.SendAsync(connection, bundle.ManifestPath, null,
-                new BundleUploadTarget(bucket) { KeyPrefix = "images/2026", Retry = FastRetry() }, resume: false, null, CancellationToken.None);
+            BundleUpload upload = await BundleUploader.SendAsync(connection, new BundleSendRequest(bundle.ManifestPath,
+                new BundleUploadTarget(bucket) { KeyPrefix = "images/2026", Retry = FastRetry() }), null, CancellationToken.None);
 
             Assert.Equal($"{bucket}/images/2026/disk.img.manifest.xml", upload.ManifestLocation);
             Assert.Equal(bundle.Parts.Count, upload.PartsUploaded);
@@ -105,8 +105,8 @@ namespace Euca.Images.Engine.Tests.Storage
             using CloudConnection connection = S3rverFixture.Connect(proxy.Url, timeout: TimeSpan.FromSeconds(2));
             var delays = new List<TimeSpan>();
 
-            BundleUpload upload = await BundleUploader.SendAsync(connection, bundle.ManifestPath, null,
-                new BundleUploadTarget(bucket) { Retry = FastRetry(delays) }, resume: false, null, CancellationToken.None);
+            BundleUpload upload = await BundleUploader.SendAsync(connection, new BundleSendRequest(bundle.ManifestPath,
+                new BundleUploadTarget(bucket) { Retry = FastRetry(delays) }), null, CancellationToken.None);
 
             Assert.Equal(bundle.Parts.Count, upload.PartsUploaded);
             Assert.True(faults.Count == delays.Count, string.Join("\n", proxy.Requests.Select(r => $"{r.Number} {r.Method} {r.Path} {r.Fault}")));
@@ -123,8 +123,8 @@ namespace Euca.Images.Engine.Tests.Storage
             using var proxy = new FaultProxy(_s3.Port, (_, method, path) => method == "PUT" && path.EndsWith(".part.01") ? Fault.Http(403) : Fault.None);
             using CloudConnection connection = S3rverFixture.Connect(proxy.Url);
 
-            var error = await Assert.ThrowsAsync<EucaException>(() => BundleUploader.SendAsync(connection, bundle.ManifestPath, null,
-                new BundleUploadTarget(bucket) { Retry = FastRetry(), ThrottleLimit = 1 }, resume: false, null, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<EucaException>(() => BundleUploader.SendAsync(connection, new BundleSendRequest(bundle.ManifestPath,
+                new BundleUploadTarget(bucket) { Retry = FastRetry(), ThrottleLimit = 1 }), null, CancellationToken.None));
 
             Assert.Equal("StorageAccessDenied", error.ErrorId);
             Assert.Contains($"{bucket}/denied.img.part.01", error.Message);
@@ -143,8 +143,8 @@ namespace Euca.Images.Engine.Tests.Storage
             using var proxy = new FaultProxy(_s3.Port, (_, method, path) => method == "PUT" && path.EndsWith(".part.02") ? Fault.Http(503) : Fault.None);
             using CloudConnection connection = S3rverFixture.Connect(proxy.Url);
 
-            var error = await Assert.ThrowsAsync<EucaException>(() => BundleUploader.SendAsync(connection, bundle.ManifestPath, null,
-                new BundleUploadTarget(bucket) { Retry = FastRetry(attempts: 3) }, resume: false, null, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<EucaException>(() => BundleUploader.SendAsync(connection, new BundleSendRequest(bundle.ManifestPath,
+                new BundleUploadTarget(bucket) { Retry = FastRetry(attempts: 3) }), null, CancellationToken.None));
 
             Assert.Equal("StoragePartUploadFailed", error.ErrorId);
             Assert.Contains("HTTP 503", error.Message);
@@ -183,7 +183,7 @@ namespace Euca.Images.Engine.Tests.Storage
             long cancelledAtMs = -1;
             using CancellationTokenRegistration onCancel = cts.Token.Register(() => Interlocked.Exchange(ref cancelledAtMs, stopwatch.ElapsedMilliseconds));
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                BundleUploader.SendAsync(connection, bundle.ManifestPath, null, target, resume: false, null, cts.Token));
+                BundleUploader.SendAsync(connection, new BundleSendRequest(bundle.ManifestPath, target), null, cts.Token));
             // From the moment of Ctrl+C (the cancellation) to the upload giving up: under a second.
             Assert.True(cancelledAtMs >= 0, "the upload ended before it was cancelled");
             Assert.InRange(stopwatch.ElapsedMilliseconds - cancelledAtMs, 0, 1000);
@@ -195,8 +195,8 @@ namespace Euca.Images.Engine.Tests.Storage
 
             using var clean = new FaultProxy(_s3.Port, (_, _, _) => Fault.None);
             using CloudConnection again = S3rverFixture.Connect(clean.Url);
-            BundleUpload resumed = await BundleUploader.SendAsync(again, bundle.ManifestPath, null,
-                new BundleUploadTarget(bucket) { Retry = FastRetry() }, resume: true, null, CancellationToken.None);
+            BundleUpload resumed = await BundleUploader.SendAsync(again, new BundleSendRequest(bundle.ManifestPath,
+                new BundleUploadTarget(bucket) { Retry = FastRetry() }, resume: true), null, CancellationToken.None);
 
             Assert.Equal(3, resumed.PartsSkipped);
             Assert.Equal(bundle.Parts.Count - 3, resumed.PartsUploaded);
@@ -209,8 +209,8 @@ namespace Euca.Images.Engine.Tests.Storage
         {
             BundleInfo bundle = await StorageTestBundle.CreateAsync(_temp, "round.img", size: 500_000, seed: 11);
             string bucket = NewBucket();
-            BundleUpload upload = await BundleUploader.SendAsync(_direct, bundle.ManifestPath, null, new BundleUploadTarget(bucket) { Retry = FastRetry() },
-                resume: false, null, CancellationToken.None);
+            BundleUpload upload = await BundleUploader.SendAsync(_direct,
+                new BundleSendRequest(bundle.ManifestPath, new BundleUploadTarget(bucket) { Retry = FastRetry() }), null, CancellationToken.None);
             var cut = new HashSet<string>();
             using var proxy = new FaultProxy(_s3.Port, (_, method, path) =>
             {
@@ -221,7 +221,7 @@ namespace Euca.Images.Engine.Tests.Storage
             });
             using CloudConnection connection = S3rverFixture.Connect(proxy.Url);
 
-            BundleInfo saved = await BundleDownloader.SaveAsync(connection, upload.ManifestLocation, _temp.File("saved"), 4, FastRetry(), null, CancellationToken.None);
+            BundleInfo saved = await BundleDownloader.SaveAsync(connection, new BundleSaveRequest(upload.ManifestLocation, _temp.File("saved"), 4, FastRetry()), null, CancellationToken.None);
             Assert.Equal(bundle.Parts.Count, cut.Count);
             foreach (BundlePartInfo part in saved.Parts)
             {
@@ -229,7 +229,7 @@ namespace Euca.Images.Engine.Tests.Storage
             }
 
             using RSA key = StorageTestBundle.UserKey();
-            ExpandedImage image = await StoredBundleExpander.ExpandAsync(_direct, upload.ManifestLocation, _temp.File("out"), key, false, FastRetry(), null, CancellationToken.None);
+            ExpandedImage image = await StoredBundleExpander.ExpandAsync(_direct, new StoredBundleExpandRequest(upload.ManifestLocation, _temp.File("out"), key, retry: FastRetry()), null, CancellationToken.None);
             Assert.Equal(File.ReadAllBytes(_temp.File("round.img")), File.ReadAllBytes(image.Path));
             Assert.Empty(Directory.GetFiles(_temp.File("out"), "*.part.*"));
         }
@@ -239,12 +239,12 @@ namespace Euca.Images.Engine.Tests.Storage
         {
             BundleInfo bundle = await StorageTestBundle.CreateAsync(_temp, "bad.img");
             string bucket = NewBucket();
-            BundleUpload upload = await BundleUploader.SendAsync(_direct, bundle.ManifestPath, null, new BundleUploadTarget(bucket) { Retry = FastRetry() },
-                resume: false, null, CancellationToken.None);
+            BundleUpload upload = await BundleUploader.SendAsync(_direct,
+                new BundleSendRequest(bundle.ManifestPath, new BundleUploadTarget(bucket) { Retry = FastRetry() }), null, CancellationToken.None);
             string other = ImageMaker.Write(_temp.File("other"), ImageMaker.Mixed(1000, 1));
             await ObjectStore.For(_direct, null).PutFileAsync(bucket, "bad.img.part.01", other, FileMd5Of(other), BundleAcl.AwsExecRead, null, CancellationToken.None);
 
-            var error = await Assert.ThrowsAsync<EucaException>(() => BundleDownloader.SaveAsync(_direct, upload.ManifestLocation, _temp.File("bad-out"), 2, FastRetry(), null, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<EucaException>(() => BundleDownloader.SaveAsync(_direct, new BundleSaveRequest(upload.ManifestLocation, _temp.File("bad-out"), 2, FastRetry()), null, CancellationToken.None));
             Assert.Equal("StoragePartCorrupt", error.ErrorId);
             Assert.Contains($"{bucket}/bad.img.part.01", error.Message);
             Assert.False(File.Exists(_temp.File("bad-out/bad.img.manifest.xml")));
@@ -256,11 +256,11 @@ namespace Euca.Images.Engine.Tests.Storage
             BundleInfo bundle = await StorageTestBundle.CreateAsync(_temp, "gone.img");
             string bucket = NewBucket();
             var store = ObjectStore.For(_direct, null);
-            BundleUpload upload = await BundleUploader.SendAsync(_direct, bundle.ManifestPath, null, new BundleUploadTarget(bucket) { KeyPrefix = "p" }, false, null, CancellationToken.None);
+            BundleUpload upload = await BundleUploader.SendAsync(_direct, new BundleSendRequest(bundle.ManifestPath, new BundleUploadTarget(bucket) { KeyPrefix = "p" }), null, CancellationToken.None);
             string unrelated = ImageMaker.Write(_temp.File("keep"), new byte[10]);
             await store.PutFileAsync(bucket, "p/gone.img.partial-notes", unrelated, FileMd5Of(unrelated), BundleAcl.AwsExecRead, null, CancellationToken.None);
 
-            IReadOnlyList<string> deleted = await BundleRemover.RemoveAsync(_direct, upload.ManifestLocation, false, FastRetry(), null, CancellationToken.None);
+            IReadOnlyList<string> deleted = await BundleRemover.RemoveAsync(_direct, new BundleRemoveRequest(upload.ManifestLocation, retry: FastRetry()), null, CancellationToken.None);
             Assert.Equal(bundle.Parts.Count + 1, deleted.Count);
             Assert.Equal("p/gone.img.manifest.xml", deleted.Last());
             Assert.Equal(new[] { "p/gone.img.partial-notes" }, (await store.ListAsync(bucket, "", CancellationToken.None)).Select(o => o.Key));
@@ -268,10 +268,10 @@ namespace Euca.Images.Engine.Tests.Storage
             // An interrupted upload: parts without a manifest.
             await store.PutFileAsync(bucket, "p/gone.img.part.00", unrelated, FileMd5Of(unrelated), BundleAcl.AwsExecRead, null, CancellationToken.None);
             await store.PutFileAsync(bucket, "p/gone.img.part.07", unrelated, FileMd5Of(unrelated), BundleAcl.AwsExecRead, null, CancellationToken.None);
-            deleted = await BundleRemover.RemoveAsync(_direct, upload.ManifestLocation, false, FastRetry(), null, CancellationToken.None);
+            deleted = await BundleRemover.RemoveAsync(_direct, new BundleRemoveRequest(upload.ManifestLocation, retry: FastRetry()), null, CancellationToken.None);
             Assert.Equal(new[] { "p/gone.img.part.00", "p/gone.img.part.07" }, deleted);
 
-            var error = await Assert.ThrowsAsync<EucaException>(() => BundleRemover.RemoveAsync(_direct, upload.ManifestLocation, false, FastRetry(), null, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<EucaException>(() => BundleRemover.RemoveAsync(_direct, new BundleRemoveRequest(upload.ManifestLocation, retry: FastRetry()), null, CancellationToken.None));
             Assert.Equal("StorageManifestNotFound", error.ErrorId);
         }
 
@@ -295,8 +295,8 @@ namespace Euca.Images.Engine.Tests.Storage
             });
             using CloudConnection connection = S3rverFixture.Connect(proxy.Url);
 
-            BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(connection, StorageTestBundle.Request(image, destination),
-                new BundleUploadTarget(bucket) { Retry = FastRetry() }, maxPendingParts: 2, keepBundle: false, null, CancellationToken.None);
+            BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(connection, new BundleCreateAndSendRequest(StorageTestBundle.Request(image, destination),
+                new BundleUploadTarget(bucket) { Retry = FastRetry() }, maxPendingParts: 2), null, CancellationToken.None);
 
             Assert.True(upload.PartCount >= 8);
             Assert.Equal(upload.PartCount, upload.PartsUploaded);
@@ -305,7 +305,7 @@ namespace Euca.Images.Engine.Tests.Storage
             Assert.EndsWith(".manifest.xml", proxy.Requests.Last(r => r.Method == "PUT").Path);
 
             using RSA key = StorageTestBundle.UserKey();
-            ExpandedImage expanded = await StoredBundleExpander.ExpandAsync(_direct, upload.ManifestLocation, _temp.File("streamed-out"), key, false, FastRetry(), null, CancellationToken.None);
+            ExpandedImage expanded = await StoredBundleExpander.ExpandAsync(_direct, new StoredBundleExpandRequest(upload.ManifestLocation, _temp.File("streamed-out"), key, retry: FastRetry()), null, CancellationToken.None);
             Assert.Equal(File.ReadAllBytes(image), File.ReadAllBytes(expanded.Path));
         }
 
@@ -316,8 +316,8 @@ namespace Euca.Images.Engine.Tests.Storage
             string destination = _temp.File("kept");
             string bucket = NewBucket();
 
-            BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(_direct, StorageTestBundle.Request(image, destination),
-                new BundleUploadTarget(bucket) { Retry = FastRetry() }, maxPendingParts: 3, keepBundle: true, null, CancellationToken.None);
+            BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(_direct, new BundleCreateAndSendRequest(StorageTestBundle.Request(image, destination),
+                new BundleUploadTarget(bucket) { Retry = FastRetry() }, maxPendingParts: 3, keepBundle: true), null, CancellationToken.None);
 
             BundleInfo stored = await VerifyStoredAsync(upload.ManifestLocation);
             Assert.Equal(upload.PartCount, stored.Parts.Count);
@@ -338,8 +338,8 @@ namespace Euca.Images.Engine.Tests.Storage
             BundleCreateRequest request = StorageTestBundle.Request(image, _temp.File("huge-parts"));
             request.PartSize = 200L * 1024 * 1024;
 
-            var error = await Assert.ThrowsAsync<EucaException>(() => BundleStreamUploader.CreateAndSendAsync(connection, request,
-                new BundleUploadTarget(NewBucket()), maxPendingParts: 4, keepBundle: false, null, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<EucaException>(() => BundleStreamUploader.CreateAndSendAsync(connection,
+                new BundleCreateAndSendRequest(request, new BundleUploadTarget(NewBucket()), maxPendingParts: 4), null, CancellationToken.None));
 
             Assert.Equal("PendingPartsTooLarge", error.ErrorId);
             Assert.Contains("800 MiB", error.Message);
@@ -348,8 +348,8 @@ namespace Euca.Images.Engine.Tests.Storage
             Assert.False(Directory.Exists(_temp.File("huge-parts")));
 
             request.PartSize = long.MaxValue;
-            error = await Assert.ThrowsAsync<EucaException>(() => BundleStreamUploader.CreateAndSendAsync(connection, request,
-                new BundleUploadTarget(NewBucket()), maxPendingParts: 2, keepBundle: false, null, CancellationToken.None));
+            error = await Assert.ThrowsAsync<EucaException>(() => BundleStreamUploader.CreateAndSendAsync(connection,
+                new BundleCreateAndSendRequest(request, new BundleUploadTarget(NewBucket()), maxPendingParts: 2), null, CancellationToken.None));
             Assert.Equal("PendingPartsTooLarge", error.ErrorId);
             Assert.Empty(proxy.Requests);
         }

@@ -128,7 +128,7 @@ namespace Euca.Images.Commands.Bundles
             RSA privateKey = RequirePrivateKey(keys);
             CloudConnection connection = CurrentConnection;
             ExpandedImage image = RunEngine((progress, token) =>
-                StoredBundleExpander.ExpandAsync(connection, location, destination, privateKey, Force, null, progress, token), location);
+                StoredBundleExpander.ExpandAsync(connection, new StoredBundleExpandRequest(location, destination, privateKey, Force), progress, token), location);
             WriteObject(image);
         }
 

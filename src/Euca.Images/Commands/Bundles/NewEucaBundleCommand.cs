@@ -203,7 +203,7 @@ namespace Euca.Images.Commands.Bundles
             connection.Settings.Require(CloudSettingNames.ObjectStorageUrl);
             var target = new BundleUploadTarget(Bucket!) { KeyPrefix = KeyPrefix, Acl = Acl, Location = Location };
             return RunUpload(target.Journal, (progress, token) =>
-                BundleStreamUploader.CreateAndSendAsync(connection, request, target, MaxPendingParts, KeepBundle, progress, token), imagePath);
+                BundleStreamUploader.CreateAndSendAsync(connection, new BundleCreateAndSendRequest(request, target, MaxPendingParts, KeepBundle), progress, token), imagePath);
         }
 
         /// <inheritdoc />

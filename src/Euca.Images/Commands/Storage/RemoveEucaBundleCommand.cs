@@ -60,7 +60,7 @@ namespace Euca.Images.Commands.Storage
                 try
                 {
                     IReadOnlyList<string> deleted = RunEngine((progress, token) =>
-                        BundleRemover.RemoveAsync(connection, location, RemoveBucket, null, progress, token), location);
+                        BundleRemover.RemoveAsync(connection, new BundleRemoveRequest(location, RemoveBucket), progress, token), location);
                     WriteVerbose($"Deleted {deleted.Count} object(s): {string.Join(", ", deleted)}.");
                 }
                 catch (EngineFailure failure)

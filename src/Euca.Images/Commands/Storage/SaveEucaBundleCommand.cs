@@ -60,7 +60,7 @@ namespace Euca.Images.Commands.Storage
                 try
                 {
                     BundleInfo bundle = RunEngine((progress, token) =>
-                        BundleDownloader.SaveAsync(connection, location, destination, ThrottleLimit, null, progress, token), location);
+                        BundleDownloader.SaveAsync(connection, new BundleSaveRequest(location, destination, ThrottleLimit), progress, token), location);
                     WriteObject(bundle);
                 }
                 catch (EngineFailure failure)

@@ -92,7 +92,7 @@ namespace Euca.Images.Commands.Storage
                 try
                 {
                     BundleUpload upload = RunUpload(target.Journal,
-                        (progress, token) => BundleUploader.SendAsync(connection, manifestPath, null, target, Resume, progress, token), manifestPath);
+                        (progress, token) => BundleUploader.SendAsync(connection, new BundleSendRequest(manifestPath, target, Resume), progress, token), manifestPath);
                     WriteObject(upload);
                 }
                 catch (EngineFailure failure)

@@ -1,0 +1,26 @@
+namespace Euca.Images.Engine.Storage
+{
+    /// <summary>What Save-EucaBundle downloads: a stored bundle, the folder for it, and how many parts at once.</summary>
+    public sealed class BundleSaveRequest
+    {
+        /// <param name="manifestLocation">Where the manifest is stored: bucket/[prefix/]name.manifest.xml.</param>
+        /// <param name="destination">The folder for the parts and manifest; created if missing.</param>
+        /// <param name="throttleLimit">How many parts to download at once.</param>
+        /// <param name="retry">How failed requests are retried; by default the standard <see cref="RetryPolicy"/>.</param>
+        public BundleSaveRequest(string manifestLocation, string destination, int throttleLimit = BundleUploadTarget.DefaultThrottleLimit, RetryPolicy? retry = null)
+        {
+            Location = ManifestLocation.Parse(manifestLocation);
+            Destination = StorageRequestChecks.RequiredText(destination, "DestinationMissing", "The destination folder");
+            ThrottleLimit = StorageRequestChecks.ThrottleLimit(throttleLimit);
+            Retry = retry ?? new RetryPolicy();
+        }
+
+        public ManifestLocation Location { get; }
+
+        public string Destination { get; }
+
+        public int ThrottleLimit { get; }
+
+        public RetryPolicy Retry { get; }
+    }
+}

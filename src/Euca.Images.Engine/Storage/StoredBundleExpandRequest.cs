@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+
+namespace Euca.Images.Engine.Storage
+{
+    /// <summary>What Expand-EucaBundle -ManifestLocation unbundles: a stored bundle, the key to open it, and where to write the image.</summary>
+    public sealed class StoredBundleExpandRequest
+    {
+        /// <param name="manifestLocation">Where the manifest is stored: bucket/[prefix/]name.manifest.xml.</param>
+        /// <param name="destination">The folder for the image file.</param>
+        /// <param name="privateKey">The user's or the cloud's private key, which unwraps the bundle's key.</param>
+        /// <param name="force">Replace an image file already at the destination.</param>
+        /// <param name="retry">How failed requests are retried; by default the standard <see cref="RetryPolicy"/>.</param>
+        public StoredBundleExpandRequest(string manifestLocation, string destination, RSA privateKey, bool force = false, RetryPolicy? retry = null)
+        {
+            Location = ManifestLocation.Parse(manifestLocation);
+            Destination = StorageRequestChecks.RequiredText(destination, "DestinationMissing", "The destination folder");
+            PrivateKey = StorageRequestChecks.Required(privateKey, "PrivateKeyMissing", "The private key to unbundle with");
+            Force = force;
+            Retry = retry ?? new RetryPolicy();
+        }
+
+        public ManifestLocation Location { get; }
+
+        public string Destination { get; }
+
+        public RSA PrivateKey { get; }
+
+        public bool Force { get; }
+
+        public RetryPolicy Retry { get; }
+    }
+}

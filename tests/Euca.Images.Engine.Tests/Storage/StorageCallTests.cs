@@ -1,0 +1,75 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Storage;
+using Euca.Images.Engine.Tests.Storage.Support;
+
+namespace Euca.Images.Engine.Tests.Storage
+{
+    /// <summary>The storage layer's one way to call object storage, against s3rver behind the fault proxy.</summary>
+    [Collection(S3rverCollection.Name)]
+    public sealed class StorageCallTests
+    {
+        private readonly S3rverFixture _s3;
+
+        public StorageCallTests(S3rverFixture s3)
+        {
+            _s3 = s3;
+        }
+
+        private static ObjectStore StoreFor(CloudConnection connection) =>
+            ObjectStore.For(connection, new RetryPolicy(seed: 1) { MaxAttempts = 1 });
+
+        [Fact]
+        public async Task A_failing_call_gets_the_sites_failure_id_target_and_advice()
+        {
+            using var proxy = new FaultProxy(_s3.Port, (_, _, _) => Fault.Http(500));
+            using CloudConnection connection = S3rverFixture.Connect(proxy.Url);
+            ObjectStore store = StoreFor(connection);
+
+            var onObject = await Assert.ThrowsAsync<EucaException>(() => new StorageCall("Deleting", "call-bucket", "images/a.part.0", "SiteFailed", "Try again.")
+                .RunAsync(token => store.DeleteAsync("call-bucket", "images/a.part.0", token), CancellationToken.None));
+            var onBucket = await Assert.ThrowsAsync<EucaException>(() => new StorageCall("Deleting the bucket", "call-bucket", null, "OtherSiteFailed")
+                .RunAsync(token => store.DeleteBucketAsync("call-bucket", token), CancellationToken.None));
+
+            Assert.Equal("SiteFailed", onObject.ErrorId);
+            Assert.Equal("call-bucket/images/a.part.0", onObject.Target);
+            Assert.Equal(EucaErrorCategory.ResourceUnavailable, onObject.Category);
+            Assert.StartsWith("Deleting failed at 'call-bucket/images/a.part.0': HTTP 500", onObject.Message);
+            Assert.EndsWith(" Try again.", onObject.Message);
+            Assert.Equal("OtherSiteFailed", onBucket.ErrorId);
+            Assert.Equal("call-bucket", onBucket.Target);
+        }
+
+        [Fact]
+        public async Task A_call_the_caller_cancels_stays_a_cancellation()
+        {
+            using var proxy = new FaultProxy(_s3.Port, (_, _, _) => new Fault(FaultKind.Stall));
+            using CloudConnection connection = S3rverFixture.Connect(proxy.Url);
+            ObjectStore store = StoreFor(connection);
+            using var cts = new CancellationTokenSource(200);
+
+            Exception error = await Record.ExceptionAsync(() => new StorageCall("Deleting", "call-bucket", "stalled", "SiteFailed")
+                .RunAsync(token => store.DeleteAsync("call-bucket", "stalled", token), cts.Token));
+
+            Assert.IsAssignableFrom<OperationCanceledException>(error);
+        }
+
+        [Fact]
+        public async Task A_timeout_the_caller_did_not_ask_for_is_the_sites_failure()
+        {
+            using var proxy = new FaultProxy(_s3.Port, (_, _, _) => new Fault(FaultKind.Stall));
+            using CloudConnection connection = S3rverFixture.Connect(proxy.Url, timeout: TimeSpan.FromMilliseconds(300));
+            ObjectStore store = StoreFor(connection);
+
+            var error = await Assert.ThrowsAsync<EucaException>(() => new StorageCall("Deleting", "call-bucket", "stalled", "SiteFailed")
+                .RunAsync(token => store.DeleteAsync("call-bucket", "stalled", token), CancellationToken.None));
+
+            Assert.Equal("SiteFailed", error.ErrorId);
+            Assert.Equal(EucaErrorCategory.ConnectionError, error.Category);
+            Assert.Contains("the request timed out", error.Message);
+        }
+    }
+}
