@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Storage;
-using Euca.Images.Engine.Tests.Storage.Support;
+using Euca.Images.Engine.Tests.Support;
 
 namespace Euca.Images.Engine.Tests.Storage
 {
@@ -23,7 +23,7 @@ namespace Euca.Images.Engine.Tests.Storage
             ObjectStore.For(connection, new RetryPolicy(seed: 1) { MaxAttempts = 1 });
 
         [Fact]
-        public async Task A_failing_call_gets_the_sites_failure_id_target_and_advice()
+        public async Task AFailingCallGetsTheSitesFailureIdTargetAndAdvice()
         {
             using var proxy = new FaultProxy(_s3.Port, (_, _, _) => Fault.Http(500));
             using CloudConnection connection = S3rverFixture.Connect(proxy.Url);
@@ -44,7 +44,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task A_call_the_caller_cancels_stays_a_cancellation()
+        public async Task ACallTheCallerCancelsStaysACancellation()
         {
             using var proxy = new FaultProxy(_s3.Port, (_, _, _) => new Fault(FaultKind.Stall));
             using CloudConnection connection = S3rverFixture.Connect(proxy.Url);
@@ -58,7 +58,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public async Task A_timeout_the_caller_did_not_ask_for_is_the_sites_failure()
+        public async Task ATimeoutTheCallerDidNotAskForIsTheSitesFailure()
         {
             using var proxy = new FaultProxy(_s3.Port, (_, _, _) => new Fault(FaultKind.Stall));
             using CloudConnection connection = S3rverFixture.Connect(proxy.Url, timeout: TimeSpan.FromMilliseconds(300));

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Storage;
-using Euca.Images.Engine.Tests.Storage.Support;
+using Euca.Images.Engine.Tests.Support;
 
 namespace Euca.Images.Engine.Tests.Storage
 {
@@ -48,7 +48,7 @@ namespace Euca.Images.Engine.Tests.Storage
 
         [Theory]
         [MemberData(nameof(Refusals))]
-        public void A_missing_or_invalid_value_is_refused_with_its_error_id(string errorId, Func<object> create)
+        public void AMissingOrInvalidValueIsRefusedWithItsErrorId(string errorId, Func<object> create)
         {
             var error = Assert.Throws<EucaException>(create);
 
@@ -57,7 +57,7 @@ namespace Euca.Images.Engine.Tests.Storage
         }
 
         [Fact]
-        public void A_valid_request_carries_the_parsed_location_and_the_default_retries()
+        public void AValidRequestCarriesTheParsedLocationAndTheDefaultRetries()
         {
             var remove = new BundleRemoveRequest(Location, removeBucket: true);
             var send = new BundleCreateAndSendRequest(Bundle(), new BundleUploadTarget("images") { KeyPrefix = "2026/" });
