@@ -19,7 +19,7 @@ namespace Euca.Images.Engine.Cloud
             if (!IsValid(id))
             {
                 throw new EucaException(
-                    "ImageIdInvalid",
+                    ErrorIds.ImageIdInvalid,
                     EucaErrorCategory.InvalidArgument,
                     $"'{id}' is not an image id: expected emi-, eki-, eri-, ami-, aki- or ari- followed by 8 or 17 hexadecimal digits.",
                     id);

@@ -9,11 +9,11 @@ namespace Euca.Images.Engine.Instances
     /// </summary>
     public static class ResourceIdPattern
     {
-        public static string Instance(string? id) => Canonicalize(id, "i", "InstanceIdInvalid", "an instance id");
+        public static string Instance(string? id) => Canonicalize(id, "i", ErrorIds.InstanceIdInvalid, "an instance id");
 
-        public static string BundleTask(string? id) => Canonicalize(id, "bun", "BundleIdInvalid", "a bundle task id");
+        public static string BundleTask(string? id) => Canonicalize(id, "bun", ErrorIds.BundleIdInvalid, "a bundle task id");
 
-        public static string Volume(string? id) => Canonicalize(id, "vol", "VolumeIdInvalid", "a volume id");
+        public static string Volume(string? id) => Canonicalize(id, "vol", ErrorIds.VolumeIdInvalid, "a volume id");
 
         /// <summary>
         /// A volume id bound from a piped object's VolumeId property. An empty one is its own error: a conversion
@@ -24,7 +24,7 @@ namespace Euca.Images.Engine.Instances
             if (string.IsNullOrWhiteSpace(id))
             {
                 throw new EucaException(
-                    "VolumeIdMissing",
+                    ErrorIds.VolumeIdMissing,
                     EucaErrorCategory.InvalidArgument,
                     "No volume id was given. A conversion task has a volume id only once its conversion has completed; a cancelled task has none.",
                     id);
@@ -33,9 +33,9 @@ namespace Euca.Images.Engine.Instances
             return Volume(id);
         }
 
-        public static string Snapshot(string? id) => Canonicalize(id, "snap", "SnapshotIdInvalid", "a snapshot id");
+        public static string Snapshot(string? id) => Canonicalize(id, "snap", ErrorIds.SnapshotIdInvalid, "a snapshot id");
 
-        private static string Canonicalize(string? id, string prefix, string errorId, string what)
+        private static string Canonicalize(string? id, string prefix, ErrorId errorId, string what)
         {
             string canonical = (id ?? string.Empty).Trim().ToLowerInvariant();
             if (!Regex.IsMatch(canonical, "^" + prefix + "-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant))

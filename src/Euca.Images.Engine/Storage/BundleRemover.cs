@@ -62,7 +62,7 @@ namespace Euca.Images.Engine.Storage
                 .ToList();
             if (found.Count == 0)
             {
-                throw new EucaException("StorageManifestNotFound", EucaErrorCategory.ObjectNotFound,
+                throw new EucaException(ErrorIds.StorageManifestNotFound, EucaErrorCategory.ObjectNotFound,
                     $"There is no manifest at '{location}' and no part named '{prefix}.part.N' in bucket '{location.Bucket}': nothing to remove.", location.ToString());
             }
 
@@ -79,11 +79,11 @@ namespace Euca.Images.Engine.Storage
             {
                 if (key == null && e is Amazon.Runtime.AmazonServiceException service && (int)service.StatusCode == 409)
                 {
-                    throw new EucaException("StorageBucketNotEmpty", EucaErrorCategory.ResourceExists,
+                    throw new EucaException(ErrorIds.StorageBucketNotEmpty, EucaErrorCategory.ResourceExists,
                         $"The bundle was removed, but the bucket '{location.Bucket}' still holds other objects (HTTP 409 {service.ErrorCode}), so it was kept.", location.Bucket, e);
                 }
 
-                throw StorageErrors.Translate(e, action, location.Bucket, key, "StorageDeleteFailed",
+                throw StorageErrors.Translate(e, action, location.Bucket, key, ErrorIds.StorageDeleteFailed,
                     $"Run Remove-EucaBundle -ManifestLocation {location} again to finish.");
             }
         }

@@ -72,14 +72,14 @@ namespace Euca.Images.Engine.Storage
         {
             if (maxPendingParts < 1)
             {
-                throw new EucaException("PendingPartsInvalid", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.PendingPartsInvalid, EucaErrorCategory.InvalidArgument,
                     $"At least one part must be allowed to be pending; {maxPendingParts} was given.", maxPendingParts);
             }
 
             // Divided rather than multiplied: a part size near long.MaxValue must not overflow past the check.
             if (partSize > MaxPendingBytes / maxPendingParts)
             {
-                throw new EucaException("PendingPartsTooLarge", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.PendingPartsTooLarge, EucaErrorCategory.InvalidArgument,
                     $"{maxPendingParts} pending parts of {partSize} bytes would hold {(double)partSize * maxPendingParts / 1048576.0:0.#} MiB in memory; " +
                     $"the limit is {MaxPendingBytes / 1048576} MiB. Use a smaller part size or fewer pending parts.", partSize);
             }

@@ -63,7 +63,7 @@ namespace Euca.Images.Engine.Storage
             }
             catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
             {
-                throw StorageErrors.Translate(e, "Checking or creating the bucket", location.Bucket, null, "StorageBucketUnavailable", null);
+                throw StorageErrors.Translate(e, "Checking or creating the bucket", location.Bucket, null, ErrorIds.StorageBucketUnavailable, null);
             }
 
             try
@@ -72,7 +72,7 @@ namespace Euca.Images.Engine.Storage
             }
             catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
             {
-                throw StorageErrors.Translate(e, "Removing the previous manifest", location.Bucket, location.Key, "StorageManifestUploadFailed", null);
+                throw StorageErrors.Translate(e, "Removing the previous manifest", location.Bucket, location.Key, ErrorIds.StorageManifestUploadFailed, null);
             }
         }
 
@@ -88,7 +88,7 @@ namespace Euca.Images.Engine.Storage
             }
             catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
             {
-                throw StorageErrors.Translate(e, "Uploading the manifest", location.Bucket, location.Key, "StorageManifestUploadFailed",
+                throw StorageErrors.Translate(e, "Uploading the manifest", location.Bucket, location.Key, ErrorIds.StorageManifestUploadFailed,
                     BundleTransferJournal.Advice(journal.ResumeAdvice, location.ToString()));
             }
         }
@@ -98,7 +98,7 @@ namespace Euca.Images.Engine.Storage
             var file = new FileInfo(path);
             if (!file.Exists)
             {
-                throw new EucaException("BundlePartMissing", EucaErrorCategory.ObjectNotFound,
+                throw new EucaException(ErrorIds.BundlePartMissing, EucaErrorCategory.ObjectNotFound,
                     $"The bundle part '{path}' does not exist; nothing was uploaded.", path);
             }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Storage
 {
@@ -63,7 +64,7 @@ namespace Euca.Images.Engine.Storage
             catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
             {
                 _progress.PartFinished(part.Index, part.FileName, -counted);
-                throw StorageErrors.Translate(e, $"Uploading part {part.FileName}", _location.Bucket, key, "StoragePartUploadFailed",
+                throw StorageErrors.Translate(e, $"Uploading part {part.FileName}", _location.Bucket, key, ErrorIds.StoragePartUploadFailed,
                     BundleTransferJournal.Advice(_journal.ResumeAdvice, _location.ToString()));
             }
             catch (OperationCanceledException)

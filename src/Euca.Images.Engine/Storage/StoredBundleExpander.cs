@@ -52,12 +52,12 @@ namespace Euca.Images.Engine.Storage
             }
             catch (Exception e) when (StorageErrors.IsNotFound(e))
             {
-                throw new EucaException("BundlePartMissing", EucaErrorCategory.ObjectNotFound,
+                throw new EucaException(ErrorIds.BundlePartMissing, EucaErrorCategory.ObjectNotFound,
                     $"The manifest '{location}' lists part {fileName}, but '{location.Bucket}/{key}' does not exist (HTTP 404).", location.Bucket + "/" + key, e);
             }
             catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
             {
-                throw StorageErrors.Translate(e, $"Downloading part {fileName}", location.Bucket, key, "StoragePartDownloadFailed", "Run the command again to retry.");
+                throw StorageErrors.Translate(e, $"Downloading part {fileName}", location.Bucket, key, ErrorIds.StoragePartDownloadFailed, "Run the command again to retry.");
             }
         }
     }

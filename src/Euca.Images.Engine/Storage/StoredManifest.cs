@@ -39,7 +39,7 @@ namespace Euca.Images.Engine.Storage
                 {
                     if (info.Size > ManifestReader.MaxManifestBytes)
                     {
-                        throw new EucaException("ManifestTooLarge", EucaErrorCategory.InvalidData,
+                        throw new EucaException(ErrorIds.ManifestTooLarge, EucaErrorCategory.InvalidData,
                             $"'{location}' is {info.Size} bytes long, too large for a bundle manifest.", location.ToString());
                     }
 
@@ -56,14 +56,14 @@ namespace Euca.Images.Engine.Storage
             }
             catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
             {
-                throw StorageErrors.Translate(e, "Reading the manifest", location.Bucket, location.Key, "StorageManifestUnreadable", null);
+                throw StorageErrors.Translate(e, "Reading the manifest", location.Bucket, location.Key, ErrorIds.StorageManifestUnreadable, null);
             }
 
             return new StoredManifest(ManifestReader.Read(raw, location.ToString()), raw);
         }
 
         public static EucaException NotFound(ManifestLocation location) =>
-            new EucaException("StorageManifestNotFound", EucaErrorCategory.ObjectNotFound,
+            new EucaException(ErrorIds.StorageManifestNotFound, EucaErrorCategory.ObjectNotFound,
                 $"There is no manifest at '{location}' (HTTP 404 for bucket '{location.Bucket}', key '{location.Key}'). Check the bucket and prefix, or list the bucket.",
                 location.ToString());
 

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Instances;
@@ -14,7 +13,6 @@ namespace Euca.Images.Engine.Volumes
     /// <summary>Lists EBS volumes (DescribeVolumes).</summary>
     public sealed class VolumeService
     {
-        private const string NotFoundCode = "InvalidVolume.NotFound";
 
         private readonly CloudConnection _connection;
 
@@ -133,15 +131,11 @@ namespace Euca.Images.Engine.Volumes
             DescribeVolumesResponse response;
             try
             {
-                response = await _connection.Ec2.DescribeVolumesAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeVolumesAsync(request, ct), ComputeTarget.Of(ids?.ToList()), cancellationToken).ConfigureAwait(false);
             }
-            catch (AmazonServiceException e) when (ids != null && e.ErrorCode == NotFoundCode)
+            catch (EucaException e) when (ids != null && e.Is(VolumeErrors.CloudNotFound))
             {
                 return null;
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-            {
-                throw CloudErrorTranslator.Translate(e, _connection.Settings.ComputeUrl!);
             }
 
             return (response.Volumes ?? new List<Volume>()).Select(VolumeMapper.From).ToList();

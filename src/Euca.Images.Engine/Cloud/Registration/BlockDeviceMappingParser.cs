@@ -12,8 +12,6 @@ namespace Euca.Images.Engine.Cloud.Registration
     /// </summary>
     public static class BlockDeviceMappingParser
     {
-        public const string ErrorId = "BlockDeviceMappingInvalid";
-
         public static ImageBlockDeviceMapping Parse(string text)
         {
             if (text == null)
@@ -116,6 +114,6 @@ namespace Euca.Images.Engine.Cloud.Registration
         }
 
         private static EucaException Invalid(string text, string message) =>
-            new EucaException(ErrorId, EucaErrorCategory.InvalidArgument, message, text);
+            new EucaException(ErrorIds.BlockDeviceMappingInvalid, EucaErrorCategory.InvalidArgument, message, text);
     }
 }

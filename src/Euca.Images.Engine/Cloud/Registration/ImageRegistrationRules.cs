@@ -41,7 +41,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             CheckDescription(request.Description);
             CheckArchitecture(request.Architecture);
             string? kernelId = CheckKernel(request.KernelId);
-            string? ramdiskId = CheckImageId(request.RamdiskId, RamdiskPattern, "RamdiskIdInvalid", "ramdisk (eri- or ari-)");
+            string? ramdiskId = CheckImageId(request.RamdiskId, RamdiskPattern, ErrorIds.RamdiskIdInvalid, "ramdisk (eri- or ari-)");
             string? platform = CheckPlatform(request.Platform);
             bool windows = platform != null || string.Equals(kernelId, "windows", StringComparison.Ordinal);
             CheckVirtualization(request, kernelId, ramdiskId, windows);
@@ -78,7 +78,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             if (name == null || !NamePattern.IsMatch(name))
             {
                 throw new EucaException(
-                    "ImageNameInvalid",
+                    ErrorIds.ImageNameInvalid,
                     EucaErrorCategory.InvalidArgument,
                     $"The image name '{name}' is not valid: Eucalyptus requires 3 to 128 letters, digits and ( ) . / _ -.",
                     name);
@@ -90,7 +90,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             if (description != null && description.Length > 255)
             {
                 throw new EucaException(
-                    "ImageDescriptionTooLong",
+                    ErrorIds.ImageDescriptionTooLong,
                     EucaErrorCategory.InvalidArgument,
                     $"The image description has {description.Length} characters; Eucalyptus allows at most 255.",
                     description);
@@ -102,7 +102,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             if (architecture != null && Array.IndexOf(Architectures, architecture) < 0)
             {
                 throw new EucaException(
-                    "ArchitectureInvalid",
+                    ErrorIds.ArchitectureInvalid,
                     EucaErrorCategory.InvalidArgument,
                     $"The architecture '{architecture}' is not one the cloud registers: use i386, x86_64 or armhf.",
                     architecture);
@@ -113,9 +113,9 @@ namespace Euca.Images.Engine.Cloud.Registration
         private static string? CheckKernel(string? kernelId) =>
             string.Equals(kernelId, "windows", StringComparison.OrdinalIgnoreCase)
                 ? "windows"
-                : CheckImageId(kernelId, KernelPattern, "KernelIdInvalid", "kernel (eki- or aki-)");
+                : CheckImageId(kernelId, KernelPattern, ErrorIds.KernelIdInvalid, "kernel (eki- or aki-)");
 
-        private static string? CheckImageId(string? id, Regex pattern, string errorId, string what)
+        private static string? CheckImageId(string? id, Regex pattern, ErrorId errorId, string what)
         {
             if (id == null)
             {
@@ -139,7 +139,7 @@ namespace Euca.Images.Engine.Cloud.Registration
 
             if (!string.Equals(platform, "windows", StringComparison.OrdinalIgnoreCase))
             {
-                throw new EucaException("PlatformInvalid", EucaErrorCategory.InvalidArgument, $"The platform '{platform}' is not valid: the only platform is windows.", platform);
+                throw new EucaException(ErrorIds.PlatformInvalid, EucaErrorCategory.InvalidArgument, $"The platform '{platform}' is not valid: the only platform is windows.", platform);
             }
 
             return "windows";
@@ -155,7 +155,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             if (request.ImageLocation == null)
             {
                 throw new EucaException(
-                    "EbsImageMustBeHvm",
+                    ErrorIds.EbsImageMustBeHvm,
                     EucaErrorCategory.InvalidArgument,
                     "EBS-backed images are HVM on Eucalyptus; register the snapshot with -VirtualizationType hvm (or leave it out).",
                     request.Name);
@@ -164,7 +164,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             if (windows)
             {
                 throw new EucaException(
-                    "WindowsImageMustBeHvm",
+                    ErrorIds.WindowsImageMustBeHvm,
                     EucaErrorCategory.InvalidArgument,
                     "Windows images are HVM on Eucalyptus; they cannot be registered as paravirtual.",
                     request.Name);
@@ -174,7 +174,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             if (kernelId == null || ramdiskId == null)
             {
                 throw new EucaException(
-                    "ParavirtualNeedsKernelAndRamdisk",
+                    ErrorIds.ParavirtualNeedsKernelAndRamdisk,
                     EucaErrorCategory.InvalidArgument,
                     "A paravirtual image needs both a kernel (-KernelId eki-…) and a ramdisk (-RamdiskId eri-…).",
                     request.Name);
@@ -188,7 +188,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             if (slash < 1 || slash == location.Length - 1)
             {
                 throw new EucaException(
-                    "ImageLocationInvalid",
+                    ErrorIds.ImageLocationInvalid,
                     EucaErrorCategory.InvalidArgument,
                     $"The image location '{request.ImageLocation}' must be BUCKET/PREFIX.manifest.xml.",
                     request.ImageLocation);
@@ -197,7 +197,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             if (request.SnapshotId != null || request.RootDeviceName != null)
             {
                 throw new EucaException(
-                    "ImageSourceConflict",
+                    ErrorIds.ImageSourceConflict,
                     EucaErrorCategory.InvalidArgument,
                     "An instance-store image (a manifest location) takes neither a root snapshot nor a root device name.",
                     request.ImageLocation);
@@ -207,7 +207,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             if (ebs != null)
             {
                 throw new EucaException(
-                    "EbsMappingNotAllowed",
+                    ErrorIds.EbsMappingNotAllowed,
                     EucaErrorCategory.InvalidArgument,
                     $"An instance-store image cannot map EBS volumes ({ebs}); map ephemeral disks or none.",
                     ebs.ToString());
@@ -239,7 +239,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             if (request.SnapshotId != null && !SnapshotPattern.IsMatch(request.SnapshotId))
             {
                 throw new EucaException(
-                    "SnapshotIdInvalid",
+                    ErrorIds.SnapshotIdInvalid,
                     EucaErrorCategory.InvalidArgument,
                     $"'{request.SnapshotId}' is not a snapshot id: expected snap- followed by 8 or 17 hexadecimal digits.",
                     request.SnapshotId);
@@ -259,7 +259,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             else if (root != null && request.SnapshotId != null && root.SnapshotId != null && !string.Equals(root.SnapshotId, request.SnapshotId, StringComparison.OrdinalIgnoreCase))
             {
                 throw new EucaException(
-                    "RootSnapshotConflict",
+                    ErrorIds.RootSnapshotConflict,
                     EucaErrorCategory.InvalidArgument,
                     $"The root device {rootDevice} is mapped to {root.SnapshotId}, but the root snapshot is {request.SnapshotId}.",
                     request.SnapshotId);
@@ -267,7 +267,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             else if (root == null || root.SnapshotId == null)
             {
                 throw new EucaException(
-                    "ImageSourceMissing",
+                    ErrorIds.ImageSourceMissing,
                     EucaErrorCategory.InvalidArgument,
                     "Give either a manifest location (-ImageLocation) for an instance-store image or a root snapshot (-SnapshotId) for an EBS-backed image.",
                     request.Name);
@@ -286,7 +286,7 @@ namespace Euca.Images.Engine.Cloud.Registration
                 CheckDeviceName(device);
                 if (!devices.Add(WithoutDevPrefix(device)))
                 {
-                    throw new EucaException("DeviceNameDuplicate", EucaErrorCategory.InvalidArgument, $"The device {device} is mapped more than once.", device);
+                    throw new EucaException(ErrorIds.DeviceNameDuplicate, EucaErrorCategory.InvalidArgument, $"The device {device} is mapped more than once.", device);
                 }
 
                 if (mapping.VirtualName != null && !mapping.NoDevice)
@@ -294,7 +294,7 @@ namespace Euca.Images.Engine.Cloud.Registration
                     if (!EphemeralPattern.IsMatch(mapping.VirtualName))
                     {
                         throw new EucaException(
-                            "VirtualNameInvalid",
+                            ErrorIds.VirtualNameInvalid,
                             EucaErrorCategory.InvalidArgument,
                             $"The virtual device '{mapping.VirtualName}' for {device} is not valid: use ephemeral0 to ephemeral3.",
                             mapping.VirtualName);
@@ -303,7 +303,7 @@ namespace Euca.Images.Engine.Cloud.Registration
                     if (++ephemerals > 1)
                     {
                         throw new EucaException(
-                            "TooManyEphemeralDevices",
+                            ErrorIds.TooManyEphemeralDevices,
                             EucaErrorCategory.InvalidArgument,
                             "Eucalyptus supports only one ephemeral device per image.",
                             mapping.ToString());
@@ -313,7 +313,7 @@ namespace Euca.Images.Engine.Cloud.Registration
                 if (mapping.SnapshotId != null && mapping.SnapshotId.StartsWith("snap-", StringComparison.OrdinalIgnoreCase) && !SnapshotPattern.IsMatch(mapping.SnapshotId))
                 {
                     throw new EucaException(
-                        "SnapshotIdInvalid",
+                        ErrorIds.SnapshotIdInvalid,
                         EucaErrorCategory.InvalidArgument,
                         $"'{mapping.SnapshotId}' in the mapping for {device} is not a snapshot id.",
                         mapping.SnapshotId);
@@ -321,7 +321,7 @@ namespace Euca.Images.Engine.Cloud.Registration
 
                 if (mapping.VolumeSizeGiB == 0)
                 {
-                    throw new EucaException("VolumeSizeInvalid", EucaErrorCategory.InvalidArgument, $"The volume size for {device} cannot be 0.", mapping.ToString());
+                    throw new EucaException(ErrorIds.VolumeSizeInvalid, EucaErrorCategory.InvalidArgument, $"The volume size for {device} cannot be 0.", mapping.ToString());
                 }
             }
         }
@@ -336,7 +336,7 @@ namespace Euca.Images.Engine.Cloud.Registration
             string reason = PartitionPattern.IsMatch(device)
                 ? "it is a partition; Eucalyptus maps whole disks such as /dev/sdb"
                 : "expected a whole disk such as /dev/sdb, /dev/vdb or /dev/xvdb";
-            throw new EucaException("DeviceNameInvalid", EucaErrorCategory.InvalidArgument, $"The device name '{device}' is not valid: {reason}.", device);
+            throw new EucaException(ErrorIds.DeviceNameInvalid, EucaErrorCategory.InvalidArgument, $"The device name '{device}' is not valid: {reason}.", device);
         }
 
         private static bool SameDevice(string? a, string b) => a != null && WithoutDevPrefix(a) == WithoutDevPrefix(b);
