@@ -121,7 +121,7 @@ namespace Euca.Images.Engine.Cloud
         }
 
         /// <summary>
-        /// Runs one compute (EC2) call. Its failures become <see cref="EucaException"/>s that name
+        /// Runs one compute (EC2) call. Its failures become <see cref="Errors.EucaException"/>s that name
         /// <paramref name="target"/>, the resource the call is about (an image, volume, snapshot, task or instance id;
         /// null or the requested ids for a listing), which becomes the ErrorRecord's TargetObject. Cancellation
         /// requested through <paramref name="cancellationToken"/> is rethrown as is.

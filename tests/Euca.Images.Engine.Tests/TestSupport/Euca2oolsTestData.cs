@@ -21,12 +21,10 @@ namespace Euca.Images.Engine.Tests.TestSupport
         public static string Manifest(string folder) =>
             File(folder, folder == "kernel" ? "vmlinuz-test.manifest.xml" : "disk.img.manifest.xml");
 
-        // The repository's own copy (tests/TestData), found from the test binaries by walking up to the solution.
+        // The repository's own copy (tests/TestData).
         private static string FindRoot()
         {
-            DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !System.IO.File.Exists(Path.Combine(dir.FullName, "Euca.Images.sln"))) dir = dir.Parent;
-            string path = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "tests", "TestData", "euca2ools-3.4");
+            string path = Path.Combine(RepositoryRoot.Path, "tests", "TestData", "euca2ools-3.4");
             if (!Directory.Exists(path)) throw new DirectoryNotFoundException("tests/TestData/euca2ools-3.4 not found in the repository of " + AppContext.BaseDirectory);
             return path;
         }
