@@ -201,6 +201,13 @@ Describe 'Unregister-EucaImage' -Tags 'CI' {
         { Get-EucaImage -ImageId $image.ImageId } | Should -Throw -ErrorId 'Cloud.InvalidAMIID.NotFound,*'
     }
 
+    It 'names an unknown image as the error''s TargetObject, in category ObjectNotFound' {
+        Unregister-EucaImage emi-00000000 -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].TargetObject | Should -Be 'emi-00000000'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[0].Exception.Message | Should -BeLike '*emi-00000000*'
+    }
+
     It 'refuses images of other accounts and changes nothing with -WhatIf' {
         { Unregister-EucaImage emi-0f1e2d3c -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'Cloud.AuthFailure,*'
         $image = New-EbsImage 'dereg-whatif'
@@ -258,6 +265,15 @@ Describe 'Image attributes' -Tags 'CI' {
         $call | Should -Throw -ErrorId "$id,*"
     }
 
+    It 'names the image as the error''s TargetObject: <case> is <category>' -TestCases @(
+        @{ case = 'an unknown image'; imageId = 'emi-00000000'; category = 'ObjectNotFound' }
+        @{ case = 'another account''s image'; imageId = 'emi-0f1e2d3c'; category = 'PermissionDenied' }
+    ) {
+        Get-EucaImageAttribute $imageId -Attribute Description -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].TargetObject | Should -Be $imageId
+        $failures[0].CategoryInfo.Category | Should -Be $category
+    }
+
     It 'changes nothing with -WhatIf' {
         Edit-EucaImageAttribute $shared.ImageId -Description 'what if' -WhatIf
         (Get-EucaImageAttribute $shared.ImageId -Attribute Description).Description | Should -Not -Be 'what if'
@@ -268,6 +284,12 @@ Describe 'Wait-EucaImage' -Tags 'CI' {
     It 'times out with the image and its last state in the message' {
         { Wait-EucaImage -ImageId emi-5a6b7c8d -State failed -TimeoutSeconds 1 -PollSeconds 0.2 -ErrorAction Stop } |
             Should -Throw -ErrorId 'ImageWaitTimeout,*' -ExpectedMessage '*emi-5a6b7c8d*still available*'
+    }
+
+    It 'gives up with an OperationTimeout error about the image' {
+        Wait-EucaImage -ImageId emi-5a6b7c8d -State failed -TimeoutSeconds 1 -PollSeconds 0.2 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $failures[0].TargetObject | Should -Be 'emi-5a6b7c8d'
     }
 
     It 'reports a missing image per image and goes on' {

@@ -1,3 +1,5 @@
+using Euca.Images.Engine.Errors;
+
 namespace Euca.Images.Engine.Bundling
 {
     /// <summary>Outcome of one check of a bundle.</summary>
@@ -11,13 +13,13 @@ namespace Euca.Images.Engine.Bundling
     /// <summary>One check of <see cref="BundleVerifier"/>: what was checked, on what, and the outcome.</summary>
     public sealed class BundleCheck
     {
-        public BundleCheck(string check, string target, BundleCheckStatus status, string message, string? errorId = null)
+        public BundleCheck(string check, string target, BundleCheckStatus status, string message, ErrorId? errorId = null)
         {
             Check = check;
             Target = target;
             Status = status;
             Message = message;
-            ErrorId = errorId;
+            ErrorId = errorId?.Name;
         }
 
         /// <summary>Manifest, Signature, PartPresent, PartDigest, UnexpectedPart, or Image.</summary>

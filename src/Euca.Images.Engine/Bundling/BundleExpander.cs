@@ -37,7 +37,7 @@ namespace Euca.Images.Engine.Bundling
             IReadOnlyList<string> unexpected = bundle.UnexpectedParts();
             if (unexpected.Count > 0)
             {
-                throw new EucaException("BundlePartUnexpected", EucaErrorCategory.InvalidData,
+                throw new EucaException(ErrorIds.BundlePartUnexpected, EucaErrorCategory.InvalidData,
                     $"'{bundle.PartsDirectory}' holds part {unexpected[0]}, which the manifest of '{bundle.Manifest.ImageName}' does not list " +
                     $"({bundle.Manifest.Parts.Count} parts). The folder may mix two bundles, or the manifest may be cut short.",
                     unexpected[0]);

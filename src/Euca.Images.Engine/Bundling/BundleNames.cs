@@ -20,7 +20,7 @@ namespace Euca.Images.Engine.Bundling
             if (string.IsNullOrWhiteSpace(prefix) || prefix == "." || prefix == ".." ||
                 prefix.IndexOfAny(new[] { '/', '\\', ':' }) >= 0 || prefix.Any(char.IsControl))
             {
-                throw new EucaException("BundlePrefixInvalid", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.BundlePrefixInvalid, EucaErrorCategory.InvalidArgument,
                     $"The bundle prefix '{prefix}' must be a plain file name without path separators.", prefix);
             }
         }
@@ -46,7 +46,7 @@ namespace Euca.Images.Engine.Bundling
 
             if (!force)
             {
-                throw new EucaException("BundleExists", EucaErrorCategory.ResourceExists,
+                throw new EucaException(ErrorIds.BundleExists, EucaErrorCategory.ResourceExists,
                     $"A bundle named '{prefix}' already exists in '{directory}'. Use -Force to replace it, or choose another -Prefix or -Destination.",
                     File.Exists(manifest) ? manifest : parts[0]);
             }

@@ -45,7 +45,7 @@ namespace Euca.Images.Engine.Bundling
             foreach (string stray in bundle.UnexpectedParts())
             {
                 checks.Add(new BundleCheck("UnexpectedPart", stray, BundleCheckStatus.Failed,
-                    $"{stray} is not listed in the manifest.", "BundlePartUnexpected"));
+                    $"{stray} is not listed in the manifest.", ErrorIds.BundlePartUnexpected));
             }
 
             checks.Add(await CheckImageAsync(bundle, privateKey, partsIntact, progress, ct).ConfigureAwait(false));
@@ -65,11 +65,11 @@ namespace Euca.Images.Engine.Bundling
                     return new BundleCheck("Signature", bundle.ManifestPath, BundleCheckStatus.Passed, $"Signed by the key of '{certificate.Subject}'.");
                 case SignatureCheck.Unsigned:
                     return new BundleCheck("Signature", bundle.ManifestPath, BundleCheckStatus.Failed,
-                        "The manifest is UNSIGNED; a cloud will not register it.", "ManifestUnsigned");
+                        "The manifest is UNSIGNED; a cloud will not register it.", ErrorIds.ManifestUnsigned);
                 default:
                     return new BundleCheck("Signature", bundle.ManifestPath, BundleCheckStatus.Failed,
                         $"The signature does not verify with '{certificate.Subject}': the manifest was changed or signed by another key.",
-                        "ManifestSignatureInvalid");
+                        ErrorIds.ManifestSignatureInvalid);
             }
         }
 
@@ -85,7 +85,7 @@ namespace Euca.Images.Engine.Bundling
                 {
                     intact = false;
                     checks.Add(new BundleCheck("PartPresent", part.FileName, BundleCheckStatus.Failed,
-                        $"Part {part.Index} '{part.FileName}' is missing from '{bundle.PartsDirectory}'.", "BundlePartMissing"));
+                        $"Part {part.Index} '{part.FileName}' is missing from '{bundle.PartsDirectory}'.", ErrorIds.BundlePartMissing));
                     continue;
                 }
 
@@ -100,7 +100,7 @@ namespace Euca.Images.Engine.Bundling
                     ? new BundleCheck("PartDigest", part.FileName, BundleCheckStatus.Passed, $"SHA-1 {digest} matches.")
                     : new BundleCheck("PartDigest", part.FileName, BundleCheckStatus.Failed,
                         $"Part {part.Index} '{part.FileName}' has SHA-1 {digest}, the manifest says {part.Digest}: it is corrupt or truncated.",
-                        "BundlePartCorrupt"));
+                        ErrorIds.BundlePartCorrupt));
             }
 
             return intact;
@@ -135,7 +135,7 @@ namespace Euca.Images.Engine.Bundling
         }
 
         private static BundleCheck Failed(string check, string target, EucaException error) =>
-            new BundleCheck(check, target, BundleCheckStatus.Failed, error.Message, error.ErrorId);
+            new BundleCheck(check, target, BundleCheckStatus.Failed, error.Message, error.Id);
 
         private static async Task<string> HashFileAsync(string path, Action<int> onRead, CancellationToken ct)
         {

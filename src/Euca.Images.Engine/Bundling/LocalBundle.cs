@@ -69,7 +69,7 @@ namespace Euca.Images.Engine.Bundling
             string name = manifest.ImageName;
             if (name != Path.GetFileName(name) || name == "." || name == ".." || name.Length == 0)
             {
-                throw new EucaException("ManifestImageNameInvalid", EucaErrorCategory.SecurityError,
+                throw new EucaException(ErrorIds.ManifestImageNameInvalid, EucaErrorCategory.SecurityError,
                     $"The manifest names the image '{name}', which is not a plain file name; refusing to write outside '{destination}'.", name);
             }
 

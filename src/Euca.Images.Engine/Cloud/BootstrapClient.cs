@@ -42,7 +42,7 @@ namespace Euca.Images.Engine.Cloud
         {
             using (HttpRequestMessage request = _signer.SignedFormPost(Endpoint, Encoding.UTF8.GetBytes(Body), DateTime.UtcNow))
             {
-                var (status, text) = await CloudErrorTranslator.RunAsync(Endpoint, () => SendAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var (status, text) = await CloudErrorTranslator.RunAsync(Endpoint, Endpoint, () => SendAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
                 if (status != HttpStatusCode.OK)
                 {
                     throw ErrorFor(status, text);
@@ -50,7 +50,7 @@ namespace Euca.Images.Engine.Cloud
 
                 var pem = ServiceCertificateParser.FindBundlingCertificate(text);
                 return pem != null ? pem + "\n" : throw new EucaException(
-                        "CloudCertificateNotFound",
+                        ErrorIds.CloudCertificateNotFound,
                         EucaErrorCategory.ObjectNotFound,
                         $"The bootstrap service at {Endpoint} lists no certificate for image bundling by the compute service; supply the cloud certificate (cloud-cert.pem) instead.",
                         Endpoint);
@@ -71,11 +71,11 @@ namespace Euca.Images.Engine.Cloud
         private EucaException ErrorFor(HttpStatusCode status, string body)
         {
             var (code, message) = ParseError(body);
-            var translated = CloudErrorTranslator.FromService(code, message ?? body, (int)status, Endpoint, null);
-            if (status == HttpStatusCode.Forbidden && translated.ErrorId != "CloudAuthenticationFailed")
+            var translated = CloudErrorTranslator.FromService(code, message ?? body, (int)status, Endpoint, Endpoint, null);
+            if (status == HttpStatusCode.Forbidden && !translated.Is(ErrorIds.CloudAuthenticationFailed))
             {
                 return new EucaException(
-                    "CloudCertificateAccessDenied",
+                    ErrorIds.CloudCertificateAccessDenied,
                     EucaErrorCategory.PermissionDenied,
                     $"The bootstrap service at {Endpoint} refused to list the cloud certificate; the user needs the IAM permission euserv:DescribeServiceCertificates, or supply the cloud certificate (cloud-cert.pem) instead.",
                     Endpoint);

@@ -120,6 +120,18 @@ namespace Euca.Images.Engine.Cloud
             }
         }
 
+        /// <summary>
+        /// Runs one compute (EC2) call. Its failures become <see cref="Errors.EucaException"/>s that name
+        /// <paramref name="target"/>, the resource the call is about (an image, volume, snapshot, task or instance id;
+        /// null or the requested ids for a listing), which becomes the ErrorRecord's TargetObject. Cancellation
+        /// requested through <paramref name="cancellationToken"/> is rethrown as is.
+        /// </summary>
+        internal Task<T> CallComputeAsync<T>(Func<AmazonEC2Client, CancellationToken, Task<T>> call, object? target, CancellationToken cancellationToken)
+        {
+            var ec2 = Ec2;
+            return CloudErrorTranslator.RunAsync(Settings.ComputeUrl!, target, () => call(ec2, cancellationToken), cancellationToken);
+        }
+
         /// <summary>The cloud's image-bundling certificate (PEM) from the bootstrap service; requires a bootstrap URL.</summary>
         public Task<string> GetCloudCertificateAsync(CancellationToken cancellationToken) => Bootstrap.GetCloudCertificateAsync(cancellationToken);
 

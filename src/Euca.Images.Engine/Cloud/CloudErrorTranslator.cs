@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -11,8 +12,9 @@ using Euca.Images.Engine.Errors;
 namespace Euca.Images.Engine.Cloud
 {
     /// <summary>
-    /// Turns AWS SDK and transport exceptions into <see cref="EucaException"/>s a user can act on. Messages name
-    /// the endpoint and never contain credentials.
+    /// Turns AWS SDK and transport exceptions into <see cref="EucaException"/>s a user can act on. The error's target
+    /// is the resource the call was about (the cloud's answer concerns it), except for an untrusted, unreachable or
+    /// silent endpoint, where the endpoint is what the user must fix. Messages name both and never contain credentials.
     /// </summary>
     public static class CloudErrorTranslator
     {
@@ -22,11 +24,16 @@ namespace Euca.Images.Engine.Cloud
             "InvalidAccessKeyId", "IncompleteSignature",
         };
 
+        private static readonly string[] InvalidArgumentCodes =
+        {
+            "InvalidParameterValue", "InvalidParameterCombination", "MissingParameter",
+        };
+
         /// <summary>
-        /// Runs a cloud call, translating its failures. Cancellation requested through
+        /// Runs a cloud call about <paramref name="target"/>, translating its failures. Cancellation requested through
         /// <paramref name="cancellationToken"/> is rethrown as is.
         /// </summary>
-        public static async Task<T> RunAsync<T>(Uri endpoint, Func<Task<T>> call, CancellationToken cancellationToken)
+        public static async Task<T> RunAsync<T>(Uri endpoint, object? target, Func<Task<T>> call, CancellationToken cancellationToken)
         {
             try
             {
@@ -34,11 +41,11 @@ namespace Euca.Images.Engine.Cloud
             }
             catch (Exception e) when (!(e is EucaException) && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                throw Translate(e, endpoint);
+                throw Translate(e, endpoint, target);
             }
         }
 
-        public static EucaException Translate(Exception exception, Uri endpoint)
+        public static EucaException Translate(Exception exception, Uri endpoint, object? target)
         {
             if (exception is EucaException euca)
             {
@@ -47,13 +54,13 @@ namespace Euca.Images.Engine.Cloud
 
             if (exception is AmazonServiceException service && service.StatusCode != 0 && !IsTransport(service))
             {
-                return FromService(service.ErrorCode, service.Message, (int)service.StatusCode, endpoint, exception);
+                return FromService(service.ErrorCode, service.Message, (int)service.StatusCode, endpoint, target, exception);
             }
 
             if (CertificateProblem(exception) is string problem)
             {
                 return new EucaException(
-                    "CloudCertificateUntrusted",
+                    ErrorIds.CloudCertificateUntrusted,
                     EucaErrorCategory.SecurityError,
                     $"The TLS certificate of {endpoint} is not trusted: {problem}. Use -CertificateAuthority with the PEM file of the certificate authority that signed it, or -SkipCertificateCheck on a network you trust.",
                     endpoint,
@@ -63,7 +70,7 @@ namespace Euca.Images.Engine.Cloud
             if (IsTimeout(exception))
             {
                 return new EucaException(
-                    "CloudTimeout",
+                    ErrorIds.CloudTimeout,
                     EucaErrorCategory.OperationStopped,
                     $"The cloud endpoint {endpoint} did not answer in time.",
                     endpoint,
@@ -73,7 +80,7 @@ namespace Euca.Images.Engine.Cloud
             if (IsTransport(exception))
             {
                 return new EucaException(
-                    "CloudUnreachable",
+                    ErrorIds.CloudUnreachable,
                     EucaErrorCategory.ConnectionError,
                     $"The cloud endpoint {endpoint} cannot be reached: {Innermost(exception).Message}",
                     endpoint,
@@ -82,19 +89,19 @@ namespace Euca.Images.Engine.Cloud
 
             if (exception is AmazonServiceException unknown)
             {
-                return FromService(unknown.ErrorCode, unknown.Message, (int)unknown.StatusCode, endpoint, exception);
+                return FromService(unknown.ErrorCode, unknown.Message, (int)unknown.StatusCode, endpoint, target, exception);
             }
 
             return new EucaException(
-                "CloudRequestFailed",
+                ErrorIds.CloudRequestFailed,
                 EucaErrorCategory.InvalidOperation,
-                $"The request to {endpoint} failed: {exception.Message}",
-                endpoint,
+                $"The request to {endpoint}{About(target)} failed: {exception.Message}",
+                target,
                 exception);
         }
 
         /// <summary>The mapping of a service error (code, message, HTTP status), shared with the bootstrap client.</summary>
-        internal static EucaException FromService(string? code, string? message, int status, Uri endpoint, Exception? inner)
+        internal static EucaException FromService(string? code, string? message, int status, Uri endpoint, object? target, Exception? inner)
         {
             // Eucalyptus also answers AuthFailure with HTTP 400 for requests it understood but refuses (RegisterImage of a
             // manifest written for another account: ImageManifests.lookup). Those are not credential problems.
@@ -102,10 +109,10 @@ namespace Euca.Images.Engine.Cloud
             if (code != null && Array.IndexOf(AuthenticationCodes, code) >= 0 && !refusedRequest)
             {
                 return new EucaException(
-                    "CloudAuthenticationFailed",
+                    ErrorIds.CloudAuthenticationFailed,
                     EucaErrorCategory.AuthenticationError,
                     $"The cloud at {endpoint} rejected the credentials ({code}); check the access key and the secret key.",
-                    endpoint,
+                    target,
                     inner);
             }
 
@@ -113,16 +120,24 @@ namespace Euca.Images.Engine.Cloud
             {
                 // Eucalyptus answers calls it does not implement with an HTML 500 page.
                 return new EucaException(
-                    "CloudServiceError",
+                    ErrorIds.CloudServiceError,
                     EucaErrorCategory.ResourceUnavailable,
-                    $"The cloud at {endpoint} failed with HTTP {status} and no usable error; the call may not be implemented by this cloud version.",
-                    endpoint,
+                    $"The cloud at {endpoint} failed with HTTP {status} and no usable error{About(target)}; the call may not be implemented by this cloud version.",
+                    target,
                     inner);
             }
 
-            var id = string.IsNullOrEmpty(code) ? "Cloud.Http" + status : "Cloud." + code;
-            return new EucaException(id, CategoryFor(status), $"The cloud at {endpoint} answered {code ?? "HTTP " + status}: {message}", endpoint, inner);
+            var id = string.IsNullOrEmpty(code) ? ErrorIds.CloudHttpStatus(status) : ErrorIds.CloudService(code!);
+            return new EucaException(id, CategoryFor(code, status), $"The cloud at {endpoint} answered {code ?? "HTTP " + status}{About(target)}: {message}", target, inner);
         }
+
+        private static string About(object? target) => target switch
+        {
+            null => string.Empty,
+            string one => $" (request about {one})",
+            IEnumerable<string> several => $" (request about {string.Join(", ", several)})",
+            _ => $" (request about {target})",
+        };
 
         private static bool IsGenericServerCode(string? code) =>
             code == "InternalServerError" || code == "InternalFailure" || code == "ServiceUnavailable";
@@ -130,8 +145,31 @@ namespace Euca.Images.Engine.Cloud
         private static bool LooksLikeHtml(string? text) =>
             text != null && (text.IndexOf("<html", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) >= 0);
 
-        private static EucaErrorCategory CategoryFor(int status)
+        /// <summary>
+        /// The category of a service error: by its code when the code says what went wrong (EC2 names missing
+        /// resources <c>*.NotFound</c> and malformed ids <c>*.Malformed</c>, both with HTTP 400), else by the status.
+        /// </summary>
+        private static EucaErrorCategory CategoryFor(string? code, int status)
         {
+            if (code != null)
+            {
+                if (code.EndsWith(".NotFound", StringComparison.Ordinal))
+                {
+                    return EucaErrorCategory.ObjectNotFound;
+                }
+
+                if (code.EndsWith(".Malformed", StringComparison.Ordinal) || Array.IndexOf(InvalidArgumentCodes, code) >= 0)
+                {
+                    return EucaErrorCategory.InvalidArgument;
+                }
+
+                // Only reached by AuthFailure with HTTP 400 (a refused request, see FromService); credential rejections return earlier.
+                if (code == "UnauthorizedOperation" || code == "AuthFailure")
+                {
+                    return EucaErrorCategory.PermissionDenied;
+                }
+            }
+
             switch (status)
             {
                 case 400: return EucaErrorCategory.InvalidArgument;

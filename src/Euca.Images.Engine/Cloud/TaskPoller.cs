@@ -8,7 +8,7 @@ namespace Euca.Images.Engine.Cloud
 {
     /// <summary>
     /// Polls a cloud task (bundle task, snapshot, conversion task) until it is finished, reporting each state, or
-    /// until the timeout passes; then the error <paramref name="timeoutError"/> makes from the last state is thrown.
+    /// until the timeout passes; then the error that <c>timeoutError</c> makes from the last state is thrown.
     /// </summary>
     internal static class TaskPoller
     {

@@ -128,7 +128,7 @@ namespace Euca.Images.Engine.Cloud
 
         private static EucaException Unusable(string path, string problem, Exception? inner) =>
             new EucaException(
-                "CertificateAuthorityUnusable",
+                ErrorIds.CertificateAuthorityUnusable,
                 EucaErrorCategory.InvalidArgument,
                 $"The certificate authority file '{path}' cannot be used: {problem}",
                 path,

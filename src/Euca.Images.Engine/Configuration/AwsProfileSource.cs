@@ -44,7 +44,7 @@ namespace Euca.Images.Engine.Configuration
             if (credentials == null && config == null && (named || profile != "default"))
             {
                 throw new EucaException(
-                    "AwsProfileNotFound",
+                    ErrorIds.AwsProfileNotFound,
                     EucaErrorCategory.ObjectNotFound,
                     $"The AWS profile '{profile}' (named by {origin}) exists in neither '{credentialsFile}' nor '{configFile}'.",
                     profile);

@@ -109,7 +109,7 @@ namespace Euca.Images.Engine.Configuration
                     .Append(string.Join("; ", PlacesSearched(setting))).Append('.');
             }
 
-            throw new EucaException("CloudConfigurationIncomplete", EucaErrorCategory.InvalidArgument, message.ToString(), string.Join(", ", missing));
+            throw new EucaException(ErrorIds.CloudConfigurationIncomplete, EucaErrorCategory.InvalidArgument, message.ToString(), string.Join(", ", missing));
         }
 
         public override string ToString()
@@ -163,7 +163,7 @@ namespace Euca.Images.Engine.Configuration
 
             sources.TryGetValue(setting, out var source);
             throw new EucaException(
-                "CloudUrlInvalid",
+                ErrorIds.CloudUrlInvalid,
                 EucaErrorCategory.InvalidArgument,
                 $"{setting} '{value}' (from {source}) is not an absolute http or https URL.",
                 value);

@@ -80,7 +80,7 @@ namespace Euca.Images.Engine.Configuration
             if (id.Length != 12 || !id.All(c => c >= '0' && c <= '9'))
             {
                 throw new EucaException(
-                    "AccountIdInvalid",
+                    ErrorIds.AccountIdInvalid,
                     EucaErrorCategory.InvalidArgument,
                     $"The account id '{raw}' (from {sources[CloudSettingNames.AccountId]}) is not 12 digits.",
                     raw);

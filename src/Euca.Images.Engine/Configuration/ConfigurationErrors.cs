@@ -7,14 +7,14 @@ namespace Euca.Images.Engine.Configuration
     {
         public static EucaException Invalid(string file, int line, string problem) =>
             new EucaException(
-                "CloudConfigurationInvalid",
+                ErrorIds.CloudConfigurationInvalid,
                 EucaErrorCategory.InvalidData,
                 $"The configuration file '{file}' cannot be read: {problem} (line {line}).",
                 file);
 
         public static EucaException Invalid(string file, string problem) =>
             new EucaException(
-                "CloudConfigurationInvalid",
+                ErrorIds.CloudConfigurationInvalid,
                 EucaErrorCategory.InvalidData,
                 $"The configuration file '{file}' cannot be used: {problem}",
                 file);

@@ -36,7 +36,7 @@ namespace Euca.Images.Engine.Configuration
                     if (IsUnsafe(entry.FullName))
                     {
                         throw new EucaException(
-                            "CredentialsArchiveUnsafe",
+                            ErrorIds.CredentialsArchiveUnsafe,
                             EucaErrorCategory.SecurityError,
                             $"The credentials archive '{zipPath}' contains the entry '{entry.FullName}', which points outside the extraction directory; the archive was not used.",
                             zipPath);
@@ -45,7 +45,7 @@ namespace Euca.Images.Engine.Configuration
 
                 var eucarc = archive.Entries.FirstOrDefault(e => e.FullName == "eucarc")
                     ?? throw new EucaException(
-                        "CredentialsArchiveInvalid",
+                        ErrorIds.CredentialsArchiveInvalid,
                         EucaErrorCategory.InvalidData,
                         $"The credentials archive '{zipPath}' has no top-level 'eucarc' file.",
                         zipPath);
@@ -119,7 +119,7 @@ namespace Euca.Images.Engine.Configuration
             else if (NativeMethods.mkdir(path, Convert.ToUInt32("700", 8)) != 0)
             {
                 throw new EucaException(
-                    "CredentialsExtractionFailed",
+                    ErrorIds.CredentialsExtractionFailed,
                     EucaErrorCategory.InvalidOperation,
                     $"Cannot create the private directory '{path}' for the extracted credentials (errno {Marshal.GetLastWin32Error()}).",
                     path);

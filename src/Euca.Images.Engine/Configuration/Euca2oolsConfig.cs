@@ -162,7 +162,7 @@ namespace Euca.Images.Engine.Configuration
             if (names.Count > 1)
             {
                 throw new Errors.EucaException(
-                    "CloudConfigurationInvalid",
+                    Errors.ErrorIds.CloudConfigurationInvalid,
                     Errors.EucaErrorCategory.InvalidArgument,
                     $"The {kind} name '{name}' is ambiguous in euca2ools.ini; the closest matches are {string.Join(", ", names)}.",
                     name);

@@ -187,7 +187,7 @@ namespace Euca.Images.Engine.Configuration
 
         private static EucaException NoSuchSection(string kind, string name, string origin, string filesText) =>
             new EucaException(
-                kind == "region" ? "CloudRegionNotFound" : "CloudUserNotFound",
+                kind == "region" ? ErrorIds.CloudRegionNotFound : ErrorIds.CloudUserNotFound,
                 EucaErrorCategory.ObjectNotFound,
                 $"No [{kind} {name}] section (named by {origin}) exists in the euca2ools configuration; {filesText}.",
                 name);

@@ -25,7 +25,7 @@ namespace Euca.Images.Engine.Configuration
             if (!File.Exists(path))
             {
                 throw new Errors.EucaException(
-                    "EucarcNotFound",
+                    Errors.ErrorIds.EucarcNotFound,
                     Errors.EucaErrorCategory.ObjectNotFound,
                     $"The eucarc or credentials file '{path}' does not exist.",
                     path);

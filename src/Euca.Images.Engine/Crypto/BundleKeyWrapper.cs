@@ -40,7 +40,7 @@ namespace Euca.Images.Engine.Crypto
             if (material != null) return new UnwrappedBundleKey(BundleKeyCopy.User, material);
             material = TryUnwrap(cloudEncryptedKey, cloudEncryptedIv, privateKey);
             if (material != null) return new UnwrappedBundleKey(BundleKeyCopy.Cloud, material);
-            throw new EucaException("BundleKeyMismatch", EucaErrorCategory.AuthenticationError,
+            throw new EucaException(ErrorIds.BundleKeyMismatch, EucaErrorCategory.AuthenticationError,
                 "The private key does not match the user or cloud certificate of this bundle.");
         }
 

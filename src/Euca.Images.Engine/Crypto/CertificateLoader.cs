@@ -96,7 +96,7 @@ namespace Euca.Images.Engine.Crypto
             catch (IOException e)
             {
                 // BouncyCastle reports a MAC mismatch as IOException: wrong (or missing) password, or a damaged file.
-                throw new EucaException("CertificatePasswordInvalid", EucaErrorCategory.AuthenticationError,
+                throw new EucaException(ErrorIds.CertificatePasswordInvalid, EucaErrorCategory.AuthenticationError,
                     $"The PKCS#12 file '{sourceName}' could not be opened: the password is wrong or missing, or the file is damaged.",
                     sourceName, e);
             }
@@ -110,7 +110,7 @@ namespace Euca.Images.Engine.Crypto
         {
             if (certificate.PublicKey.Oid?.Value != RsaEncryptionOid)
             {
-                throw new EucaException("CertificateNotRsa", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.CertificateNotRsa, EucaErrorCategory.InvalidArgument,
                     $"The certificate '{sourceName}' does not have an RSA public key; bundles can only be encrypted for RSA certificates.",
                     sourceName);
             }
@@ -119,7 +119,7 @@ namespace Euca.Images.Engine.Crypto
 
         private static EucaException Unreadable(string sourceName, string problem, Exception? inner,
             EucaErrorCategory category = EucaErrorCategory.InvalidData) =>
-            new EucaException("CertificateUnreadable", category,
+            new EucaException(ErrorIds.CertificateUnreadable, category,
                 $"The certificate file '{sourceName}' {problem}.", sourceName, inner);
     }
 }

@@ -170,20 +170,20 @@ namespace Euca.Images.Engine.Crypto
         }
 
         private static EucaException NotRsa(string sourceName) =>
-            new EucaException("PrivateKeyNotRsa", EucaErrorCategory.InvalidArgument,
+            new EucaException(ErrorIds.PrivateKeyNotRsa, EucaErrorCategory.InvalidArgument,
                 $"The private key '{sourceName}' is not an RSA key; bundles are signed and encrypted with RSA only.", sourceName);
 
         private static EucaException PasswordRequired(string sourceName) =>
-            new EucaException("PrivateKeyPasswordRequired", EucaErrorCategory.AuthenticationError,
+            new EucaException(ErrorIds.PrivateKeyPasswordRequired, EucaErrorCategory.AuthenticationError,
                 $"The private key '{sourceName}' is encrypted and no password was given.", sourceName);
 
         private static EucaException PasswordInvalid(string sourceName, Exception? inner) =>
-            new EucaException("PrivateKeyPasswordInvalid", EucaErrorCategory.AuthenticationError,
+            new EucaException(ErrorIds.PrivateKeyPasswordInvalid, EucaErrorCategory.AuthenticationError,
                 $"The password for the private key '{sourceName}' is wrong (or the encrypted key is damaged).", sourceName, inner);
 
         private static EucaException Unreadable(string sourceName, string problem, Exception? inner,
             EucaErrorCategory category = EucaErrorCategory.InvalidData) =>
-            new EucaException("PrivateKeyUnreadable", category, $"The private key file '{sourceName}' {problem}.", sourceName, inner);
+            new EucaException(ErrorIds.PrivateKeyUnreadable, category, $"The private key file '{sourceName}' {problem}.", sourceName, inner);
 
         private sealed class PasswordFinder : IPasswordFinder
         {

@@ -18,5 +18,8 @@ namespace Euca.Images.Engine.Errors
         NotImplemented,
         InvalidOperation,
         ResourceUnavailable,
+
+        /// <summary>A wait gave up after its timeout; what it waited for goes on (PowerShell's OperationTimeout).</summary>
+        OperationTimeout,
     }
 }

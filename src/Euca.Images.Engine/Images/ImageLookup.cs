@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Images
 {
@@ -16,6 +17,9 @@ namespace Euca.Images.Engine.Images
         // (deregistered, pending_conversion, ...), which the normal view hides.
         internal const string VerbosePseudoId = "verbose";
 
+        /// <summary>The cloud's answer for image ids it does not have; the normal answer of a lookup that finds nothing.</summary>
+        internal static readonly ErrorId CloudImageNotFound = ErrorIds.CloudService("InvalidAMIID.NotFound");
+
         /// <summary>The image, or null when the cloud does not list it (InvalidAMIID.NotFound or an empty answer).</summary>
         public static async Task<ImageInfo?> FindAsync(CloudConnection connection, string imageId, bool verbose, CancellationToken cancellationToken)
         {
@@ -23,39 +27,32 @@ namespace Euca.Images.Engine.Images
             var request = new DescribeImagesRequest { ImageIds = ids };
             try
             {
-                var response = await connection.Ec2.DescribeImagesAsync(request, cancellationToken).ConfigureAwait(false);
+                var response = await connection.CallComputeAsync((ec2, ct) => ec2.DescribeImagesAsync(request, ct), imageId, cancellationToken).ConfigureAwait(false);
                 Image? image = (response.Images ?? new List<Image>()).FirstOrDefault(i => string.Equals(i.ImageId, imageId, StringComparison.OrdinalIgnoreCase));
                 return image == null ? null : ImageInfoMapper.From(image);
             }
-            catch (AmazonServiceException e) when (e.ErrorCode == "InvalidAMIID.NotFound")
+            catch (EucaException e) when (e.Is(CloudImageNotFound))
             {
                 return null;
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-            {
-                throw CloudErrorTranslator.Translate(e, connection.Settings.ComputeUrl!);
             }
         }
 
         /// <summary>
         /// Whether the caller may use the <c>verbose</c> view: Eucalyptus rejects the pseudo id from non-administrators
-        /// as a malformed image id (any client error means no).
+        /// as a malformed image id (any refusal of the pseudo id, as malformed, unknown or not permitted, means no).
         /// </summary>
         public static async Task<bool> CanSeeAllStatesAsync(CloudConnection connection, CancellationToken cancellationToken)
         {
             var request = new DescribeImagesRequest { ImageIds = new List<string> { VerbosePseudoId }, Owners = new List<string> { "self" } };
             try
             {
-                await connection.Ec2.DescribeImagesAsync(request, cancellationToken).ConfigureAwait(false);
+                await connection.CallComputeAsync((ec2, ct) => ec2.DescribeImagesAsync(request, ct), VerbosePseudoId, cancellationToken).ConfigureAwait(false);
                 return true;
             }
-            catch (AmazonServiceException e) when ((int)e.StatusCode >= 400 && (int)e.StatusCode < 500)
+            catch (EucaException e) when (e.Category == EucaErrorCategory.InvalidArgument || e.Category == EucaErrorCategory.ObjectNotFound
+                || e.Category == EucaErrorCategory.PermissionDenied)
             {
                 return false;
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-            {
-                throw CloudErrorTranslator.Translate(e, connection.Settings.ComputeUrl!);
             }
         }
     }

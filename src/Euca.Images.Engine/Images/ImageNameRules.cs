@@ -16,7 +16,7 @@ namespace Euca.Images.Engine.Images
             if (name == null || !NamePattern.IsMatch(name))
             {
                 throw new EucaException(
-                    "ImageNameInvalid",
+                    ErrorIds.ImageNameInvalid,
                     EucaErrorCategory.InvalidArgument,
                     $"'{name}' is not a valid image name: use 3 to 128 characters, letters, digits and ( ) . - / _ only.",
                     name);
@@ -25,7 +25,7 @@ namespace Euca.Images.Engine.Images
             if (description != null && description.Length > 255)
             {
                 throw new EucaException(
-                    "ImageDescriptionTooLong",
+                    ErrorIds.ImageDescriptionTooLong,
                     EucaErrorCategory.InvalidArgument,
                     $"The image description has {description.Length} characters; Eucalyptus accepts at most 255.",
                     description);

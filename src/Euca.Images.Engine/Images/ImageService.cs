@@ -49,12 +49,10 @@ namespace Euca.Images.Engine.Images
                 requests.Add(NewRequest(ids, owners, executableBy, filters));
             }
 
-            var ec2 = _connection.Ec2;
-            var endpoint = _connection.Settings.ComputeUrl!;
             var images = new Dictionary<string, ImageInfo>(StringComparer.Ordinal);
             foreach (var request in requests)
             {
-                var response = await CloudErrorTranslator.RunAsync(endpoint, () => ec2.DescribeImagesAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeImagesAsync(request, ct), ComputeTarget.Of(ids), cancellationToken).ConfigureAwait(false);
                 foreach (var image in response.Images ?? new List<Image>())
                 {
                     var info = ImageInfoMapper.From(image);

@@ -74,10 +74,10 @@ namespace Euca.Images.Engine.Import
                     string? Find(string name) => document?.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
                     if (response.StatusCode != HttpStatusCode.OK)
                     {
-                        throw CloudErrorTranslator.FromService(Find("Code"), Find("Message") ?? text, (int)response.StatusCode, endpoint, null);
+                        throw CloudErrorTranslator.FromService(Find("Code"), Find("Message") ?? text, (int)response.StatusCode, endpoint, null, null);
                     }
 
-                    return Find("conversionTaskId") ?? throw CloudErrorTranslator.FromService(null, "The ImportInstance answer names no conversion task.", 500, endpoint, null);
+                    return Find("conversionTaskId") ?? throw CloudErrorTranslator.FromService(null, "The ImportInstance answer names no conversion task.", 500, endpoint, null, null);
                 }
             }
         }

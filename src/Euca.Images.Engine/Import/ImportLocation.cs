@@ -32,7 +32,7 @@ namespace Euca.Images.Engine.Import
             bool sameServer = string.Equals(manifestUrl.GetLeftPart(UriPartial.Authority), objectStorageEndpoint.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
             if (!sameServer || !path.StartsWith(basePath + "/", StringComparison.Ordinal))
             {
-                throw new EucaException("ImportManifestUrlForeign", EucaErrorCategory.InvalidData,
+                throw new EucaException(ErrorIds.ImportManifestUrlForeign, EucaErrorCategory.InvalidData,
                     $"The task's manifest URL {manifestUrl.GetLeftPart(UriPartial.Path)} is not on the object storage endpoint {objectStorageEndpoint}; connect with the object storage URL the import used.",
                     manifestUrl.GetLeftPart(UriPartial.Path));
             }
@@ -41,7 +41,7 @@ namespace Euca.Images.Engine.Import
             int slash = rest.IndexOf('/');
             if (slash <= 0 || slash == rest.Length - 1)
             {
-                throw new EucaException("ImportManifestUrlInvalid", EucaErrorCategory.InvalidData,
+                throw new EucaException(ErrorIds.ImportManifestUrlInvalid, EucaErrorCategory.InvalidData,
                     $"The task's manifest URL {manifestUrl.GetLeftPart(UriPartial.Path)} names no bucket and key.", manifestUrl.GetLeftPart(UriPartial.Path));
             }
 

@@ -120,6 +120,6 @@ namespace Euca.Images.Engine.Import
                 : throw Invalid(source, $"{what} '{text}' is not a number");
 
         private static EucaException Invalid(string source, string reason, Exception? inner = null) =>
-            new EucaException("ImportManifestInvalid", EucaErrorCategory.InvalidData, $"The import manifest {source} is not valid: {reason}.", source, inner);
+            new EucaException(ErrorIds.ImportManifestInvalid, EucaErrorCategory.InvalidData, $"The import manifest {source} is not valid: {reason}.", source, inner);
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using Amazon.EC2;
 using Amazon.EC2.Model;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
@@ -40,11 +41,11 @@ namespace Euca.Images.Engine.Import
                 Description = request.Description,
                 Image = ImageDetail(disk, manifestUrl),
                 Volume = new VolumeDetail { Size = disk.VolumeSize },
-            }, async call => (await _connection.Ec2.ImportVolumeAsync(call, cancellationToken).ConfigureAwait(false)).ConversionTask, progress, cancellationToken);
+            }, async (ec2, call, ct) => (await ec2.ImportVolumeAsync(call, ct).ConfigureAwait(false)).ConversionTask, progress, cancellationToken);
 
         public Task<ConversionTaskInfo> ImportInstanceAsync(InstanceImportRequest request, IProgress<OperationProgress>? progress, CancellationToken cancellationToken) =>
             ImportAsync(request, "ImportInstance", (disk, manifestUrl) => ImportInstanceQuery.Parameters(request, disk, manifestUrl),
-                async call => new ConversionTask { ConversionTaskId = await ImportInstanceQuery.SendAsync(_connection, call, cancellationToken).ConfigureAwait(false) },
+                async (_, call, ct) => new ConversionTask { ConversionTaskId = await ImportInstanceQuery.SendAsync(_connection, call, ct).ConfigureAwait(false) },
                 progress, cancellationToken);
 
         /// <summary>
@@ -58,18 +59,18 @@ namespace Euca.Images.Engine.Import
             ConversionTaskInfo task = await GetOneAsync(conversionTaskId, cancellationToken).ConfigureAwait(false);
             if (task.State != "active")
             {
-                throw new EucaException("ImportTaskNotActive", EucaErrorCategory.InvalidOperation,
+                throw new EucaException(ErrorIds.ImportTaskNotActive, EucaErrorCategory.InvalidOperation,
                     $"Conversion task {task.ConversionTaskId} is {task.State}{(task.StatusMessage == null ? "" : " (" + task.StatusMessage + ")")}; only an active task can be resumed.", task.ConversionTaskId);
             }
 
             if (task.ExpirationTime is DateTime expires && expires <= Now().UtcDateTime)
             {
-                throw new EucaException("ImportTaskExpired", EucaErrorCategory.InvalidOperation,
+                throw new EucaException(ErrorIds.ImportTaskExpired, EucaErrorCategory.InvalidOperation,
                     $"Conversion task {task.ConversionTaskId} expired at {expires:u}; start a new import. Clean up with: Stop-EucaConversionTask -ConversionTaskId {task.ConversionTaskId} -RemoveDiskImage", task.ConversionTaskId);
             }
 
             ConversionVolumeInfo volume = task.Volumes.FirstOrDefault(v => !string.IsNullOrEmpty(v.ImportManifestUrl))
-                ?? throw new EucaException("ImportManifestUrlMissing", EucaErrorCategory.InvalidData, $"Conversion task {task.ConversionTaskId} names no import manifest URL.", task.ConversionTaskId);
+                ?? throw new EucaException(ErrorIds.ImportManifestUrlMissing, EucaErrorCategory.InvalidData, $"Conversion task {task.ConversionTaskId} names no import manifest URL.", task.ConversionTaskId);
             ImportLocation location = ImportLocation.FromManifestUrl(new Uri(volume.ImportManifestUrl!), Settings.ObjectStorageUrl!);
             PreparedDisk disk = PreparedDisk.ForTask(path, volume);
             var signer = new ImportUrlSigner(Settings, location.Bucket, Now().AddDays(expiresInDays));
@@ -84,7 +85,7 @@ namespace Euca.Images.Engine.Import
         {
             var ids = (conversionTaskIds ?? Enumerable.Empty<string>()).Select(CheckTaskId).ToList();
             var request = new DescribeConversionTasksRequest { ConversionTaskIds = ids.Count > 0 ? ids : null };
-            var response = await CloudErrorTranslator.RunAsync(Settings.ComputeUrl!, () => _connection.Ec2.DescribeConversionTasksAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeConversionTasksAsync(request, ct), ComputeTarget.Of(ids), cancellationToken).ConfigureAwait(false);
             return (response.ConversionTasks ?? new List<ConversionTask>()).Select(ConversionTaskMapper.From).OrderBy(t => t.ConversionTaskId, StringComparer.Ordinal).ToList();
         }
 
@@ -101,13 +102,13 @@ namespace Euca.Images.Engine.Import
                 t => progress?.Report(new OperationProgress("Converting " + t.ConversionTaskId, t.BytesConverted, t.ImageSize > 0 ? t.ImageSize : (long?)null, t.StatusMessage ?? t.State)),
                 timeout,
                 pollInterval,
-                t => new EucaException("ConversionTaskWaitTimeout", EucaErrorCategory.OperationStopped,
+                t => new EucaException(ErrorIds.ConversionTaskWaitTimeout, EucaErrorCategory.OperationTimeout,
                     $"Conversion task {t.ConversionTaskId} is still {t.State} after {timeout}; {t.BytesConverted} of {t.ImageSize} bytes converted ({t.StatusMessage ?? "no status message"}).", t.ConversionTaskId),
                 cancellationToken).ConfigureAwait(false);
 
             if (task.State == "cancelled")
             {
-                throw new EucaException("ConversionTaskFailed", EucaErrorCategory.InvalidOperation,
+                throw new EucaException(ErrorIds.ConversionTaskFailed, EucaErrorCategory.InvalidOperation,
                     $"Conversion task {task.ConversionTaskId} ended cancelled: {task.StatusMessage ?? "no status message"}. " +
                     $"Remove its uploaded disk image with: Stop-EucaConversionTask -ConversionTaskId {task.ConversionTaskId} -RemoveDiskImage", task.ConversionTaskId);
             }
@@ -125,7 +126,7 @@ namespace Euca.Images.Engine.Import
             if (!task.IsFinished)
             {
                 var request = new CancelConversionTaskRequest { ConversionTaskId = task.ConversionTaskId };
-                await CloudErrorTranslator.RunAsync(Settings.ComputeUrl!, () => _connection.Ec2.CancelConversionTaskAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await _connection.CallComputeAsync((ec2, ct) => ec2.CancelConversionTaskAsync(request, ct), task.ConversionTaskId, cancellationToken).ConfigureAwait(false);
             }
 
             if (removeDiskImage)
@@ -142,13 +143,13 @@ namespace Euca.Images.Engine.Import
         }
 
         private async Task<ConversionTaskInfo> ImportAsync<TRequest>(DiskImportRequest request, string callName, Func<PreparedDisk, string, TRequest> buildCall,
-            Func<TRequest, Task<ConversionTask>> send, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+            Func<AmazonEC2Client, TRequest, CancellationToken, Task<ConversionTask>> send, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             RequireEndpoints();
             if (request.ExpiresInDays < 1)
             {
-                throw new EucaException("ImportExpiryInvalid", EucaErrorCategory.InvalidArgument, "The manifest URLs must stay valid for at least one day.", request.ExpiresInDays);
+                throw new EucaException(ErrorIds.ImportExpiryInvalid, EucaErrorCategory.InvalidArgument, "The manifest URLs must stay valid for at least one day.", request.ExpiresInDays);
             }
 
             PreparedDisk disk = PreparedDisk.From(request);
@@ -159,7 +160,7 @@ namespace Euca.Images.Engine.Import
             }
             catch (EucaException e)
             {
-                throw new EucaException("ImportBucketFailed", e.Category,
+                throw new EucaException(ErrorIds.ImportBucketFailed, e.Category,
                     $"Import of '{disk.Path}' failed at the bucket check: {e.Message} Nothing was uploaded and no conversion task exists.", request.Bucket, e);
             }
 
@@ -170,11 +171,11 @@ namespace Euca.Images.Engine.Import
             ConversionTask created;
             try
             {
-                created = await CloudErrorTranslator.RunAsync(Settings.ComputeUrl!, () => send(buildCall(disk, manifestUrl)), cancellationToken).ConfigureAwait(false);
+                created = await _connection.CallComputeAsync((ec2, ct) => send(ec2, buildCall(disk, manifestUrl), ct), disk.Path, cancellationToken).ConfigureAwait(false);
             }
             catch (EucaException e)
             {
-                throw new EucaException("ImportRequestFailed", e.Category,
+                throw new EucaException(ErrorIds.ImportRequestFailed, e.Category,
                     $"Import of '{disk.Path}' failed at the {callName} call: {e.Message} Nothing was uploaded and no conversion task exists (bucket {request.Bucket} remains).", disk.Path, e);
             }
 
@@ -197,13 +198,13 @@ namespace Euca.Images.Engine.Import
             }
             catch (EucaException e)
             {
-                throw Interrupted("ImportManifestFailed", "uploading the import manifest", taskId, location, disk.Path, e);
+                throw Interrupted(ErrorIds.ImportManifestFailed, "uploading the import manifest", taskId, location, disk.Path, e);
             }
 
             long expectedSize = manifest.Parts.Count == 0 ? 0 : manifest.Parts[manifest.Parts.Count - 1].End + 1;
             if (expectedSize != disk.FileSize)
             {
-                throw new EucaException("ImportFileSizeMismatch", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.ImportFileSizeMismatch, EucaErrorCategory.InvalidArgument,
                     $"'{disk.Path}' is {disk.FileSize} bytes, but the manifest {location} of task {taskId} describes {expectedSize} bytes: this is not the file the import started with.", disk.Path);
             }
 
@@ -213,7 +214,7 @@ namespace Euca.Images.Engine.Import
             }
             catch (EucaException e)
             {
-                throw Interrupted("ImportUploadFailed", "uploading the disk parts", taskId, location, disk.Path, e);
+                throw Interrupted(ErrorIds.ImportUploadFailed, "uploading the disk parts", taskId, location, disk.Path, e);
             }
 
             options.Journal.Uploaded();
@@ -248,7 +249,7 @@ namespace Euca.Images.Engine.Import
         {
             var tasks = await GetConversionTasksAsync(new[] { conversionTaskId }, cancellationToken).ConfigureAwait(false);
             return tasks.FirstOrDefault(t => t.ConversionTaskId == conversionTaskId)
-                ?? throw new EucaException("ConversionTaskNotFound", EucaErrorCategory.ObjectNotFound, $"The cloud has no conversion task {conversionTaskId}.", conversionTaskId);
+                ?? throw new EucaException(ErrorIds.ConversionTaskNotFound, EucaErrorCategory.ObjectNotFound, $"The cloud has no conversion task {conversionTaskId}.", conversionTaskId);
         }
 
         private static DiskImageDetail ImageDetail(PreparedDisk disk, string manifestUrl) => new DiskImageDetail
@@ -261,11 +262,11 @@ namespace Euca.Images.Engine.Import
         private static string CheckTaskId(string id) =>
             id != null && s_taskId.IsMatch(id)
                 ? id
-                : throw new EucaException("ConversionTaskIdInvalid", EucaErrorCategory.InvalidArgument, $"'{id}' is not a conversion task id (import-vol-… or import-i-…).", id);
+                : throw new EucaException(ErrorIds.ConversionTaskIdInvalid, EucaErrorCategory.InvalidArgument, $"'{id}' is not a conversion task id (import-vol-… or import-i-…).", id);
 
         private void RequireEndpoints() => Settings.Require(CloudSettingNames.ComputeUrl, CloudSettingNames.ObjectStorageUrl);
 
-        private static EucaException Interrupted(string errorId, string stage, string taskId, ImportLocation location, string path, EucaException cause) =>
+        private static EucaException Interrupted(ErrorId errorId, string stage, string taskId, ImportLocation location, string path, EucaException cause) =>
             new EucaException(errorId, cause.Category,
                 $"The import stopped while {stage}: {cause.Message} {ImportJournal.Leftovers(taskId, location.Bucket + "/" + location.Folder, path)}",
                 taskId, cause);

@@ -89,7 +89,7 @@ namespace Euca.Images.Engine.Import
                 string etag = (response.ETag ?? "").Trim('"');
                 if (!string.Equals(etag, md5, StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new EucaException("ImportPartCorrupted", EucaErrorCategory.InvalidData,
+                    throw new EucaException(ErrorIds.ImportPartCorrupted, EucaErrorCategory.InvalidData,
                         $"Object storage stored {bucket}/{key} with ETag '{etag}', but the MD5 of the bytes sent is {md5}: the upload was corrupted in transit.", key);
                 }
 
@@ -121,7 +121,7 @@ namespace Euca.Images.Engine.Import
             }
             catch (Exception e) when (!(e is EucaException) && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                throw CloudErrorTranslator.Translate(e, Endpoint);
+                throw CloudErrorTranslator.Translate(e, Endpoint, Endpoint);
             }
         }
     }

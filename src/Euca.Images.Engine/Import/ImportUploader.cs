@@ -75,7 +75,7 @@ namespace Euca.Images.Engine.Import
                 int n = await file.ReadAsync(buffer, read, length - read, cancellationToken).ConfigureAwait(false);
                 if (n == 0)
                 {
-                    throw new EucaException("ImportFileChanged", EucaErrorCategory.InvalidData,
+                    throw new EucaException(ErrorIds.ImportFileChanged, EucaErrorCategory.InvalidData,
                         $"'{file.Name}' ended at byte {part.Start + read}, inside part {part.Index}: the file changed during the import.", file.Name);
                 }
 

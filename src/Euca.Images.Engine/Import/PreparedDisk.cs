@@ -37,7 +37,7 @@ namespace Euca.Images.Engine.Import
             long volumeSize = request.VolumeSize ?? needed;
             if (volumeSize < needed)
             {
-                throw new EucaException("ImportVolumeTooSmall", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.ImportVolumeTooSmall, EucaErrorCategory.InvalidArgument,
                     $"A {volumeSize} GiB volume cannot hold the {imageBytes}-byte image '{request.Path}'; it needs at least {needed} GiB.", request.VolumeSize);
             }
 
@@ -53,12 +53,12 @@ namespace Euca.Images.Engine.Import
             var file = new FileInfo(path);
             if (!file.Exists)
             {
-                throw new EucaException("ImportFileNotFound", EucaErrorCategory.ObjectNotFound, $"The disk image '{path}' does not exist.", path);
+                throw new EucaException(ErrorIds.ImportFileNotFound, EucaErrorCategory.ObjectNotFound, $"The disk image '{path}' does not exist.", path);
             }
 
             if (file.Length == 0)
             {
-                throw new EucaException("ImportFileEmpty", EucaErrorCategory.InvalidArgument, $"The disk image '{path}' is empty.", path);
+                throw new EucaException(ErrorIds.ImportFileEmpty, EucaErrorCategory.InvalidArgument, $"The disk image '{path}' is empty.", path);
             }
 
             return file.Length;

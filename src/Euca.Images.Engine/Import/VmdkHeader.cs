@@ -27,7 +27,7 @@ namespace Euca.Images.Engine.Import
 
                 if (read < header.Length || BitConverter.ToUInt32(header, 0) != Magic)
                 {
-                    throw new EucaException("ImportVmdkInvalid", EucaErrorCategory.InvalidData,
+                    throw new EucaException(ErrorIds.ImportVmdkInvalid, EucaErrorCategory.InvalidData,
                         $"'{path}' is not a sparse or stream-optimized VMDK (no KDMV header); import it with -Format Raw or convert it first.", path);
                 }
             }

@@ -53,12 +53,12 @@ namespace Euca.Images.Engine.Instances
                 throw new ArgumentNullException(nameof(request));
             }
 
-            CheckStorageName(request.Bucket, "bucket", "BundleBucketInvalid");
-            CheckStorageName(request.Prefix, "prefix", "BundlePrefixInvalid");
+            CheckStorageName(request.Bucket, "bucket", ErrorIds.BundleBucketInvalid);
+            CheckStorageName(request.Prefix, "prefix", ErrorIds.BundlePrefixInvalid);
             if (request.PolicyLifetime <= TimeSpan.Zero)
             {
                 throw new EucaException(
-                    "UploadPolicyLifetimeInvalid", EucaErrorCategory.InvalidArgument, "The upload policy must stay valid for a positive time.", request.PolicyLifetime);
+                    ErrorIds.UploadPolicyLifetimeInvalid, EucaErrorCategory.InvalidArgument, "The upload policy must stay valid for a positive time.", request.PolicyLifetime);
             }
 
             InstanceInfo instance = await new InstanceService(_connection).GetInstanceAsync(request.InstanceId, cancellationToken).ConfigureAwait(false);
@@ -83,9 +83,7 @@ namespace Euca.Images.Engine.Instances
                     },
                 },
             };
-            var ec2 = _connection.Ec2;
-            var response = await CloudErrorTranslator.RunAsync(
-                _connection.Settings.ComputeUrl!, () => ec2.BundleInstanceAsync(bundleRequest, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.BundleInstanceAsync(bundleRequest, ct), bundleRequest.InstanceId, cancellationToken).ConfigureAwait(false);
             return BundleTaskMapper.From(response.BundleTask);
         }
 
@@ -94,14 +92,12 @@ namespace Euca.Images.Engine.Instances
         {
             var ids = (bundleIds ?? Array.Empty<string>()).Select(ResourceIdPattern.BundleTask).Distinct(StringComparer.Ordinal).ToList();
             var request = new DescribeBundleTasksRequest { BundleIds = ids.Count > 0 ? ids : null };
-            var ec2 = _connection.Ec2;
-            var response = await CloudErrorTranslator.RunAsync(
-                _connection.Settings.ComputeUrl!, () => ec2.DescribeBundleTasksAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeBundleTasksAsync(request, ct), ComputeTarget.Of(ids), cancellationToken).ConfigureAwait(false);
             var tasks = (response.BundleTasks ?? new List<BundleTask>()).Select(BundleTaskMapper.From).OrderBy(t => t.BundleId, StringComparer.Ordinal).ToList();
             string? missing = ids.FirstOrDefault(id => tasks.All(t => t.BundleId != id));
             if (missing != null)
             {
-                throw new EucaException("BundleTaskNotFound", EucaErrorCategory.ObjectNotFound, $"The cloud has no bundle task {missing} that you can see.", missing);
+                throw new EucaException(ErrorIds.BundleTaskNotFound, EucaErrorCategory.ObjectNotFound, $"The cloud has no bundle task {missing} that you can see.", missing);
             }
 
             return tasks;
@@ -123,8 +119,8 @@ namespace Euca.Images.Engine.Instances
                 timeout,
                 PollInterval,
                 t => new EucaException(
-                    "BundleTaskTimeout",
-                    EucaErrorCategory.OperationStopped,
+                    ErrorIds.BundleTaskTimeout,
+                    EucaErrorCategory.OperationTimeout,
                     $"Bundle task {id} is still {t.State} after {timeout}; it goes on in the cloud. Wait again or stop it with Stop-EucaBundleTask.",
                     id),
                 cancellationToken).ConfigureAwait(false);
@@ -132,7 +128,7 @@ namespace Euca.Images.Engine.Instances
             if (task.State == BundleTaskStates.Failed)
             {
                 throw new EucaException(
-                    "BundleTaskFailed",
+                    ErrorIds.BundleTaskFailed,
                     EucaErrorCategory.InvalidOperation,
                     $"Bundle task {id} of instance {task.InstanceId} failed: {task.ErrorCode} {task.ErrorMessage}".TrimEnd(),
                     id);
@@ -145,13 +141,11 @@ namespace Euca.Images.Engine.Instances
         public async Task<BundleTaskInfo> CancelBundleTaskAsync(string bundleId, CancellationToken cancellationToken)
         {
             var request = new CancelBundleTaskRequest { BundleId = ResourceIdPattern.BundleTask(bundleId) };
-            var ec2 = _connection.Ec2;
-            var response = await CloudErrorTranslator.RunAsync(
-                _connection.Settings.ComputeUrl!, () => ec2.CancelBundleTaskAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.CancelBundleTaskAsync(request, ct), request.BundleId, cancellationToken).ConfigureAwait(false);
             return BundleTaskMapper.From(response.BundleTask);
         }
 
-        private static void CheckStorageName(string? value, string what, string errorId)
+        private static void CheckStorageName(string? value, string what, ErrorId errorId)
         {
             if (value == null || !StorageName.IsMatch(value))
             {
@@ -168,7 +162,7 @@ namespace Euca.Images.Engine.Instances
             if (instance.RootDeviceType == RootDeviceKind.Ebs)
             {
                 throw new EucaException(
-                    "InstanceIsEbsBacked",
+                    ErrorIds.InstanceIsEbsBacked,
                     EucaErrorCategory.InvalidOperation,
                     $"Instance {instance.InstanceId} boots from an EBS volume; bundling is for instance-store instances. Create its image with New-EucaImage.",
                     instance.InstanceId);
@@ -177,7 +171,7 @@ namespace Euca.Images.Engine.Instances
             if (instance.State != "running")
             {
                 throw new EucaException(
-                    "InstanceNotRunning",
+                    ErrorIds.InstanceNotRunning,
                     EucaErrorCategory.InvalidOperation,
                     $"Instance {instance.InstanceId} is {instance.State}; only a running instance can be bundled.",
                     instance.InstanceId);

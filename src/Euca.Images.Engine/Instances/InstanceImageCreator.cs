@@ -44,11 +44,9 @@ namespace Euca.Images.Engine.Instances
                 NoReboot = request.NoReboot ? true : (bool?)null,
                 BlockDeviceMappings = request.BlockDeviceMappings.Count > 0 ? request.BlockDeviceMappings.Select(ToSdk).ToList() : null,
             };
-            var ec2 = _connection.Ec2;
-            var endpoint = _connection.Settings.ComputeUrl!;
-            var response = await CloudErrorTranslator.RunAsync(endpoint, () => ec2.CreateImageAsync(createRequest, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.CreateImageAsync(createRequest, ct), instance.InstanceId, cancellationToken).ConfigureAwait(false);
             string imageId = response.ImageId ?? throw new EucaException(
-                "CloudAnswerIncomplete", EucaErrorCategory.InvalidData, $"The cloud at {endpoint} accepted CreateImage but returned no image id.", instance.InstanceId);
+                ErrorIds.CloudAnswerIncomplete, EucaErrorCategory.InvalidData, $"The cloud at {_connection.Settings.ComputeUrl} accepted CreateImage but returned no image id.", instance.InstanceId);
 
             var images = await new ImageService(_connection)
                 .GetImagesAsync(new ImageQuery { ImageIds = new[] { imageId } }, cancellationToken).ConfigureAwait(false);
@@ -60,7 +58,7 @@ namespace Euca.Images.Engine.Instances
             if (instance.RootDeviceType != RootDeviceKind.Ebs)
             {
                 throw new EucaException(
-                    "InstanceNotEbsBacked",
+                    ErrorIds.InstanceNotEbsBacked,
                     EucaErrorCategory.InvalidOperation,
                     $"Instance {instance.InstanceId} has an instance-store root device; Eucalyptus creates images only from EBS-backed instances. "
                     + "Bundle it with New-EucaInstanceBundle, then register the bundle with Register-EucaImage.",
@@ -70,7 +68,7 @@ namespace Euca.Images.Engine.Instances
             if (instance.State != "running" && instance.State != "stopped")
             {
                 throw new EucaException(
-                    "InstanceStateInvalid",
+                    ErrorIds.InstanceStateInvalid,
                     EucaErrorCategory.InvalidOperation,
                     $"Instance {instance.InstanceId} is {instance.State}; an image can be created only from a running or stopped instance.",
                     instance.InstanceId);

@@ -25,15 +25,13 @@ namespace Euca.Images.Engine.Instances
         {
             string id = ResourceIdPattern.Instance(instanceId);
             var request = new DescribeInstancesRequest { InstanceIds = new List<string> { id } };
-            var ec2 = _connection.Ec2;
-            var response = await CloudErrorTranslator.RunAsync(
-                _connection.Settings.ComputeUrl!, () => ec2.DescribeInstancesAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeInstancesAsync(request, ct), id, cancellationToken).ConfigureAwait(false);
             Instance? instance = (response.Reservations ?? new List<Reservation>())
                 .SelectMany(r => r.Instances ?? new List<Instance>())
                 .FirstOrDefault(i => string.Equals(i.InstanceId, id, StringComparison.Ordinal));
             if (instance == null)
             {
-                throw new EucaException("InstanceNotFound", EucaErrorCategory.ObjectNotFound, $"The cloud has no instance {id} that you can see.", id);
+                throw new EucaException(ErrorIds.InstanceNotFound, EucaErrorCategory.ObjectNotFound, $"The cloud has no instance {id} that you can see.", id);
             }
 
             return InstanceInfoMapper.From(instance);

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Errors;
@@ -32,9 +31,7 @@ namespace Euca.Images.Engine.Snapshots
         public async Task<SnapshotInfo> CreateSnapshotAsync(string volumeId, string? description, CancellationToken cancellationToken)
         {
             var request = new CreateSnapshotRequest { VolumeId = ResourceIdPattern.Volume(volumeId), Description = description };
-            var ec2 = _connection.Ec2;
-            var response = await CloudErrorTranslator.RunAsync(
-                _connection.Settings.ComputeUrl!, () => ec2.CreateSnapshotAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.CreateSnapshotAsync(request, ct), request.VolumeId, cancellationToken).ConfigureAwait(false);
             return SnapshotMapper.From(response.Snapshot);
         }
 
@@ -57,14 +54,12 @@ namespace Euca.Images.Engine.Snapshots
                 SnapshotIds = ids.Count > 0 ? ids : null,
                 OwnerIds = ownerList.Count > 0 ? ownerList : null,
             };
-            var ec2 = _connection.Ec2;
-            var response = await CloudErrorTranslator.RunAsync(
-                _connection.Settings.ComputeUrl!, () => ec2.DescribeSnapshotsAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeSnapshotsAsync(request, ct), ComputeTarget.Of(ids), cancellationToken).ConfigureAwait(false);
             var snapshots = (response.Snapshots ?? new List<Snapshot>()).Select(SnapshotMapper.From).OrderBy(s => s.SnapshotId, StringComparer.Ordinal).ToList();
             string? missing = ownerList.Count == 0 ? ids.FirstOrDefault(id => snapshots.All(s => s.SnapshotId != id)) : null;
             if (missing != null)
             {
-                throw new EucaException("SnapshotNotFound", EucaErrorCategory.ObjectNotFound, $"The cloud has no snapshot {missing} that you can see.", missing);
+                throw new EucaException(ErrorIds.SnapshotNotFound, EucaErrorCategory.ObjectNotFound, $"The cloud has no snapshot {missing} that you can see.", missing);
             }
 
             return snapshots;
@@ -86,15 +81,15 @@ namespace Euca.Images.Engine.Snapshots
                 timeout,
                 PollInterval,
                 s => new EucaException(
-                    "SnapshotTimeout",
-                    EucaErrorCategory.OperationStopped,
+                    ErrorIds.SnapshotTimeout,
+                    EucaErrorCategory.OperationTimeout,
                     $"Snapshot {id} is still {s.State} ({s.Progress ?? 0}%) after {timeout}; it goes on in the cloud.",
                     id),
                 cancellationToken).ConfigureAwait(false);
 
             if (snapshot.State != "completed")
             {
-                throw new EucaException("SnapshotFailed", EucaErrorCategory.InvalidOperation, $"Snapshot {id} of volume {snapshot.VolumeId} failed (state {snapshot.State}).", id);
+                throw new EucaException(ErrorIds.SnapshotFailed, EucaErrorCategory.InvalidOperation, $"Snapshot {id} of volume {snapshot.VolumeId} failed (state {snapshot.State}).", id);
             }
 
             return snapshot;

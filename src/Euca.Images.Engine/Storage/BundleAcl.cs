@@ -21,7 +21,7 @@ namespace Euca.Images.Engine.Storage
                 return value;
             }
 
-            throw new EucaException("StorageAclInvalid", EucaErrorCategory.InvalidArgument,
+            throw new EucaException(ErrorIds.StorageAclInvalid, EucaErrorCategory.InvalidArgument,
                 $"'{acl}' is not a bundle ACL; use {AwsExecRead}, {PublicRead} or {Ec2BundleRead}.", acl);
         }
     }

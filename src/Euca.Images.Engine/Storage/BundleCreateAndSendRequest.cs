@@ -21,8 +21,8 @@ namespace Euca.Images.Engine.Storage
         public BundleCreateAndSendRequest(BundleCreateRequest bundle, BundleUploadTarget target,
             int maxPendingParts = BundleStreamUploader.DefaultMaxPendingParts, bool keepBundle = false)
         {
-            Bundle = StorageRequestChecks.Required(bundle, "BundleRequestMissing", "The image to bundle");
-            Target = StorageRequestChecks.Required(target, "StorageTargetMissing", "The upload target (bucket)").Checked();
+            Bundle = StorageRequestChecks.Required(bundle, ErrorIds.BundleRequestMissing, "The image to bundle");
+            Target = StorageRequestChecks.Required(target, ErrorIds.StorageTargetMissing, "The upload target (bucket)").Checked();
             CheckPendingMemory(maxPendingParts, bundle.PartSize);
             Prefix = bundle.Prefix ?? Path.GetFileName(bundle.ImagePath);
             BundleNames.CheckPrefix(Prefix);
@@ -49,14 +49,14 @@ namespace Euca.Images.Engine.Storage
         {
             if (maxPendingParts < 1)
             {
-                throw new EucaException("PendingPartsInvalid", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.PendingPartsInvalid, EucaErrorCategory.InvalidArgument,
                     $"At least one part must be allowed to be pending; {maxPendingParts} was given.", maxPendingParts);
             }
 
             // Divided rather than multiplied: a part size near long.MaxValue must not overflow past the check.
             if (partSize > MaxPendingBytes / maxPendingParts)
             {
-                throw new EucaException("PendingPartsTooLarge", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.PendingPartsTooLarge, EucaErrorCategory.InvalidArgument,
                     $"{maxPendingParts} pending parts of {partSize} bytes would hold {(double)partSize * maxPendingParts / 1048576.0:0.#} MiB in memory; " +
                     $"the limit is {MaxPendingBytes / 1048576} MiB. Use a smaller part size or fewer pending parts.", partSize);
             }

@@ -54,7 +54,7 @@ namespace Euca.Images.Engine.Storage
             long counted = 0;
             try
             {
-                return await new StorageCall($"Downloading part {part.FileName}", location.Bucket, key, "StoragePartDownloadFailed", "Run Save-EucaBundle again to retry.")
+                return await new StorageCall($"Downloading part {part.FileName}", location.Bucket, key, ErrorIds.StoragePartDownloadFailed, "Run Save-EucaBundle again to retry.")
                     .RunAsync(async token =>
                     {
                         long size = await GetPartAsync(store, location, part, key, token, async (body, info, bodyToken) =>
@@ -111,7 +111,7 @@ namespace Euca.Images.Engine.Storage
             }
             catch (Exception e) when (StorageErrors.IsNotFound(e))
             {
-                throw new EucaException("BundlePartMissing", EucaErrorCategory.ObjectNotFound,
+                throw new EucaException(ErrorIds.BundlePartMissing, EucaErrorCategory.ObjectNotFound,
                     $"The manifest '{location}' lists part {part.FileName}, but '{location.Bucket}/{key}' does not exist (HTTP 404). The upload may be incomplete: upload the bundle again.",
                     location.Bucket + "/" + key, e);
             }
@@ -141,7 +141,7 @@ namespace Euca.Images.Engine.Storage
                     throw new TransferCorruptedException($"the bytes received have SHA-1 {sha1}, but the manifest says {part.Digest}");
                 }
 
-                throw new EucaException("StoragePartCorrupt", EucaErrorCategory.InvalidData,
+                throw new EucaException(ErrorIds.StoragePartCorrupt, EucaErrorCategory.InvalidData,
                     $"The part {part.FileName} stored at '{location.Bucket}/{location.KeyFor(part.FileName)}' has SHA-1 {sha1}, but the manifest '{location}' says {part.Digest}: the stored bundle is corrupt or mixes two uploads. Upload it again.",
                     location.Bucket + "/" + location.KeyFor(part.FileName));
             }

@@ -63,7 +63,7 @@ namespace Euca.Images.Engine.Storage
                 .ToList();
             if (found.Count == 0)
             {
-                throw new EucaException("StorageManifestNotFound", EucaErrorCategory.ObjectNotFound,
+                throw new EucaException(ErrorIds.StorageManifestNotFound, EucaErrorCategory.ObjectNotFound,
                     $"There is no manifest at '{location}' and no part named '{prefix}.part.N' in bucket '{location.Bucket}': nothing to remove.", location.ToString());
             }
 
@@ -72,7 +72,7 @@ namespace Euca.Images.Engine.Storage
 
         /// <summary>A call made while removing: a failure says to run the removal again to finish.</summary>
         private static StorageCall DeletionOf(string action, ManifestLocation location, string? key) =>
-            new StorageCall(action, location.Bucket, key, "StorageDeleteFailed", $"Run Remove-EucaBundle -ManifestLocation {location} again to finish.");
+            new StorageCall(action, location.Bucket, key, ErrorIds.StorageDeleteFailed, $"Run Remove-EucaBundle -ManifestLocation {location} again to finish.");
 
         /// <summary>A bucket that still holds other objects (409) is kept, and the error says so.</summary>
         private static async Task DeleteEmptyBucketAsync(ObjectStore store, ManifestLocation location, CancellationToken ct)
@@ -83,7 +83,7 @@ namespace Euca.Images.Engine.Storage
             }
             catch (Amazon.Runtime.AmazonServiceException e) when ((int)e.StatusCode == 409)
             {
-                throw new EucaException("StorageBucketNotEmpty", EucaErrorCategory.ResourceExists,
+                throw new EucaException(ErrorIds.StorageBucketNotEmpty, EucaErrorCategory.ResourceExists,
                     $"The bundle was removed, but the bucket '{location.Bucket}' still holds other objects (HTTP 409 {e.ErrorCode}), so it was kept.", location.Bucket, e);
             }
         }

@@ -1,3 +1,5 @@
+using Euca.Images.Engine.Errors;
+
 namespace Euca.Images.Engine.Storage
 {
     /// <summary>What Save-EucaBundle downloads: a stored bundle, the folder for it, and how many parts at once.</summary>
@@ -10,7 +12,7 @@ namespace Euca.Images.Engine.Storage
         public BundleSaveRequest(string manifestLocation, string destination, int throttleLimit = BundleUploadTarget.DefaultThrottleLimit, RetryPolicy? retry = null)
         {
             Location = ManifestLocation.Parse(manifestLocation);
-            Destination = StorageRequestChecks.RequiredText(destination, "DestinationMissing", "The destination folder");
+            Destination = StorageRequestChecks.RequiredText(destination, ErrorIds.DestinationMissing, "The destination folder");
             ThrottleLimit = StorageRequestChecks.ThrottleLimit(throttleLimit);
             Retry = retry ?? new RetryPolicy();
         }

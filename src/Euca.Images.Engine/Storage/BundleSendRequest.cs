@@ -1,3 +1,5 @@
+using Euca.Images.Engine.Errors;
+
 namespace Euca.Images.Engine.Storage
 {
     /// <summary>What Send-EucaBundle stores: a bundle on disk, and where and how to store it.</summary>
@@ -8,8 +10,8 @@ namespace Euca.Images.Engine.Storage
         /// <param name="resume">Skip parts already stored with the same size and MD5 (after an interrupted upload).</param>
         public BundleSendRequest(string manifestPath, BundleUploadTarget target, bool resume = false)
         {
-            ManifestPath = StorageRequestChecks.RequiredText(manifestPath, "ManifestPathMissing", "The bundle's manifest path");
-            Target = StorageRequestChecks.Required(target, "StorageTargetMissing", "The upload target (bucket)").Checked();
+            ManifestPath = StorageRequestChecks.RequiredText(manifestPath, ErrorIds.ManifestPathMissing, "The bundle's manifest path");
+            Target = StorageRequestChecks.Required(target, ErrorIds.StorageTargetMissing, "The upload target (bucket)").Checked();
             Resume = resume;
         }
 

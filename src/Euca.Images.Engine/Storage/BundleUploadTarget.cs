@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Storage
 {
@@ -12,7 +13,7 @@ namespace Euca.Images.Engine.Storage
 
         public BundleUploadTarget(string bucket)
         {
-            Bucket = StorageRequestChecks.RequiredText(bucket, "StorageBucketMissing", "The bucket name").Trim();
+            Bucket = StorageRequestChecks.RequiredText(bucket, ErrorIds.StorageBucketMissing, "The bucket name").Trim();
         }
 
         public string Bucket { get; }

@@ -57,9 +57,9 @@ namespace Euca.Images.Engine.Storage
         /// </summary>
         internal static async Task PrepareAsync(ObjectStore store, ManifestLocation location, string? bucketLocation, CancellationToken ct)
         {
-            await new StorageCall("Checking or creating the bucket", location.Bucket, null, "StorageBucketUnavailable")
+            await new StorageCall("Checking or creating the bucket", location.Bucket, null, ErrorIds.StorageBucketUnavailable)
                 .RunAsync(token => store.EnsureBucketAsync(location.Bucket, bucketLocation, token), ct).ConfigureAwait(false);
-            await new StorageCall("Removing the previous manifest", location.Bucket, location.Key, "StorageManifestUploadFailed")
+            await new StorageCall("Removing the previous manifest", location.Bucket, location.Key, ErrorIds.StorageManifestUploadFailed)
                 .RunAsync(token => store.DeleteAsync(location.Bucket, location.Key, token), ct).ConfigureAwait(false);
         }
 
@@ -67,7 +67,7 @@ namespace Euca.Images.Engine.Storage
         internal static async Task<long> SendManifestAsync(ObjectStore store, ManifestLocation location, string manifestPath, string acl,
             BundleTransferJournal journal, CancellationToken ct)
         {
-            long size = await new StorageCall("Uploading the manifest", location.Bucket, location.Key, "StorageManifestUploadFailed",
+            long size = await new StorageCall("Uploading the manifest", location.Bucket, location.Key, ErrorIds.StorageManifestUploadFailed,
                     BundleTransferJournal.Advice(journal.ResumeAdvice, location.ToString()))
                 .RunAsync(token => store.PutFileAsync(location.Bucket, location.Key, manifestPath, FileMd5.Of(manifestPath), acl, null, token), ct)
                 .ConfigureAwait(false);
@@ -80,7 +80,7 @@ namespace Euca.Images.Engine.Storage
             var file = new FileInfo(path);
             if (!file.Exists)
             {
-                throw new EucaException("BundlePartMissing", EucaErrorCategory.ObjectNotFound,
+                throw new EucaException(ErrorIds.BundlePartMissing, EucaErrorCategory.ObjectNotFound,
                     $"The bundle part '{path}' does not exist; nothing was uploaded.", path);
             }
 

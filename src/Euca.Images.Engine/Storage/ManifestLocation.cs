@@ -59,7 +59,7 @@ namespace Euca.Images.Engine.Storage
             if (bucket.Length == 0 || !key.EndsWith(ManifestSuffix, StringComparison.Ordinal) || name.Length <= ManifestSuffix.Length
                 || key.StartsWith("/", StringComparison.Ordinal) || key.IndexOf("//", StringComparison.Ordinal) >= 0)
             {
-                throw new EucaException("ManifestLocationInvalid", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.ManifestLocationInvalid, EucaErrorCategory.InvalidArgument,
                     $"'{location}' is not a manifest location: expected 'bucket/[prefix/]name.manifest.xml', as Send-EucaBundle reports it.", location);
             }
 

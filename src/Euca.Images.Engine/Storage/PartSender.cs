@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Storage
 {
@@ -40,7 +41,7 @@ namespace Euca.Images.Engine.Storage
             long counted = 0;
             try
             {
-                await new StorageCall($"Uploading part {part.FileName}", _location.Bucket, key, "StoragePartUploadFailed",
+                await new StorageCall($"Uploading part {part.FileName}", _location.Bucket, key, ErrorIds.StoragePartUploadFailed,
                     BundleTransferJournal.Advice(_journal.ResumeAdvice, _location.ToString())).RunAsync(async token =>
                 {
                     if (resume && await IsStoredAsync(part, key, token).ConfigureAwait(false))

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Storage
 {
@@ -16,7 +17,7 @@ namespace Euca.Images.Engine.Storage
         private readonly string _action;
         private readonly string _bucket;
         private readonly string? _key;
-        private readonly string _failureId;
+        private readonly ErrorId _failureId;
         private readonly string? _advice;
 
         /// <param name="action">What is being done, for example "Uploading part disk.img.part.03".</param>
@@ -24,7 +25,7 @@ namespace Euca.Images.Engine.Storage
         /// <param name="key">The object the call is about; null for a call about the bucket itself.</param>
         /// <param name="failureId">The error id for failures that are not about access or a missing bucket.</param>
         /// <param name="advice">How to resume or clean up; appended to the message.</param>
-        public StorageCall(string action, string bucket, string? key, string failureId, string? advice = null)
+        public StorageCall(string action, string bucket, string? key, ErrorId failureId, string? advice = null)
         {
             _action = action;
             _bucket = bucket;

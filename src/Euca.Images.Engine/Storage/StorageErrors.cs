@@ -14,7 +14,7 @@ namespace Euca.Images.Engine.Storage
         /// <param name="action">What was being done, for example "Uploading part disk.img.part.03".</param>
         /// <param name="failureId">The error id for failures that are not about access or a missing bucket.</param>
         /// <param name="advice">How to resume or clean up; appended to the message.</param>
-        public static EucaException Translate(Exception exception, string action, string bucket, string? key, string failureId, string? advice)
+        public static EucaException Translate(Exception exception, string action, string bucket, string? key, ErrorId failureId, string? advice)
         {
             if (exception is EucaException euca)
             {
@@ -31,13 +31,13 @@ namespace Euca.Images.Engine.Storage
                 string answer = $"HTTP {status}{(string.IsNullOrEmpty(service.ErrorCode) ? string.Empty : " " + service.ErrorCode)}";
                 if (status == 404 && service.ErrorCode == "NoSuchBucket")
                 {
-                    return new EucaException("StorageBucketNotFound", EucaErrorCategory.ObjectNotFound,
+                    return new EucaException(ErrorIds.StorageBucketNotFound, EucaErrorCategory.ObjectNotFound,
                         $"{action} failed: the bucket '{bucket}' does not exist ({answer}).{tail}", bucket, exception);
                 }
 
                 if (status == 403 || status == 401)
                 {
-                    return new EucaException("StorageAccessDenied", EucaErrorCategory.PermissionDenied,
+                    return new EucaException(ErrorIds.StorageAccessDenied, EucaErrorCategory.PermissionDenied,
                         $"{action} failed: access to {where} was denied ({answer}: {service.Message}). Check the keys and the bucket's owner and ACL.{tail}",
                         target, exception);
                 }
@@ -48,7 +48,7 @@ namespace Euca.Images.Engine.Storage
 
             if (exception is TransferCorruptedException)
             {
-                return new EucaException("StoragePartCorrupt", EucaErrorCategory.InvalidData, $"{action} failed at {where}: {exception.Message}{tail}", target, exception);
+                return new EucaException(ErrorIds.StoragePartCorrupt, EucaErrorCategory.InvalidData, $"{action} failed at {where}: {exception.Message}{tail}", target, exception);
             }
 
             string reason = exception is OperationCanceledException || exception is TimeoutException

@@ -8,10 +8,10 @@ namespace Euca.Images.Engine.Storage
     /// </summary>
     internal static class StorageRequestChecks
     {
-        public static string RequiredText(string? value, string errorId, string description) =>
+        public static string RequiredText(string? value, ErrorId errorId, string description) =>
             string.IsNullOrWhiteSpace(value) ? throw Missing(errorId, description) : value!;
 
-        public static T Required<T>(T? value, string errorId, string description)
+        public static T Required<T>(T? value, ErrorId errorId, string description)
             where T : class =>
             value ?? throw Missing(errorId, description);
 
@@ -19,10 +19,10 @@ namespace Euca.Images.Engine.Storage
         public static int ThrottleLimit(int value) =>
             value >= 1
                 ? value
-                : throw new EucaException("ThrottleLimitInvalid", EucaErrorCategory.InvalidArgument,
+                : throw new EucaException(ErrorIds.ThrottleLimitInvalid, EucaErrorCategory.InvalidArgument,
                     $"At least one part must be transferred at a time; {value} was given.", value);
 
-        private static EucaException Missing(string errorId, string description) =>
+        private static EucaException Missing(ErrorId errorId, string description) =>
             new EucaException(errorId, EucaErrorCategory.InvalidArgument, $"{description} is missing.", description);
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Storage
 {
@@ -13,8 +14,8 @@ namespace Euca.Images.Engine.Storage
         public StoredBundleExpandRequest(string manifestLocation, string destination, RSA privateKey, bool force = false, RetryPolicy? retry = null)
         {
             Location = ManifestLocation.Parse(manifestLocation);
-            Destination = StorageRequestChecks.RequiredText(destination, "DestinationMissing", "The destination folder");
-            PrivateKey = StorageRequestChecks.Required(privateKey, "PrivateKeyMissing", "The private key to unbundle with");
+            Destination = StorageRequestChecks.RequiredText(destination, ErrorIds.DestinationMissing, "The destination folder");
+            PrivateKey = StorageRequestChecks.Required(privateKey, ErrorIds.PrivateKeyMissing, "The private key to unbundle with");
             Force = force;
             Retry = retry ?? new RetryPolicy();
         }

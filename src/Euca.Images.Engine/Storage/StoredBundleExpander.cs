@@ -46,7 +46,7 @@ namespace Euca.Images.Engine.Storage
         private static Task<Stream> OpenPartAsync(ObjectStore store, ManifestLocation location, string fileName, CancellationToken ct)
         {
             string key = location.KeyFor(fileName);
-            return new StorageCall($"Downloading part {fileName}", location.Bucket, key, "StoragePartDownloadFailed", "Run the command again to retry.")
+            return new StorageCall($"Downloading part {fileName}", location.Bucket, key, ErrorIds.StoragePartDownloadFailed, "Run the command again to retry.")
                 .RunAsync(async token =>
                 {
                     try
@@ -55,7 +55,7 @@ namespace Euca.Images.Engine.Storage
                     }
                     catch (Exception e) when (StorageErrors.IsNotFound(e))
                     {
-                        throw new EucaException("BundlePartMissing", EucaErrorCategory.ObjectNotFound,
+                        throw new EucaException(ErrorIds.BundlePartMissing, EucaErrorCategory.ObjectNotFound,
                             $"The manifest '{location}' lists part {fileName}, but '{location.Bucket}/{key}' does not exist (HTTP 404).", location.Bucket + "/" + key, e);
                     }
                 }, ct);

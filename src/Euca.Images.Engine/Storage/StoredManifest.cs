@@ -32,13 +32,13 @@ namespace Euca.Images.Engine.Storage
         /// <summary>Null when the manifest does not exist.</summary>
         public static async Task<StoredManifest?> TryReadAsync(ObjectStore store, ManifestLocation location, CancellationToken ct)
         {
-            byte[]? raw = await new StorageCall("Reading the manifest", location.Bucket, location.Key, "StorageManifestUnreadable")
+            byte[]? raw = await new StorageCall("Reading the manifest", location.Bucket, location.Key, ErrorIds.StorageManifestUnreadable)
                 .RunAsync(token => GetIfStoredAsync(store, location, token), ct).ConfigureAwait(false);
             return raw == null ? null : new StoredManifest(ManifestReader.Read(raw, location.ToString()), raw);
         }
 
         public static EucaException NotFound(ManifestLocation location) =>
-            new EucaException("StorageManifestNotFound", EucaErrorCategory.ObjectNotFound,
+            new EucaException(ErrorIds.StorageManifestNotFound, EucaErrorCategory.ObjectNotFound,
                 $"There is no manifest at '{location}' (HTTP 404 for bucket '{location.Bucket}', key '{location.Key}'). Check the bucket and prefix, or list the bucket.",
                 location.ToString());
 
@@ -51,7 +51,7 @@ namespace Euca.Images.Engine.Storage
                 {
                     if (info.Size > ManifestReader.MaxManifestBytes)
                     {
-                        throw new EucaException("ManifestTooLarge", EucaErrorCategory.InvalidData,
+                        throw new EucaException(ErrorIds.ManifestTooLarge, EucaErrorCategory.InvalidData,
                             $"'{location}' is {info.Size} bytes long, too large for a bundle manifest.", location.ToString());
                     }
 

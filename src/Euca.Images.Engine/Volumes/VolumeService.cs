@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Errors;
@@ -14,7 +13,7 @@ namespace Euca.Images.Engine.Volumes
     /// <summary>Lists EBS volumes (DescribeVolumes) and deletes them (DeleteVolume).</summary>
     public sealed class VolumeService
     {
-        private const string NotFoundCode = "InvalidVolume.NotFound";
+        private static readonly ErrorId CloudVolumeInUse = ErrorIds.CloudService("VolumeInUse");
 
         private readonly CloudConnection _connection;
 
@@ -78,21 +77,18 @@ namespace Euca.Images.Engine.Volumes
             var request = new DeleteVolumeRequest { VolumeId = id };
             try
             {
-                await _connection.Ec2.DeleteVolumeAsync(request, cancellationToken).ConfigureAwait(false);
+                await _connection.CallComputeAsync((ec2, ct) => ec2.DeleteVolumeAsync(request, ct), id, cancellationToken).ConfigureAwait(false);
             }
-            catch (AmazonServiceException e) when (e.ErrorCode == "InvalidVolume.NotFound")
+            catch (EucaException e) when (e.Is(VolumeErrors.CloudNotFound))
             {
                 throw VolumeErrors.NotFound(id, e);
             }
-            catch (AmazonServiceException e) when (e.ErrorCode == "VolumeInUse")
+            catch (EucaException e) when (e.Is(CloudVolumeInUse))
             {
                 // Eucalyptus names the instance ("Volume is currently attached to: i-..."); a stopped instance keeps its volumes.
+                string cloudSays = (e.InnerException ?? e).Message.TrimEnd('.');
                 throw new EucaException(
-                    "VolumeInUse", EucaErrorCategory.InvalidOperation, $"Volume {id} is in use and was not deleted: {e.Message.TrimEnd('.')}. Detach it or terminate the instance first.", id, e);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-            {
-                throw CloudErrorTranslator.Translate(e, _connection.Settings.ComputeUrl!);
+                    ErrorIds.VolumeInUse, EucaErrorCategory.InvalidOperation, $"Volume {id} is in use and was not deleted: {cloudSays}. Detach it or terminate the instance first.", id, e);
             }
         }
 
@@ -163,15 +159,11 @@ namespace Euca.Images.Engine.Volumes
             DescribeVolumesResponse response;
             try
             {
-                response = await _connection.Ec2.DescribeVolumesAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeVolumesAsync(request, ct), ComputeTarget.Of(ids?.ToList()), cancellationToken).ConfigureAwait(false);
             }
-            catch (AmazonServiceException e) when (ids != null && e.ErrorCode == NotFoundCode)
+            catch (EucaException e) when (ids != null && e.Is(VolumeErrors.CloudNotFound))
             {
                 return null;
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-            {
-                throw CloudErrorTranslator.Translate(e, _connection.Settings.ComputeUrl!);
             }
 
             return (response.Volumes ?? new List<Volume>()).Select(VolumeMapper.From).ToList();

@@ -47,7 +47,7 @@ namespace Euca.Images.Engine.Workflows
 
                 stage = "converting the disk into a volume";
                 task = await imports.WaitAsync(task.ConversionTaskId, request.ConversionTimeout, request.PollInterval, progress, ct).ConfigureAwait(false);
-                left.VolumeId = task.VolumeId ?? throw new EucaException("ConversionTaskNoVolume", EucaErrorCategory.InvalidData,
+                left.VolumeId = task.VolumeId ?? throw new EucaException(ErrorIds.ConversionTaskNoVolume, EucaErrorCategory.InvalidData,
                     $"Conversion task {task.ConversionTaskId} completed without a volume.", task.ConversionTaskId);
 
                 stage = "snapshotting the volume";
@@ -87,8 +87,7 @@ namespace Euca.Images.Engine.Workflows
             {
                 // Once its conversion task exists, a failed upload's own error names the task and how to resume or clean up.
                 string leftovers = stage == UploadStage && left.ConversionTaskId != null ? string.Empty : " " + left.Describe();
-                throw new EucaException(failure.ErrorId, failure.Category,
-                    $"Making EBS image '{request.Name}' failed while {stage}: {failure.Message}{leftovers}", failure.Target, failure);
+                throw new EucaException(failure, $"Making EBS image '{request.Name}' failed while {stage}: {failure.Message}{leftovers}");
             }
         }
 

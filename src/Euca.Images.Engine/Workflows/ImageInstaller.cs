@@ -75,8 +75,7 @@ namespace Euca.Images.Engine.Workflows
                 string cleanup = await RollBackAsync(request.KeepBundle).ConfigureAwait(false);
                 if (failure is EucaException euca)
                 {
-                    throw new EucaException(euca.ErrorId, euca.Category,
-                        $"Installing '{request.Name}' failed while {stage}: {euca.Message} {cleanup}", euca.Target, euca);
+                    throw new EucaException(euca, $"Installing '{request.Name}' failed while {stage}: {euca.Message} {cleanup}");
                 }
 
                 throw;

@@ -80,6 +80,6 @@ namespace Euca.Images.Arguments
         private static string? Text(object? value) => value == null ? null : System.Convert.ToString(value, CultureInfo.InvariantCulture);
 
         private static EucaException Invalid(object? target, string message) =>
-            new EucaException(BlockDeviceMappingParser.ErrorId, EucaErrorCategory.InvalidArgument, message, target);
+            new EucaException(ErrorIds.BlockDeviceMappingInvalid, EucaErrorCategory.InvalidArgument, message, target);
     }
 }

@@ -59,7 +59,7 @@ namespace Euca.Images.Runtime
             string? accountId = AccountId ?? settings.AccountId;
             if (string.IsNullOrEmpty(accountId))
             {
-                throw new EucaException("BundleAccountIdMissing", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.BundleAccountIdMissing, EucaErrorCategory.InvalidArgument,
                     "Bundling needs the 12-digit account id that will own the image. Pass -AccountId, or set it with Connect-EucaCloud -AccountId, " +
                     "EC2_USER_ID, or account-id in your euca2ools user section. Looked in: " +
                     string.Join("; ", settings.PlacesSearched(CloudSettingNames.AccountId)) + ".", "AccountId");
@@ -99,7 +99,7 @@ namespace Euca.Images.Runtime
 
             if (EncryptionKey is null || EncryptionIV is null)
             {
-                throw new EucaException("EncryptionKeyIncomplete", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.EncryptionKeyIncomplete, EucaErrorCategory.InvalidArgument,
                     "-EncryptionKey and -EncryptionIV go together.", EncryptionKey is null ? "EncryptionKey" : "EncryptionIV");
             }
 

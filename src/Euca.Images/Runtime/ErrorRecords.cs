@@ -11,10 +11,10 @@ namespace Euca.Images.Runtime
             new ErrorRecord(exception, exception.ErrorId, ToCategory(exception.Category), exception.Target);
 
         public static ErrorRecord Unexpected(Exception exception, object? target) =>
-            new ErrorRecord(exception, "UnexpectedError", ErrorCategory.NotSpecified, target);
+            new ErrorRecord(exception, ErrorIds.UnexpectedError.Name, ErrorCategory.NotSpecified, target);
 
-        public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
-            new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+        public static ErrorRecord InvalidArgument(ErrorId errorId, string message, object? target) =>
+            new ErrorRecord(new ArgumentException(message), errorId.Name, ErrorCategory.InvalidArgument, target);
 
         private static ErrorCategory ToCategory(EucaErrorCategory category) => category switch
         {
@@ -30,6 +30,7 @@ namespace Euca.Images.Runtime
             EucaErrorCategory.NotImplemented => ErrorCategory.NotImplemented,
             EucaErrorCategory.InvalidOperation => ErrorCategory.InvalidOperation,
             EucaErrorCategory.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
+            EucaErrorCategory.OperationTimeout => ErrorCategory.OperationTimeout,
             _ => ErrorCategory.NotSpecified,
         };
     }

@@ -127,7 +127,7 @@ namespace Euca.Images.Engine.Tests.Instances
             var error = await Assert.ThrowsAsync<EucaException>(() => new InstanceBundler(connection) { PollInterval = TimeSpan.FromMilliseconds(20) }
                 .WaitForBundleTaskAsync("bun-2a3b4c5d", TimeSpan.FromSeconds(1), null, CancellationToken.None));
 
-            Assert.Equal("BundleTaskTimeout", error.ErrorId);
+            Assert.Equal(("BundleTaskTimeout", EucaErrorCategory.OperationTimeout, (object?)"bun-2a3b4c5d"), (error.ErrorId, error.Category, error.Target));
             Assert.True(server.Requests.Count >= 2);
         }
 

@@ -40,6 +40,18 @@ namespace Euca.Images.Engine.Tests.Snapshots
         }
 
         [Fact]
+        public async Task AWaitThatGivesUpIsAnOperationTimeoutAboutTheSnapshot()
+        {
+            using var server = new LoopbackServer(_ => new LoopbackServer.Response(200, Ec2Answers.DescribeSnapshots("snap-11223344", "pending", 40)));
+            using var connection = CloudTestSettings.Connect(server.Url);
+
+            var error = await Assert.ThrowsAsync<EucaException>(() => new SnapshotService(connection) { PollInterval = TimeSpan.FromMilliseconds(20) }
+                .WaitForSnapshotAsync("snap-11223344", TimeSpan.FromMilliseconds(200), null, CancellationToken.None));
+
+            Assert.Equal(("SnapshotTimeout", EucaErrorCategory.OperationTimeout, (object?)"snap-11223344"), (error.ErrorId, error.Category, error.Target));
+        }
+
+        [Fact]
         public async Task ListingWithoutIdsAsksForOwnSnapshots()
         {
             using var server = new LoopbackServer(_ => new LoopbackServer.Response(200, Ec2Answers.DescribeSnapshots("snap-11223344", "completed", 100)));

@@ -53,7 +53,7 @@ namespace Euca.Images.Engine.Tests.Storage
             await Assert.ThrowsAsync<EucaException>(() => policy.RunAsync<int>(_ =>
             {
                 calls++;
-                throw new EucaException("X", EucaErrorCategory.InvalidData, "bad");
+                throw new EucaException(ErrorIds.StoragePartCorrupt, EucaErrorCategory.InvalidData, "bad");
             }, null, CancellationToken.None));
             Assert.Equal(1, calls);
         }

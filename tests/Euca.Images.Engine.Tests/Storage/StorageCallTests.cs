@@ -29,17 +29,17 @@ namespace Euca.Images.Engine.Tests.Storage
             using CloudConnection connection = S3rverFixture.Connect(proxy.Url);
             ObjectStore store = StoreFor(connection);
 
-            var onObject = await Assert.ThrowsAsync<EucaException>(() => new StorageCall("Deleting", "call-bucket", "images/a.part.0", "SiteFailed", "Try again.")
+            var onObject = await Assert.ThrowsAsync<EucaException>(() => new StorageCall("Deleting", "call-bucket", "images/a.part.0", ErrorIds.StorageDeleteFailed, "Try again.")
                 .RunAsync(token => store.DeleteAsync("call-bucket", "images/a.part.0", token), CancellationToken.None));
-            var onBucket = await Assert.ThrowsAsync<EucaException>(() => new StorageCall("Deleting the bucket", "call-bucket", null, "OtherSiteFailed")
+            var onBucket = await Assert.ThrowsAsync<EucaException>(() => new StorageCall("Deleting the bucket", "call-bucket", null, ErrorIds.StorageBucketUnavailable)
                 .RunAsync(token => store.DeleteBucketAsync("call-bucket", token), CancellationToken.None));
 
-            Assert.Equal("SiteFailed", onObject.ErrorId);
+            Assert.Equal(ErrorIds.StorageDeleteFailed.Name, onObject.ErrorId);
             Assert.Equal("call-bucket/images/a.part.0", onObject.Target);
             Assert.Equal(EucaErrorCategory.ResourceUnavailable, onObject.Category);
             Assert.StartsWith("Deleting failed at 'call-bucket/images/a.part.0': HTTP 500", onObject.Message);
             Assert.EndsWith(" Try again.", onObject.Message);
-            Assert.Equal("OtherSiteFailed", onBucket.ErrorId);
+            Assert.Equal(ErrorIds.StorageBucketUnavailable.Name, onBucket.ErrorId);
             Assert.Equal("call-bucket", onBucket.Target);
         }
 
@@ -51,7 +51,7 @@ namespace Euca.Images.Engine.Tests.Storage
             ObjectStore store = StoreFor(connection);
             using var cts = new CancellationTokenSource(200);
 
-            Exception error = await Record.ExceptionAsync(() => new StorageCall("Deleting", "call-bucket", "stalled", "SiteFailed")
+            Exception error = await Record.ExceptionAsync(() => new StorageCall("Deleting", "call-bucket", "stalled", ErrorIds.StorageDeleteFailed)
                 .RunAsync(token => store.DeleteAsync("call-bucket", "stalled", token), cts.Token));
 
             Assert.IsAssignableFrom<OperationCanceledException>(error);
@@ -64,10 +64,10 @@ namespace Euca.Images.Engine.Tests.Storage
             using CloudConnection connection = S3rverFixture.Connect(proxy.Url, timeout: TimeSpan.FromMilliseconds(300));
             ObjectStore store = StoreFor(connection);
 
-            var error = await Assert.ThrowsAsync<EucaException>(() => new StorageCall("Deleting", "call-bucket", "stalled", "SiteFailed")
+            var error = await Assert.ThrowsAsync<EucaException>(() => new StorageCall("Deleting", "call-bucket", "stalled", ErrorIds.StorageDeleteFailed)
                 .RunAsync(token => store.DeleteAsync("call-bucket", "stalled", token), CancellationToken.None));
 
-            Assert.Equal("SiteFailed", error.ErrorId);
+            Assert.Equal(ErrorIds.StorageDeleteFailed.Name, error.ErrorId);
             Assert.Equal(EucaErrorCategory.ConnectionError, error.Category);
             Assert.Contains("the request timed out", error.Message);
         }

@@ -6,7 +6,7 @@ namespace Euca.Images.Engine.Bundling.Compression
 {
     /// <summary>
     /// A write-only stream into a growing buffer rented from the shared pool, so the compressors' output does not
-    /// allocate per block. <see cref="Detach"/> hands the buffer over; the taker returns it to the pool.
+    /// allocate per block. <see cref="Buffer"/> can be handed over; the taker returns it to the pool.
     /// </summary>
     internal sealed class PooledBufferStream : Stream
     {

@@ -21,7 +21,7 @@ namespace Euca.Images.Engine.Bundling.Manifest
         {
             if (accountId == null || accountId.Length != 12 || !accountId.All(c => c >= '0' && c <= '9'))
             {
-                throw new EucaException("AccountIdInvalid", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.AccountIdInvalid, EucaErrorCategory.InvalidArgument,
                     $"The account id '{accountId}' is not 12 digits (dashes are allowed).", accountId);
             }
         }
@@ -59,13 +59,13 @@ namespace Euca.Images.Engine.Bundling.Manifest
             {
                 if (string.IsNullOrEmpty(mapping.VirtualName) || string.IsNullOrEmpty(mapping.Device))
                 {
-                    throw new EucaException("BlockDeviceMappingInvalid", EucaErrorCategory.InvalidArgument,
+                    throw new EucaException(ErrorIds.BlockDeviceMappingInvalid, EucaErrorCategory.InvalidArgument,
                         $"The block device mapping '{mapping.VirtualName}={mapping.Device}' needs both a virtual name and a device.",
                         mapping.VirtualName);
                 }
                 if (!seen.Add(mapping.VirtualName))
                 {
-                    throw new EucaException("BlockDeviceMappingInvalid", EucaErrorCategory.InvalidArgument,
+                    throw new EucaException(ErrorIds.BlockDeviceMappingInvalid, EucaErrorCategory.InvalidArgument,
                         $"The virtual name '{mapping.VirtualName}' is mapped more than once.", mapping.VirtualName);
                 }
             }
@@ -106,12 +106,12 @@ namespace Euca.Images.Engine.Bundling.Manifest
         }
 
         private static EucaException KernelOptions(string problem, string? target) =>
-            new EucaException("BundleKernelOptionsInvalid", EucaErrorCategory.InvalidArgument, $"Invalid kernel options: {problem}.", target);
+            new EucaException(ErrorIds.BundleKernelOptionsInvalid, EucaErrorCategory.InvalidArgument, $"Invalid kernel options: {problem}.", target);
 
         private static EucaException RamdiskOptions(string problem, string? target) =>
-            new EucaException("BundleRamdiskOptionsInvalid", EucaErrorCategory.InvalidArgument, $"Invalid ramdisk options: {problem}.", target);
+            new EucaException(ErrorIds.BundleRamdiskOptionsInvalid, EucaErrorCategory.InvalidArgument, $"Invalid ramdisk options: {problem}.", target);
 
         private static EucaException ValueInvalid(string what, object? value) =>
-            new EucaException("ManifestValueInvalid", EucaErrorCategory.InvalidArgument, $"The manifest's {what} is missing or invalid.", value);
+            new EucaException(ErrorIds.ManifestValueInvalid, EucaErrorCategory.InvalidArgument, $"The manifest's {what} is missing or invalid.", value);
     }
 }

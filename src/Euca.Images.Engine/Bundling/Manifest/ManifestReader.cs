@@ -40,7 +40,7 @@ namespace Euca.Images.Engine.Bundling.Manifest
                 EucaErrorCategory category = e is FileNotFoundException || e is DirectoryNotFoundException
                     ? EucaErrorCategory.ObjectNotFound
                     : EucaErrorCategory.InvalidData;
-                throw new EucaException("ManifestUnreadable", category, $"The manifest '{path}' cannot be read: {e.Message}", path, e);
+                throw new EucaException(ErrorIds.ManifestUnreadable, category, $"The manifest '{path}' cannot be read: {e.Message}", path, e);
             }
             return Read(raw, path);
         }
@@ -79,7 +79,7 @@ namespace Euca.Images.Engine.Bundling.Manifest
             // error id; DtdProcessing.Prohibit below would refuse them anyway.
             if (text.IndexOf("<!DOCTYPE", StringComparison.Ordinal) >= 0 || text.IndexOf("<!ENTITY", StringComparison.Ordinal) >= 0)
             {
-                throw new EucaException("ManifestHostile", EucaErrorCategory.SecurityError,
+                throw new EucaException(ErrorIds.ManifestHostile, EucaErrorCategory.SecurityError,
                     $"The manifest '{sourceName}' contains a document type declaration; bundle manifests never do, and it is refused.",
                     sourceName);
             }
@@ -102,13 +102,13 @@ namespace Euca.Images.Engine.Bundling.Manifest
             }
             catch (XmlException e)
             {
-                throw new EucaException("ManifestInvalid", EucaErrorCategory.InvalidData,
+                throw new EucaException(ErrorIds.ManifestInvalid, EucaErrorCategory.InvalidData,
                     $"The manifest '{sourceName}' is not well-formed XML: {e.Message}", sourceName, e);
             }
         }
 
         private static EucaException TooLarge(string sourceName) =>
-            new EucaException("ManifestInvalid", EucaErrorCategory.InvalidData,
+            new EucaException(ErrorIds.ManifestInvalid, EucaErrorCategory.InvalidData,
                 $"The manifest '{sourceName}' is larger than {MaxManifestBytes} bytes; no bundle manifest is that big.", sourceName);
 
         /// <summary>Maps the XML tree onto <see cref="BundleManifest"/>, naming the element that is missing or wrong.</summary>
@@ -246,7 +246,7 @@ namespace Euca.Images.Engine.Bundling.Manifest
             private static string? Text(XElement? element) => element?.Value.Trim();
 
             public static EucaException Invalid(string sourceName, string problem) =>
-                new EucaException("ManifestInvalid", EucaErrorCategory.InvalidData, $"The manifest '{sourceName}' is invalid: {problem}.", sourceName);
+                new EucaException(ErrorIds.ManifestInvalid, EucaErrorCategory.InvalidData, $"The manifest '{sourceName}' is invalid: {problem}.", sourceName);
         }
     }
 }

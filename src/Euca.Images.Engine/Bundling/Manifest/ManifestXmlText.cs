@@ -41,7 +41,7 @@ namespace Euca.Images.Engine.Bundling.Manifest
                         }
                         else
                         {
-                            throw new EucaException("ManifestValueInvalid", EucaErrorCategory.InvalidArgument,
+                            throw new EucaException(ErrorIds.ManifestValueInvalid, EucaErrorCategory.InvalidArgument,
                                 $"The manifest value '{text}' contains a character XML cannot represent (U+{(int)c:X4}).", text);
                         }
                         break;

@@ -25,7 +25,7 @@ namespace Euca.Images.Engine.Bundling.Manifest
         {
             if (!IsSafe(name))
             {
-                throw new EucaException("ManifestPartNameInvalid", EucaErrorCategory.InvalidData,
+                throw new EucaException(ErrorIds.ManifestPartNameInvalid, EucaErrorCategory.InvalidData,
                     $"The part file name '{name}' is not a plain file name (it is empty, contains a path separator, ':' or '..', or control characters).",
                     name);
             }

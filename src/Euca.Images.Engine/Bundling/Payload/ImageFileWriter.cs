@@ -79,11 +79,11 @@ namespace Euca.Images.Engine.Bundling.Payload
         {
             if (Directory.Exists(path))
             {
-                throw new EucaException("ImageExists", EucaErrorCategory.ResourceExists, $"'{path}' is a directory.", path);
+                throw new EucaException(ErrorIds.ImageExists, EucaErrorCategory.ResourceExists, $"'{path}' is a directory.", path);
             }
             if (File.Exists(path) && !force)
             {
-                throw new EucaException("ImageExists", EucaErrorCategory.ResourceExists,
+                throw new EucaException(ErrorIds.ImageExists, EucaErrorCategory.ResourceExists,
                     $"The image file '{path}' already exists; use force to overwrite it.", path);
             }
         }

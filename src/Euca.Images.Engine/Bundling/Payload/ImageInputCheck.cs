@@ -15,15 +15,15 @@ namespace Euca.Images.Engine.Bundling.Payload
         {
             if (Directory.Exists(imagePath))
             {
-                throw new EucaException("ImagePathIsDirectory", EucaErrorCategory.InvalidArgument, $"The image path '{imagePath}' is a directory, not an image file.", imagePath);
+                throw new EucaException(ErrorIds.ImagePathIsDirectory, EucaErrorCategory.InvalidArgument, $"The image path '{imagePath}' is a directory, not an image file.", imagePath);
             }
             if (!File.Exists(imagePath))
             {
-                throw new EucaException("ImageNotFound", EucaErrorCategory.ObjectNotFound, $"The image file '{imagePath}' does not exist.", imagePath);
+                throw new EucaException(ErrorIds.ImageNotFound, EucaErrorCategory.ObjectNotFound, $"The image file '{imagePath}' does not exist.", imagePath);
             }
             if (!LinuxFileType.IsRegularOrUnknown(imagePath))
             {
-                throw new EucaException("ImageNotRegularFile", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.ImageNotRegularFile, EucaErrorCategory.InvalidArgument,
                     $"The image path '{imagePath}' is a device, FIFO or socket; only regular image files can be bundled.", imagePath);
             }
             try
@@ -32,7 +32,7 @@ namespace Euca.Images.Engine.Bundling.Payload
             }
             catch (Exception e) when (e is UnauthorizedAccessException || e is IOException)
             {
-                throw new EucaException("ImageUnreadable", EucaErrorCategory.PermissionDenied, $"The image file '{imagePath}' cannot be read: {e.Message}", imagePath, e);
+                throw new EucaException(ErrorIds.ImageUnreadable, EucaErrorCategory.PermissionDenied, $"The image file '{imagePath}' cannot be read: {e.Message}", imagePath, e);
             }
         }
 

@@ -97,7 +97,7 @@ namespace Euca.Images.Engine.Bundling.Payload
                 }
                 catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
                 {
-                    throw new EucaException("BundlePartMissing", EucaErrorCategory.ObjectNotFound, $"The bundle part '{part.FileName}' does not exist.", part.FileName, e);
+                    throw new EucaException(ErrorIds.BundlePartMissing, EucaErrorCategory.ObjectNotFound, $"The bundle part '{part.FileName}' does not exist.", part.FileName, e);
                 }
 
                 long length = 0;
@@ -137,12 +137,12 @@ namespace Euca.Images.Engine.Bundling.Payload
                 string actual = HexEncoding.ToLowerHex(sha1.GetHashAndReset());
                 if (part.Size.HasValue && part.Size.Value != length)
                 {
-                    throw new EucaException("BundlePartCorrupt", EucaErrorCategory.InvalidData,
+                    throw new EucaException(ErrorIds.BundlePartCorrupt, EucaErrorCategory.InvalidData,
                         $"The bundle part '{part.FileName}' is {length} bytes long, but {part.Size.Value} bytes were expected (truncated or wrong part).", part.FileName);
                 }
                 if (!string.Equals(actual, part.Sha1, StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new EucaException("BundlePartCorrupt", EucaErrorCategory.InvalidData,
+                    throw new EucaException(ErrorIds.BundlePartCorrupt, EucaErrorCategory.InvalidData,
                         $"The bundle part '{part.FileName}' ({length} bytes) has SHA-1 {actual}, but the manifest says {part.Sha1}: it is corrupt or truncated.", part.FileName);
                 }
                 if (!forwarding)
@@ -192,7 +192,7 @@ namespace Euca.Images.Engine.Bundling.Payload
                         }
                         catch (InvalidDataException e)
                         {
-                            throw new EucaException("BundleDecompressFailed", EucaErrorCategory.InvalidData,
+                            throw new EucaException(ErrorIds.BundleDecompressFailed, EucaErrorCategory.InvalidData,
                                 $"The decrypted bundle is not a valid gzip stream: {e.Message}", null, e);
                         }
                     }
@@ -201,7 +201,7 @@ namespace Euca.Images.Engine.Bundling.Payload
             }
 
             private static EucaException Decrypt(string detail, Exception inner) =>
-                new EucaException("BundleDecryptFailed", EucaErrorCategory.InvalidData,
+                new EucaException(ErrorIds.BundleDecryptFailed, EucaErrorCategory.InvalidData,
                     $"The bundle cannot be decrypted (wrong key or IV, or corrupt data): {detail}", null, inner);
 
             private static int FillFrom(Stream stream, byte[] buffer)
@@ -243,16 +243,16 @@ namespace Euca.Images.Engine.Bundling.Payload
                     // A wrong digest explains a broken archive, so it is checked first.
                     if (expected.ImageDigestSha1 != null && !string.Equals(digest, expected.ImageDigestSha1, StringComparison.OrdinalIgnoreCase))
                     {
-                        throw new EucaException("BundleDigestMismatch", EucaErrorCategory.InvalidData,
+                        throw new EucaException(ErrorIds.BundleDigestMismatch, EucaErrorCategory.InvalidData,
                             $"The bundle's image digest is {digest}, but the manifest says {expected.ImageDigestSha1}.", digest);
                     }
                     if (archiveError != null)
                     {
-                        throw new EucaException("BundleArchiveInvalid", EucaErrorCategory.InvalidData, archiveError);
+                        throw new EucaException(ErrorIds.BundleArchiveInvalid, EucaErrorCategory.InvalidData, archiveError);
                     }
                     if (expected.ImageSize.HasValue && expected.ImageSize.Value != imageSize)
                     {
-                        throw new EucaException("BundleSizeMismatch", EucaErrorCategory.InvalidData,
+                        throw new EucaException(ErrorIds.BundleSizeMismatch, EucaErrorCategory.InvalidData,
                             $"The bundle holds an image of {imageSize} bytes, but the manifest says {expected.ImageSize.Value}.", imageSize);
                     }
                     return new PayloadReadResult(digest, imageSize, bundledSize);

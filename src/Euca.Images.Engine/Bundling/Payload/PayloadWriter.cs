@@ -57,7 +57,7 @@ namespace Euca.Images.Engine.Bundling.Payload
         {
             if (options.PartSize < PayloadWriteOptions.MinimumPartSize)
             {
-                throw new EucaException("PartSizeInvalid", EucaErrorCategory.InvalidArgument,
+                throw new EucaException(ErrorIds.PartSizeInvalid, EucaErrorCategory.InvalidArgument,
                     $"The part size must be at least {PayloadWriteOptions.MinimumPartSize} bytes.", options.PartSize);
             }
             if (options.Key.Length != 16 || options.Iv.Length != 16)
@@ -177,7 +177,7 @@ namespace Euca.Images.Engine.Bundling.Payload
                 }
                 catch (IOException e)
                 {
-                    throw new EucaException("ImageUnreadable", EucaErrorCategory.ResourceUnavailable, $"Reading the image file '{imagePath}' failed: {e.Message}", imagePath, e);
+                    throw new EucaException(ErrorIds.ImageUnreadable, EucaErrorCategory.ResourceUnavailable, $"Reading the image file '{imagePath}' failed: {e.Message}", imagePath, e);
                 }
             }
 

@@ -50,7 +50,7 @@ namespace Euca.Images.Engine.Bundling.Tar
                     n = image.Read(buffer, offset + total, wanted);
                     if (n == 0)
                     {
-                        throw new EucaException("ImageSizeChanged", EucaErrorCategory.InvalidData,
+                        throw new EucaException(ErrorIds.ImageSizeChanged, EucaErrorCategory.InvalidData,
                             $"The image ended after {ImageBytesRead} bytes but was {imageSize} bytes long when bundling started; it must not change while it is bundled.",
                             imagePath);
                     }

@@ -47,7 +47,7 @@ namespace Euca.Images.Engine.Cloud.Vocabulary
             if (!Accepts(use, architecture))
             {
                 throw new EucaException(
-                    "ArchitectureInvalid",
+                    ErrorIds.ArchitectureInvalid,
                     EucaErrorCategory.InvalidArgument,
                     $"The architecture '{architecture}' is not one that {Describe(use)} accepts: use {string.Join(", ", For(use))}.",
                     architecture);

@@ -13,13 +13,13 @@ namespace Euca.Images.Engine.Cloud.Vocabulary
     public static class ResourceIdPattern
     {
         // Eucalyptus 3.x/4.x names images emi-/eki-/eri-; Eucalyptus 5 (and AWS) ami-/aki-/ari-.
-        private static readonly ResourceKind ImageKind = new ResourceKind(new[] { "emi", "eki", "eri", "ami", "aki", "ari" }, "ImageIdInvalid", "an image id");
-        private static readonly ResourceKind KernelKind = new ResourceKind(new[] { "eki", "aki" }, "KernelIdInvalid", "a kernel image id");
-        private static readonly ResourceKind RamdiskKind = new ResourceKind(new[] { "eri", "ari" }, "RamdiskIdInvalid", "a ramdisk image id");
-        private static readonly ResourceKind InstanceKind = new ResourceKind(new[] { "i" }, "InstanceIdInvalid", "an instance id");
-        private static readonly ResourceKind BundleTaskKind = new ResourceKind(new[] { "bun" }, "BundleIdInvalid", "a bundle task id");
-        private static readonly ResourceKind VolumeKind = new ResourceKind(new[] { "vol" }, "VolumeIdInvalid", "a volume id");
-        private static readonly ResourceKind SnapshotKind = new ResourceKind(new[] { "snap" }, "SnapshotIdInvalid", "a snapshot id");
+        private static readonly ResourceKind ImageKind = new ResourceKind(new[] { "emi", "eki", "eri", "ami", "aki", "ari" }, ErrorIds.ImageIdInvalid, "an image id");
+        private static readonly ResourceKind KernelKind = new ResourceKind(new[] { "eki", "aki" }, ErrorIds.KernelIdInvalid, "a kernel image id");
+        private static readonly ResourceKind RamdiskKind = new ResourceKind(new[] { "eri", "ari" }, ErrorIds.RamdiskIdInvalid, "a ramdisk image id");
+        private static readonly ResourceKind InstanceKind = new ResourceKind(new[] { "i" }, ErrorIds.InstanceIdInvalid, "an instance id");
+        private static readonly ResourceKind BundleTaskKind = new ResourceKind(new[] { "bun" }, ErrorIds.BundleIdInvalid, "a bundle task id");
+        private static readonly ResourceKind VolumeKind = new ResourceKind(new[] { "vol" }, ErrorIds.VolumeIdInvalid, "a volume id");
+        private static readonly ResourceKind SnapshotKind = new ResourceKind(new[] { "snap" }, ErrorIds.SnapshotIdInvalid, "a snapshot id");
 
         /// <summary>True when the id is a well-formed image id (emi-, eki-, eri-, ami-, aki- or ari-).</summary>
         public static bool IsImage(string? id) => ImageKind.Matches(id);
@@ -50,7 +50,7 @@ namespace Euca.Images.Engine.Cloud.Vocabulary
             if (string.IsNullOrWhiteSpace(id))
             {
                 throw new EucaException(
-                    "VolumeIdMissing",
+                    ErrorIds.VolumeIdMissing,
                     EucaErrorCategory.InvalidArgument,
                     "No volume id was given. A conversion task has a volume id only once its conversion has completed; a cancelled task has none.",
                     id);
@@ -63,10 +63,10 @@ namespace Euca.Images.Engine.Cloud.Vocabulary
         {
             private readonly string[] _prefixes;
             private readonly Regex _pattern;
-            private readonly string _errorId;
+            private readonly ErrorId _errorId;
             private readonly string _what;
 
-            public ResourceKind(string[] prefixes, string errorId, string what)
+            public ResourceKind(string[] prefixes, ErrorId errorId, string what)
             {
                 _prefixes = prefixes;
                 _pattern = new Regex("^(" + string.Join("|", prefixes) + ")-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant);

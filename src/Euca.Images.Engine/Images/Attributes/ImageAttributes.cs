@@ -27,9 +27,8 @@ namespace Euca.Images.Engine.Images.Attributes
         public async Task<ImageAttributeInfo> GetAsync(string imageId, ImageAttributeName attribute, CancellationToken cancellationToken)
         {
             string id = ResourceIdPattern.Image(imageId);
-            var ec2 = _connection.Ec2;
             var request = new DescribeImageAttributeRequest { ImageId = id, Attribute = WireName(attribute) };
-            var response = await CloudErrorTranslator.RunAsync(_connection.Settings.ComputeUrl!, () => ec2.DescribeImageAttributeAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeImageAttributeAsync(request, ct), id, cancellationToken).ConfigureAwait(false);
             ImageAttribute value = response.ImageAttribute ?? new ImageAttribute();
             return new ImageAttributeInfo
             {
@@ -87,13 +86,12 @@ namespace Euca.Images.Engine.Images.Attributes
 
             if (requests.Count == 0)
             {
-                throw new EucaException("ImageAttributeChangeMissing", EucaErrorCategory.InvalidArgument, "Nothing to change: give launch permissions, product codes or a description.", id);
+                throw new EucaException(ErrorIds.ImageAttributeChangeMissing, EucaErrorCategory.InvalidArgument, "Nothing to change: give launch permissions, product codes or a description.", id);
             }
 
-            var ec2 = _connection.Ec2;
             foreach (ModifyImageAttributeRequest request in requests)
             {
-                await CloudErrorTranslator.RunAsync(_connection.Settings.ComputeUrl!, () => ec2.ModifyImageAttributeAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await _connection.CallComputeAsync((ec2, ct) => ec2.ModifyImageAttributeAsync(request, ct), id, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -101,9 +99,8 @@ namespace Euca.Images.Engine.Images.Attributes
         public Task ResetLaunchPermissionAsync(string imageId, CancellationToken cancellationToken)
         {
             string id = ResourceIdPattern.Image(imageId);
-            var ec2 = _connection.Ec2;
             var request = new ResetImageAttributeRequest { ImageId = id, Attribute = ResetImageAttributeName.LaunchPermission };
-            return CloudErrorTranslator.RunAsync(_connection.Settings.ComputeUrl!, () => ec2.ResetImageAttributeAsync(request, cancellationToken), cancellationToken);
+            return _connection.CallComputeAsync((ec2, ct) => ec2.ResetImageAttributeAsync(request, ct), id, cancellationToken);
         }
 
         /// <summary>An account id (12 digits, dashes allowed as the console prints them) or <c>all</c>, which becomes Group=all.</summary>
@@ -119,7 +116,7 @@ namespace Euca.Images.Engine.Images.Attributes
             if (!AccountIdPattern.IsMatch(digits))
             {
                 throw new EucaException(
-                    "LaunchPermissionInvalid",
+                    ErrorIds.LaunchPermissionInvalid,
                     EucaErrorCategory.InvalidArgument,
                     $"'{entry}' is not a launch permission: give a 12-digit account id or all.",
                     entry);

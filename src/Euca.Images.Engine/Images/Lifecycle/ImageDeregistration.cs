@@ -32,11 +32,7 @@ namespace Euca.Images.Engine.Images.Lifecycle
         public Task DeregisterAsync(string imageId, CancellationToken cancellationToken)
         {
             string id = ResourceIdPattern.Image(imageId);
-            var ec2 = _connection.Ec2;
-            return CloudErrorTranslator.RunAsync(
-                _connection.Settings.ComputeUrl!,
-                () => ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = id }, cancellationToken),
-                cancellationToken);
+            return _connection.CallComputeAsync((ec2, ct) => ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = id }, ct), id, cancellationToken);
         }
 
         /// <summary>
@@ -70,8 +66,8 @@ namespace Euca.Images.Engine.Images.Lifecycle
                 if (clock.Elapsed >= timeout)
                 {
                     throw new EucaException(
-                        "ImagePurgeTimeout",
-                        EucaErrorCategory.OperationStopped,
+                        ErrorIds.ImagePurgeTimeout,
+                        EucaErrorCategory.OperationTimeout,
                         $"Image {id} was still listed (state {remaining.State}) {timeout.TotalSeconds:0} s after it was deregistered.",
                         id);
                 }
@@ -91,14 +87,10 @@ namespace Euca.Images.Engine.Images.Lifecycle
         {
             try
             {
-                await _connection.Ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = id }, cancellationToken).ConfigureAwait(false);
+                await DeregisterAsync(id, cancellationToken).ConfigureAwait(false);
             }
-            catch (AmazonServiceException e) when (e.ErrorCode == "InvalidAMIID.NotFound")
+            catch (EucaException e) when (e.Is(ImageLookup.CloudImageNotFound))
             {
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-            {
-                throw CloudErrorTranslator.Translate(e, _connection.Settings.ComputeUrl!);
             }
         }
 

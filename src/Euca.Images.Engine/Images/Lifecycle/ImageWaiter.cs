@@ -55,7 +55,7 @@ namespace Euca.Images.Engine.Images.Lifecycle
                     }
 
                     throw new EucaException(
-                        "ImageNotFound",
+                        ErrorIds.ImageNotFound,
                         EucaErrorCategory.ObjectNotFound,
                         $"Image {id} is not listed by the cloud (last state {lastState}) while waiting for it to be {wanted}.",
                         id);
@@ -69,14 +69,14 @@ namespace Euca.Images.Engine.Images.Lifecycle
 
                 if (state == ImageWaitState.Available && lastState == "failed")
                 {
-                    throw new EucaException("ImageFailed", EucaErrorCategory.InvalidOperation, $"Image {id} failed while waiting for it to become available.", id);
+                    throw new EucaException(ErrorIds.ImageFailed, EucaErrorCategory.InvalidOperation, $"Image {id} failed while waiting for it to become available.", id);
                 }
 
                 if (clock.Elapsed >= timeout)
                 {
                     throw new EucaException(
-                        "ImageWaitTimeout",
-                        EucaErrorCategory.OperationStopped,
+                        ErrorIds.ImageWaitTimeout,
+                        EucaErrorCategory.OperationTimeout,
                         $"Image {id} was still {lastState} after {timeout.TotalSeconds:0} s of waiting for it to be {wanted}.",
                         id);
                 }

@@ -13,8 +13,6 @@ namespace Euca.Images.Engine.Images.Registration
     /// </summary>
     public static class BlockDeviceMappingParser
     {
-        public const string ErrorId = "BlockDeviceMappingInvalid";
-
         public static ImageBlockDeviceMapping Parse(string text)
         {
             if (text == null)
@@ -117,6 +115,6 @@ namespace Euca.Images.Engine.Images.Registration
         }
 
         private static EucaException Invalid(string text, string message) =>
-            new EucaException(ErrorId, EucaErrorCategory.InvalidArgument, message, text);
+            new EucaException(ErrorIds.BlockDeviceMappingInvalid, EucaErrorCategory.InvalidArgument, message, text);
     }
 }

@@ -27,10 +27,10 @@ namespace Euca.Images.Engine.Images.Registration
                 throw new ArgumentNullException(nameof(plan));
             }
 
-            var endpoint = _connection.Settings.ComputeUrl!;
-            var ec2 = _connection.Ec2;
             RegisterImageRequest request = ToSdkRequest(plan.Request);
-            var response = await CloudErrorTranslator.RunAsync(endpoint, () => ec2.RegisterImageAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            // The image is registered from a bundle manifest or a snapshot; an error names that source.
+            object target = plan.Request.ImageLocation ?? plan.Request.SnapshotId ?? plan.Request.Name;
+            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.RegisterImageAsync(request, ct), target, cancellationToken).ConfigureAwait(false);
             string imageId = response.ImageId ?? string.Empty;
             return await ImageLookup.FindAsync(_connection, imageId, verbose: false, cancellationToken).ConfigureAwait(false)
                 ?? new ImageInfo { ImageId = imageId, Name = plan.Request.Name, State = "pending" };

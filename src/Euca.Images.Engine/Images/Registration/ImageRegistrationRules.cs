@@ -88,7 +88,7 @@ namespace Euca.Images.Engine.Images.Registration
 
             if (!string.Equals(platform, "windows", StringComparison.OrdinalIgnoreCase))
             {
-                throw new EucaException("PlatformInvalid", EucaErrorCategory.InvalidArgument, $"The platform '{platform}' is not valid: the only platform is windows.", platform);
+                throw new EucaException(ErrorIds.PlatformInvalid, EucaErrorCategory.InvalidArgument, $"The platform '{platform}' is not valid: the only platform is windows.", platform);
             }
 
             return "windows";
@@ -104,7 +104,7 @@ namespace Euca.Images.Engine.Images.Registration
             if (request.ImageLocation == null)
             {
                 throw new EucaException(
-                    "EbsImageMustBeHvm",
+                    ErrorIds.EbsImageMustBeHvm,
                     EucaErrorCategory.InvalidArgument,
                     "EBS-backed images are HVM on Eucalyptus; register the snapshot with -VirtualizationType hvm (or leave it out).",
                     request.Name);
@@ -113,7 +113,7 @@ namespace Euca.Images.Engine.Images.Registration
             if (windows)
             {
                 throw new EucaException(
-                    "WindowsImageMustBeHvm",
+                    ErrorIds.WindowsImageMustBeHvm,
                     EucaErrorCategory.InvalidArgument,
                     "Windows images are HVM on Eucalyptus; they cannot be registered as paravirtual.",
                     request.Name);
@@ -123,7 +123,7 @@ namespace Euca.Images.Engine.Images.Registration
             if (kernelId == null || ramdiskId == null)
             {
                 throw new EucaException(
-                    "ParavirtualNeedsKernelAndRamdisk",
+                    ErrorIds.ParavirtualNeedsKernelAndRamdisk,
                     EucaErrorCategory.InvalidArgument,
                     "A paravirtual image needs both a kernel (-KernelId eki-…) and a ramdisk (-RamdiskId eri-…).",
                     request.Name);
@@ -137,7 +137,7 @@ namespace Euca.Images.Engine.Images.Registration
             if (slash < 1 || slash == location.Length - 1)
             {
                 throw new EucaException(
-                    "ImageLocationInvalid",
+                    ErrorIds.ImageLocationInvalid,
                     EucaErrorCategory.InvalidArgument,
                     $"The image location '{request.ImageLocation}' must be BUCKET/PREFIX.manifest.xml.",
                     request.ImageLocation);
@@ -146,7 +146,7 @@ namespace Euca.Images.Engine.Images.Registration
             if (request.SnapshotId != null || request.RootDeviceName != null)
             {
                 throw new EucaException(
-                    "ImageSourceConflict",
+                    ErrorIds.ImageSourceConflict,
                     EucaErrorCategory.InvalidArgument,
                     "An instance-store image (a manifest location) takes neither a root snapshot nor a root device name.",
                     request.ImageLocation);
@@ -156,7 +156,7 @@ namespace Euca.Images.Engine.Images.Registration
             if (ebs != null)
             {
                 throw new EucaException(
-                    "EbsMappingNotAllowed",
+                    ErrorIds.EbsMappingNotAllowed,
                     EucaErrorCategory.InvalidArgument,
                     $"An instance-store image cannot map EBS volumes ({ebs}); map ephemeral disks or none.",
                     ebs.ToString());
@@ -204,7 +204,7 @@ namespace Euca.Images.Engine.Images.Registration
             else if (root != null && request.SnapshotId != null && root.SnapshotId != null && !string.Equals(root.SnapshotId, request.SnapshotId, StringComparison.OrdinalIgnoreCase))
             {
                 throw new EucaException(
-                    "RootSnapshotConflict",
+                    ErrorIds.RootSnapshotConflict,
                     EucaErrorCategory.InvalidArgument,
                     $"The root device {rootDevice} is mapped to {root.SnapshotId}, but the root snapshot is {request.SnapshotId}.",
                     request.SnapshotId);
@@ -212,7 +212,7 @@ namespace Euca.Images.Engine.Images.Registration
             else if (root == null || root.SnapshotId == null)
             {
                 throw new EucaException(
-                    "ImageSourceMissing",
+                    ErrorIds.ImageSourceMissing,
                     EucaErrorCategory.InvalidArgument,
                     "Give either a manifest location (-ImageLocation) for an instance-store image or a root snapshot (-SnapshotId) for an EBS-backed image.",
                     request.Name);
@@ -231,7 +231,7 @@ namespace Euca.Images.Engine.Images.Registration
                 CheckDeviceName(device);
                 if (!devices.Add(WithoutDevPrefix(device)))
                 {
-                    throw new EucaException("DeviceNameDuplicate", EucaErrorCategory.InvalidArgument, $"The device {device} is mapped more than once.", device);
+                    throw new EucaException(ErrorIds.DeviceNameDuplicate, EucaErrorCategory.InvalidArgument, $"The device {device} is mapped more than once.", device);
                 }
 
                 if (mapping.VirtualName != null && !mapping.NoDevice)
@@ -239,7 +239,7 @@ namespace Euca.Images.Engine.Images.Registration
                     if (!EphemeralPattern.IsMatch(mapping.VirtualName))
                     {
                         throw new EucaException(
-                            "VirtualNameInvalid",
+                            ErrorIds.VirtualNameInvalid,
                             EucaErrorCategory.InvalidArgument,
                             $"The virtual device '{mapping.VirtualName}' for {device} is not valid: use ephemeral0 to ephemeral3.",
                             mapping.VirtualName);
@@ -248,7 +248,7 @@ namespace Euca.Images.Engine.Images.Registration
                     if (++ephemerals > 1)
                     {
                         throw new EucaException(
-                            "TooManyEphemeralDevices",
+                            ErrorIds.TooManyEphemeralDevices,
                             EucaErrorCategory.InvalidArgument,
                             "Eucalyptus supports only one ephemeral device per image.",
                             mapping.ToString());
@@ -258,7 +258,7 @@ namespace Euca.Images.Engine.Images.Registration
                 if (mapping.SnapshotId != null && mapping.SnapshotId.StartsWith("snap-", StringComparison.OrdinalIgnoreCase) && !ResourceIdPattern.IsSnapshot(mapping.SnapshotId))
                 {
                     throw new EucaException(
-                        "SnapshotIdInvalid",
+                        ErrorIds.SnapshotIdInvalid,
                         EucaErrorCategory.InvalidArgument,
                         $"'{mapping.SnapshotId}' in the mapping for {device} is not a snapshot id.",
                         mapping.SnapshotId);
@@ -266,7 +266,7 @@ namespace Euca.Images.Engine.Images.Registration
 
                 if (mapping.VolumeSizeGiB == 0)
                 {
-                    throw new EucaException("VolumeSizeInvalid", EucaErrorCategory.InvalidArgument, $"The volume size for {device} cannot be 0.", mapping.ToString());
+                    throw new EucaException(ErrorIds.VolumeSizeInvalid, EucaErrorCategory.InvalidArgument, $"The volume size for {device} cannot be 0.", mapping.ToString());
                 }
             }
         }
@@ -281,7 +281,7 @@ namespace Euca.Images.Engine.Images.Registration
             string reason = PartitionPattern.IsMatch(device)
                 ? "it is a partition; Eucalyptus maps whole disks such as /dev/sdb"
                 : "expected a whole disk such as /dev/sdb, /dev/vdb or /dev/xvdb";
-            throw new EucaException("DeviceNameInvalid", EucaErrorCategory.InvalidArgument, $"The device name '{device}' is not valid: {reason}.", device);
+            throw new EucaException(ErrorIds.DeviceNameInvalid, EucaErrorCategory.InvalidArgument, $"The device name '{device}' is not valid: {reason}.", device);
         }
 
         private static bool SameDevice(string? a, string b) => a != null && WithoutDevPrefix(a) == WithoutDevPrefix(b);

@@ -134,7 +134,7 @@ namespace Euca.Images.Commands.Bundles
 
         private RSA RequirePrivateKey(KeyMaterialResolver keys) =>
             keys.PrivateKey(PrivateKey, AvailableSettings.PrivateKeyPath, PrivateKeyPassword)
-                ?? throw new EucaException("PrivateKeyMissing", EucaErrorCategory.InvalidArgument,
+                ?? throw new EucaException(ErrorIds.PrivateKeyMissing, EucaErrorCategory.InvalidArgument,
                     "Unbundling needs the private key of the user or of the cloud: pass -PrivateKey, or set EC2_PRIVATE_KEY.", "PrivateKey");
     }
 }

@@ -235,7 +235,7 @@ namespace Euca.Images.Commands.Bundles
                 }
                 catch (ItemNotFoundException)
                 {
-                    throw new EucaException("ImageNotFound", EucaErrorCategory.ObjectNotFound, $"The image file '{path}' does not exist.", path);
+                    throw new EucaException(ErrorIds.ImageNotFound, EucaErrorCategory.ObjectNotFound, $"The image file '{path}' does not exist.", path);
                 }
             }
 

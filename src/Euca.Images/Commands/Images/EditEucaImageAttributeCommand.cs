@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Euca.Images.Arguments;
+using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images.Attributes;
 using Euca.Images.Runtime;
 
@@ -80,7 +81,7 @@ namespace Euca.Images.Commands.Images
             {
                 if (Public && Private)
                 {
-                    ThrowTerminatingError(ErrorRecords.InvalidArgument("PublicAndPrivate", "-Public and -Private cannot be used together.", ImageId));
+                    ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.PublicAndPrivate, "-Public and -Private cannot be used together.", ImageId));
                 }
 
                 var change = new ImageAttributeChange
@@ -93,7 +94,7 @@ namespace Euca.Images.Commands.Images
                 List<string> changed = ChangedAttributes(change);
                 if (changed.Count == 0)
                 {
-                    ThrowTerminatingError(ErrorRecords.InvalidArgument("ImageAttributeChangeMissing", "Nothing to change: give -AddLaunchPermission, -RemoveLaunchPermission, -Public, -Private, -ProductCode or -Description.", ImageId));
+                    ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.ImageAttributeChangeMissing, "Nothing to change: give -AddLaunchPermission, -RemoveLaunchPermission, -Public, -Private, -ProductCode or -Description.", ImageId));
                 }
 
                 var attributes = new ImageAttributes(CurrentConnection);

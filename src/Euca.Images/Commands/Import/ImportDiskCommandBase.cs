@@ -64,7 +64,7 @@ namespace Euca.Images.Commands.Import
             string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             if (!System.IO.File.Exists(path))
             {
-                throw new EucaException("ImportFileNotFound", EucaErrorCategory.ObjectNotFound, $"The disk image '{Path}' does not exist.", Path);
+                throw new EucaException(ErrorIds.ImportFileNotFound, EucaErrorCategory.ObjectNotFound, $"The disk image '{Path}' does not exist.", Path);
             }
 
             return path;

@@ -135,7 +135,7 @@ namespace Euca.Images.Commands.Install
             {
                 if (KernelPath is not null && KernelId is not null || RamdiskPath is not null && RamdiskId is not null)
                 {
-                    throw new EucaException("InstallKernelSourceConflict", EucaErrorCategory.InvalidArgument,
+                    throw new EucaException(ErrorIds.InstallKernelSourceConflict, EucaErrorCategory.InvalidArgument,
                         "Give either -KernelPath or -KernelId (and either -RamdiskPath or -RamdiskId), not both.", KernelPath ?? RamdiskPath);
                 }
 

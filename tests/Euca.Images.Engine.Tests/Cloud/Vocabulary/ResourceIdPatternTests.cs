@@ -3,7 +3,7 @@ using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Tests.Cloud.Vocabulary
 {
-    public class ImageIdPatternTests
+    public class ResourceIdPatternTests
     {
         [Theory]
         [InlineData("emi-E533392E", "emi-e533392e")]

@@ -165,7 +165,7 @@ namespace Euca.Images.Engine.Tests.Images.Lifecycle
 
             var error = await Assert.ThrowsAsync<EucaException>(() => new ImageWaiter(connection).WaitAsync("emi-0a1b2c3d", ImageWaitState.Available, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(50), null, CancellationToken.None));
 
-            Assert.Equal("ImageWaitTimeout", error.ErrorId);
+            Assert.Equal(("ImageWaitTimeout", EucaErrorCategory.OperationTimeout, (object?)"emi-0a1b2c3d"), (error.ErrorId, error.Category, error.Target));
             Assert.Contains("emi-0a1b2c3d", error.Message);
             Assert.Contains("still pending", error.Message);
         }

@@ -1,0 +1,58 @@
+namespace Euca.Images.Engine.Errors
+{
+    /// <summary>The catalogue's ids for resolving and checking the cloud settings.</summary>
+    public static partial class ErrorIds
+    {
+        /// <summary>
+        /// A setting a command needs (an endpoint, a key) was not found in any source. Pass it, or set it with Connect-
+        /// EucaCloud or the environment.
+        /// </summary>
+        public static readonly ErrorId CloudConfigurationIncomplete = new ErrorId(nameof(CloudConfigurationIncomplete));
+
+        /// <summary>
+        /// A configuration file (euca2ools ini, eucarc, AWS profile) cannot be read or used. Correct the line or value
+        /// the message names.
+        /// </summary>
+        public static readonly ErrorId CloudConfigurationInvalid = new ErrorId(nameof(CloudConfigurationInvalid));
+
+        /// <summary>
+        /// An endpoint setting is not an absolute http or https URL. Correct the URL where the message says it came from.
+        /// </summary>
+        public static readonly ErrorId CloudUrlInvalid = new ErrorId(nameof(CloudUrlInvalid));
+
+        /// <summary>
+        /// The euca2ools configuration has no [region NAME] section for the requested region. Check -Region or the
+        /// default region and the configuration files.
+        /// </summary>
+        public static readonly ErrorId CloudRegionNotFound = new ErrorId(nameof(CloudRegionNotFound));
+
+        /// <summary>
+        /// The euca2ools configuration has no [user NAME] section for the requested user. Check -Region USER@REGION and
+        /// the configuration files.
+        /// </summary>
+        public static readonly ErrorId CloudUserNotFound = new ErrorId(nameof(CloudUserNotFound));
+
+        /// <summary>The eucarc or credentials zip named by -EucarcPath (or its source) does not exist. Check the path.</summary>
+        public static readonly ErrorId EucarcNotFound = new ErrorId(nameof(EucarcNotFound));
+
+        /// <summary>
+        /// The AWS profile exists in neither the credentials nor the config file. Check -ProfileName and the AWS files.
+        /// </summary>
+        public static readonly ErrorId AwsProfileNotFound = new ErrorId(nameof(AwsProfileNotFound));
+
+        /// <summary>A credentials zip has no top-level eucarc. Use the zip euca_conf --get-credentials made.</summary>
+        public static readonly ErrorId CredentialsArchiveInvalid = new ErrorId(nameof(CredentialsArchiveInvalid));
+
+        /// <summary>
+        /// A credentials zip holds an entry that points outside the extraction folder; it was not used. Do not trust this
+        /// zip.
+        /// </summary>
+        public static readonly ErrorId CredentialsArchiveUnsafe = new ErrorId(nameof(CredentialsArchiveUnsafe));
+
+        /// <summary>
+        /// The private folder for the extracted credentials cannot be created. Check the temporary folder's permissions
+        /// and free space.
+        /// </summary>
+        public static readonly ErrorId CredentialsExtractionFailed = new ErrorId(nameof(CredentialsExtractionFailed));
+    }
+}
