@@ -88,22 +88,19 @@ namespace Euca.Images.Commands.Images
         public string[]? State { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            var query = new ImageQuery
             {
-                var query = new ImageQuery
-                {
-                    ImageIds = (ImageId ?? new string[0]).Select(ImageIdPattern.Canonicalize).ToArray(),
-                    Owners = Owner ?? new string[0],
-                    ExecutableBy = ExecutableBy ?? new string[0],
-                    Filters = AddConvenienceFilters(ToFilters(Filter)),
-                };
+                ImageIds = (ImageId ?? new string[0]).Select(ImageIdPattern.Canonicalize).ToArray(),
+                Owners = Owner ?? new string[0],
+                ExecutableBy = ExecutableBy ?? new string[0],
+                Filters = AddConvenienceFilters(ToFilters(Filter)),
+            };
 
-                var service = new ImageService(CurrentConnection);
-                IReadOnlyList<ImageInfo> images = RunEngine((progress, token) => service.GetImagesAsync(query, token));
-                WriteObject(images, enumerateCollection: true);
-            });
+            var service = new ImageService(CurrentConnection);
+            IReadOnlyList<ImageInfo> images = RunEngine((progress, token) => service.GetImagesAsync(query, token));
+            WriteObject(images, enumerateCollection: true);
         }
 
         // -Name, -ImageType, -RootDeviceType and -State are DescribeImages filters; they join any -Filter entry of the same name.

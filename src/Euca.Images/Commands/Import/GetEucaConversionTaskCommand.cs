@@ -32,14 +32,11 @@ namespace Euca.Images.Commands.Import
         public string[]? ConversionTaskId { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
-            {
-                var service = new ImportService(CurrentConnection);
-                IReadOnlyList<ConversionTaskInfo> tasks = RunEngine((progress, token) => service.GetConversionTasksAsync(ConversionTaskId, token));
-                WriteObject(tasks, enumerateCollection: true);
-            });
+            var service = new ImportService(CurrentConnection);
+            IReadOnlyList<ConversionTaskInfo> tasks = RunEngine((progress, token) => service.GetConversionTasksAsync(ConversionTaskId, token));
+            WriteObject(tasks, enumerateCollection: true);
         }
     }
 }

@@ -32,14 +32,11 @@ namespace Euca.Images.Commands.Instances
         public string[]? BundleId { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
-            {
-                var bundler = new InstanceBundler(CurrentConnection);
-                IReadOnlyList<BundleTaskInfo> tasks = RunEngine((progress, token) => bundler.GetBundleTasksAsync(BundleId, token));
-                WriteObject(tasks, enumerateCollection: true);
-            });
+            var bundler = new InstanceBundler(CurrentConnection);
+            IReadOnlyList<BundleTaskInfo> tasks = RunEngine((progress, token) => bundler.GetBundleTasksAsync(BundleId, token));
+            WriteObject(tasks, enumerateCollection: true);
         }
     }
 }

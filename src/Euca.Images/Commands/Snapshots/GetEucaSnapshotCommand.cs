@@ -39,14 +39,11 @@ namespace Euca.Images.Commands.Snapshots
         public string[]? Owner { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
-            {
-                var service = new SnapshotService(CurrentConnection);
-                IReadOnlyList<SnapshotInfo> snapshots = RunEngine((progress, token) => service.GetSnapshotsAsync(SnapshotId, Owner, token));
-                WriteObject(snapshots, enumerateCollection: true);
-            });
+            var service = new SnapshotService(CurrentConnection);
+            IReadOnlyList<SnapshotInfo> snapshots = RunEngine((progress, token) => service.GetSnapshotsAsync(SnapshotId, Owner, token));
+            WriteObject(snapshots, enumerateCollection: true);
         }
     }
 }

@@ -54,18 +54,15 @@ namespace Euca.Images.Commands.Volumes
         public string? AvailabilityZone { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            var service = new VolumeService(CurrentConnection);
+            VolumeListing listing = RunEngine((progress, token) => service.GetVolumesAsync(VolumeId, State, AvailabilityZone, token));
+            WriteObject(listing.Volumes, enumerateCollection: true);
+            foreach (EucaException error in listing.Errors)
             {
-                var service = new VolumeService(CurrentConnection);
-                VolumeListing listing = RunEngine((progress, token) => service.GetVolumesAsync(VolumeId, State, AvailabilityZone, token));
-                WriteObject(listing.Volumes, enumerateCollection: true);
-                foreach (EucaException error in listing.Errors)
-                {
-                    WriteError(ErrorRecords.From(error));
-                }
-            });
+                WriteError(ErrorRecords.From(error));
+            }
         }
     }
 }
