@@ -79,13 +79,19 @@ namespace Euca.Images.Engine.Import
             return await GetOneAsync(task.ConversionTaskId, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>DescribeConversionTasks: the given tasks, or all of the caller's.</summary>
-        public async Task<IReadOnlyList<ConversionTaskInfo>> GetConversionTasksAsync(IEnumerable<string>? conversionTaskIds, CancellationToken cancellationToken)
+        /// <summary>
+        /// DescribeConversionTasks: the given tasks, or all of the caller's. A malformed id (<c>ConversionTaskIdInvalid</c>)
+        /// or an unknown one (<c>ConversionTaskNotFound</c>) is an error in the listing; the other tasks are still listed.
+        /// </summary>
+        public Task<ResourceListing<ConversionTaskInfo>> GetConversionTasksAsync(IEnumerable<string?>? conversionTaskIds, CancellationToken cancellationToken)
         {
-            var ids = (conversionTaskIds ?? Enumerable.Empty<string>()).Select(CheckTaskId).ToList();
-            var request = new DescribeConversionTasksRequest { ConversionTaskIds = ids.Count > 0 ? ids : null };
-            var response = await CloudErrorTranslator.RunAsync(Settings.ComputeUrl!, () => _connection.Ec2.DescribeConversionTasksAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
-            return (response.ConversionTasks ?? new List<ConversionTask>()).Select(ConversionTaskMapper.From).OrderBy(t => t.ConversionTaskId, StringComparer.Ordinal).ToList();
+            var lister = new ResourceLister<ConversionTaskInfo>(_connection, ResourceKind.ConversionTask, t => t.ConversionTaskId, async (ids, narrowed, token) =>
+            {
+                var request = new DescribeConversionTasksRequest { ConversionTaskIds = ids?.ToList() };
+                var response = await _connection.Ec2.DescribeConversionTasksAsync(request, token).ConfigureAwait(false);
+                return (response.ConversionTasks ?? new List<ConversionTask>()).Select(ConversionTaskMapper.From);
+            });
+            return lister.ListAsync(conversionTaskIds, narrowed: false, cancellationToken);
         }
 
         /// <summary>
@@ -246,9 +252,8 @@ namespace Euca.Images.Engine.Import
 
         private async Task<ConversionTaskInfo> GetOneAsync(string conversionTaskId, CancellationToken cancellationToken)
         {
-            var tasks = await GetConversionTasksAsync(new[] { conversionTaskId }, cancellationToken).ConfigureAwait(false);
-            return tasks.FirstOrDefault(t => t.ConversionTaskId == conversionTaskId)
-                ?? throw new EucaException("ConversionTaskNotFound", EucaErrorCategory.ObjectNotFound, $"The cloud has no conversion task {conversionTaskId}.", conversionTaskId);
+            ResourceListing<ConversionTaskInfo> tasks = await GetConversionTasksAsync(new[] { conversionTaskId }, cancellationToken).ConfigureAwait(false);
+            return tasks.Single();
         }
 
         private static DiskImageDetail ImageDetail(PreparedDisk disk, string manifestUrl) => new DiskImageDetail
@@ -258,9 +263,10 @@ namespace Euca.Images.Engine.Import
             ImportManifestUrl = manifestUrl,
         };
 
-        private static string CheckTaskId(string id) =>
+        /// <summary>The id unchanged when it is a conversion task id, else <c>ConversionTaskIdInvalid</c>.</summary>
+        internal static string CheckTaskId(string? id) =>
             id != null && s_taskId.IsMatch(id)
-                ? id
+                ? id!
                 : throw new EucaException("ConversionTaskIdInvalid", EucaErrorCategory.InvalidArgument, $"'{id}' is not a conversion task id (import-vol-… or import-i-…).", id);
 
         private void RequireEndpoints() => Settings.Require(CloudSettingNames.ComputeUrl, CloudSettingNames.ObjectStorageUrl);

@@ -87,22 +87,19 @@ namespace Euca.Images.Engine.Instances
             return BundleTaskMapper.From(response.BundleTask);
         }
 
-        /// <summary>Describes bundle tasks: the given ones (<c>BundleTaskNotFound</c> for a missing one), or all of yours.</summary>
-        public async Task<IReadOnlyList<BundleTaskInfo>> GetBundleTasksAsync(IReadOnlyList<string>? bundleIds, CancellationToken cancellationToken)
+        /// <summary>
+        /// Describes bundle tasks: the given ones, or all of yours. A malformed id (<c>BundleIdInvalid</c>) or an unknown
+        /// one (<c>BundleTaskNotFound</c>) is an error in the listing; the other tasks are still listed.
+        /// </summary>
+        public Task<ResourceListing<BundleTaskInfo>> GetBundleTasksAsync(IReadOnlyList<string>? bundleIds, CancellationToken cancellationToken)
         {
-            var ids = (bundleIds ?? Array.Empty<string>()).Select(ResourceIdPattern.BundleTask).Distinct(StringComparer.Ordinal).ToList();
-            var request = new DescribeBundleTasksRequest { BundleIds = ids.Count > 0 ? ids : null };
-            var ec2 = _connection.Ec2;
-            var response = await CloudErrorTranslator.RunAsync(
-                _connection.Settings.ComputeUrl!, () => ec2.DescribeBundleTasksAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
-            var tasks = (response.BundleTasks ?? new List<BundleTask>()).Select(BundleTaskMapper.From).OrderBy(t => t.BundleId, StringComparer.Ordinal).ToList();
-            string? missing = ids.FirstOrDefault(id => tasks.All(t => t.BundleId != id));
-            if (missing != null)
+            var lister = new ResourceLister<BundleTaskInfo>(_connection, ResourceKind.BundleTask, t => t.BundleId, async (ids, narrowed, token) =>
             {
-                throw new EucaException("BundleTaskNotFound", EucaErrorCategory.ObjectNotFound, $"The cloud has no bundle task {missing} that you can see.", missing);
-            }
-
-            return tasks;
+                var request = new DescribeBundleTasksRequest { BundleIds = ids?.ToList() };
+                var response = await _connection.Ec2.DescribeBundleTasksAsync(request, token).ConfigureAwait(false);
+                return (response.BundleTasks ?? new List<BundleTask>()).Select(BundleTaskMapper.From);
+            });
+            return lister.ListAsync(bundleIds, narrowed: false, cancellationToken);
         }
 
         /// <summary>
@@ -114,7 +111,7 @@ namespace Euca.Images.Engine.Instances
         {
             string id = ResourceIdPattern.BundleTask(bundleId);
             BundleTaskInfo task = await TaskPoller.PollAsync(
-                async token => (await GetBundleTasksAsync(new[] { id }, token).ConfigureAwait(false))[0],
+                async token => (await GetBundleTasksAsync(new[] { id }, token).ConfigureAwait(false)).Single(),
                 t => t.IsFinished,
                 t => progress?.Report(new OperationProgress(
                     $"Waiting for bundle task {id}", t.Progress ?? 0, 100, t.State, statusDescription: $"{t.State} {t.Progress ?? 0}%")),
@@ -142,10 +139,11 @@ namespace Euca.Images.Engine.Instances
         /// <summary>Cancels a task that has not finished; the cloud answers with the task, normally <c>cancelling</c>.</summary>
         public async Task<BundleTaskInfo> CancelBundleTaskAsync(string bundleId, CancellationToken cancellationToken)
         {
-            var request = new CancelBundleTaskRequest { BundleId = ResourceIdPattern.BundleTask(bundleId) };
+            string id = ResourceKind.BundleTask.Canonicalize(bundleId);
+            var request = new CancelBundleTaskRequest { BundleId = id };
             var ec2 = _connection.Ec2;
-            var response = await CloudErrorTranslator.RunAsync(
-                _connection.Settings.ComputeUrl!, () => ec2.CancelBundleTaskAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await ResourceKind.BundleTask.RunForIdAsync(
+                _connection, id, () => ec2.CancelBundleTaskAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
             return BundleTaskMapper.From(response.BundleTask);
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Progress;
 
@@ -136,6 +137,19 @@ namespace Euca.Images.Runtime
 
         /// <summary>The cmdlet's work for one pipeline input (or the one invocation without pipeline input).</summary>
         protected abstract void ProcessEucaRecord();
+
+        /// <summary>
+        /// Writes what a Describe* query found, then one non-terminating error per id it could not describe (its id is
+        /// the error's target): one bad id must not hide the others, and -ErrorAction decides what the errors do.
+        /// </summary>
+        protected void WriteListing<T>(ResourceListing<T> listing)
+        {
+            WriteObject(listing.Items, enumerateCollection: true);
+            foreach (EucaException error in listing.Errors)
+            {
+                WriteError(ErrorRecords.From(error));
+            }
+        }
 
         /// <summary>
         /// A file-system path as the engine needs it: a PowerShell path (relative to the current location, with

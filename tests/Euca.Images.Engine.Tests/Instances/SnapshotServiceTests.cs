@@ -47,7 +47,7 @@ namespace Euca.Images.Engine.Tests.Instances
 
             var snapshots = await new SnapshotService(connection).GetSnapshotsAsync(null, null, CancellationToken.None);
 
-            Assert.Single(snapshots);
+            Assert.Single(snapshots.Items);
             Assert.Contains("Owner.1=self", Assert.Single(server.Requests).Body);
         }
 

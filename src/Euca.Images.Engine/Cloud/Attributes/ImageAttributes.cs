@@ -10,7 +10,7 @@ using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Cloud.Attributes
 {
-    /// <summary>Describe, modify and reset image attributes (Describe/Modify/ResetImageAttribute).</summary>
+    /// <summary>Describe, modify and reset image attributes (Describe/Modify/ResetImageAttribute); an unknown image is <c>ImageNotFound</c>.</summary>
     public sealed class ImageAttributes
     {
         private static readonly Regex AccountIdPattern = new Regex("^[0-9]{12}$", RegexOptions.CultureInvariant);
@@ -26,7 +26,7 @@ namespace Euca.Images.Engine.Cloud.Attributes
             string id = ImageIdPattern.Canonicalize(imageId);
             var ec2 = _connection.Ec2;
             var request = new DescribeImageAttributeRequest { ImageId = id, Attribute = WireName(attribute) };
-            var response = await CloudErrorTranslator.RunAsync(_connection.Settings.ComputeUrl!, () => ec2.DescribeImageAttributeAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await ResourceKind.Image.RunForIdAsync(_connection, id, () => ec2.DescribeImageAttributeAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
             ImageAttribute value = response.ImageAttribute ?? new ImageAttribute();
             return new ImageAttributeInfo
             {
@@ -90,7 +90,7 @@ namespace Euca.Images.Engine.Cloud.Attributes
             var ec2 = _connection.Ec2;
             foreach (ModifyImageAttributeRequest request in requests)
             {
-                await CloudErrorTranslator.RunAsync(_connection.Settings.ComputeUrl!, () => ec2.ModifyImageAttributeAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await ResourceKind.Image.RunForIdAsync(_connection, id, () => ec2.ModifyImageAttributeAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -100,7 +100,7 @@ namespace Euca.Images.Engine.Cloud.Attributes
             string id = ImageIdPattern.Canonicalize(imageId);
             var ec2 = _connection.Ec2;
             var request = new ResetImageAttributeRequest { ImageId = id, Attribute = ResetImageAttributeName.LaunchPermission };
-            return CloudErrorTranslator.RunAsync(_connection.Settings.ComputeUrl!, () => ec2.ResetImageAttributeAsync(request, cancellationToken), cancellationToken);
+            return ResourceKind.Image.RunForIdAsync(_connection, id, () => ec2.ResetImageAttributeAsync(request, cancellationToken), cancellationToken);
         }
 
         /// <summary>An account id (12 digits, dashes allowed as the console prints them) or <c>all</c>, which becomes Group=all.</summary>

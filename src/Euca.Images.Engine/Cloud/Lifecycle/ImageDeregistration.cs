@@ -25,15 +25,13 @@ namespace Euca.Images.Engine.Cloud.Lifecycle
         /// <summary>How often <see cref="PurgeAsync"/> looks again; tests shorten it.</summary>
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-        /// <summary>One DeregisterImage call (the first phase, or the deletion of a deregistered or failed image).</summary>
+        /// <summary>One DeregisterImage call (the first phase, or the deletion of a deregistered or failed image); <c>ImageNotFound</c> when the cloud has no such image.</summary>
         public Task DeregisterAsync(string imageId, CancellationToken cancellationToken)
         {
             string id = ImageIdPattern.Canonicalize(imageId);
             var ec2 = _connection.Ec2;
-            return CloudErrorTranslator.RunAsync(
-                _connection.Settings.ComputeUrl!,
-                () => ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = id }, cancellationToken),
-                cancellationToken);
+            return ResourceKind.Image.RunForIdAsync(
+                _connection, id, () => ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = id }, cancellationToken), cancellationToken);
         }
 
         /// <summary>

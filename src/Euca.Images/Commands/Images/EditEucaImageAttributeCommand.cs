@@ -88,7 +88,7 @@ namespace Euca.Images.Commands.Images
                 ProductCodes = ProductCode ?? new string[0],
                 Description = Description,
             };
-            List<string> changed = ChangedAttributes(change);
+            IReadOnlyList<ImageAttributeName> changed = change.ChangedAttributes();
             if (changed.Count == 0)
             {
                 ThrowTerminatingError(ErrorRecords.InvalidArgument("ImageAttributeChangeMissing", "Nothing to change: give -AddLaunchPermission, -RemoveLaunchPermission, -Public, -Private, -ProductCode or -Description.", ImageId));
@@ -107,9 +107,9 @@ namespace Euca.Images.Commands.Images
                     RunEngine((progress, token) => attributes.ModifyAsync(id, change, token), id);
                     if (PassThru)
                     {
-                        foreach (string attribute in changed)
+                        foreach (ImageAttributeName attribute in changed)
                         {
-                            WriteObject(RunEngine((progress, token) => attributes.GetAsync(id, GetEucaImageAttributeCommand.ParseName(attribute), token), id));
+                            WriteObject(RunEngine((progress, token) => attributes.GetAsync(id, attribute, token), id));
                         }
                     }
                 }
@@ -118,27 +118,6 @@ namespace Euca.Images.Commands.Images
                     WriteError(failure.ErrorRecord);
                 }
             }
-        }
-
-        private static List<string> ChangedAttributes(ImageAttributeChange change)
-        {
-            var changed = new List<string>();
-            if (change.AddLaunchPermission.Count + change.RemoveLaunchPermission.Count > 0)
-            {
-                changed.Add("LaunchPermission");
-            }
-
-            if (change.ProductCodes.Count > 0)
-            {
-                changed.Add("ProductCodes");
-            }
-
-            if (change.Description != null)
-            {
-                changed.Add("Description");
-            }
-
-            return changed;
         }
     }
 }

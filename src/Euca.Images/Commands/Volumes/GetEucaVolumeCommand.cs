@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Euca.Images.Arguments;
-using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Volumes;
 using Euca.Images.Runtime;
 
@@ -57,12 +56,7 @@ namespace Euca.Images.Commands.Volumes
         protected override void ProcessEucaRecord()
         {
             var service = new VolumeService(CurrentConnection);
-            VolumeListing listing = RunEngine((progress, token) => service.GetVolumesAsync(VolumeId, State, AvailabilityZone, token));
-            WriteObject(listing.Volumes, enumerateCollection: true);
-            foreach (EucaException error in listing.Errors)
-            {
-                WriteError(ErrorRecords.From(error));
-            }
+            WriteListing(RunEngine((progress, token) => service.GetVolumesAsync(VolumeId, State, AvailabilityZone, token)));
         }
     }
 }
