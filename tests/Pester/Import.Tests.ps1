@@ -249,7 +249,7 @@ Describe 'Import-EucaInstance' -Tags 'CI' {
 Describe 'Get, Wait and Stop-EucaConversionTask' -Tags 'CI' {
     It 'lists tasks and rejects malformed or unknown ids' {
         @(Get-EucaConversionTask -Connection $connection).Count | Should -BeGreaterThan 0
-        { Get-EucaConversionTask -ConversionTaskId 'vol-123' -Connection $connection } | Should -Throw -ErrorId 'ConversionTaskIdInvalid*'
+        { Get-EucaConversionTask -ConversionTaskId 'vol-123' -Connection $connection -ErrorAction Stop } | Should -Throw -ErrorId 'ConversionTaskIdInvalid*'
         { Get-EucaConversionTask -ConversionTaskId 'import-vol-00000000' -Connection $connection } | Should -Throw -ErrorId 'Cloud.InvalidConversionTaskId*'
     }
 
