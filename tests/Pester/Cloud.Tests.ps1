@@ -109,11 +109,11 @@ Describe 'Get-EucaImage' -Tags 'CI' {
     }
 
     It 'rejects a malformed id before calling the cloud' {
-        { Get-EucaImage -ImageId 'emi-xyz' } | Should -Throw -ErrorId 'ImageIdInvalid*'
+        { Get-EucaImage -ImageId 'emi-xyz' -ErrorAction Stop } | Should -Throw -ErrorId 'ImageIdInvalid*'
     }
 
-    It 'reports an unknown id with the cloud''s error' {
-        { Get-EucaImage -ImageId 'emi-00000000' } | Should -Throw -ErrorId 'Cloud.InvalidAMIID.NotFound*'
+    It 'reports an unknown id as ImageNotFound' {
+        { Get-EucaImage -ImageId 'emi-00000000' -ErrorAction Stop } | Should -Throw -ErrorId 'ImageNotFound*'
     }
 
     It 'fails clearly on a wrong secret key, without showing it' {

@@ -174,31 +174,31 @@ Describe 'Unregister-EucaImage' -Tags 'CI' {
     It 'hides an image with the first call and deletes it with the second' {
         $image = New-EbsImage 'dereg-twice'
         $image | Unregister-EucaImage -Confirm:$false
-        { Get-EucaImage -ImageId $image.ImageId } | Should -Throw -ErrorId 'Cloud.InvalidAMIID.NotFound,*'
+        { Get-EucaImage -ImageId $image.ImageId -ErrorAction Stop } | Should -Throw -ErrorId 'ImageNotFound,*'
         Unregister-EucaImage $image.ImageId -Confirm:$false
-        { Unregister-EucaImage $image.ImageId -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'Cloud.InvalidAMIID.NotFound,*'
+        { Unregister-EucaImage $image.ImageId -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'ImageNotFound,*'
     }
 
     It 'purges as an administrator, checking the verbose view, and Wait-EucaImage -State deregistered returns' {
         $image = New-EbsImage 'dereg-purge'
         Unregister-EucaImage -ImageId $image.ImageId -Purge -TimeoutSeconds 30 -Connection $admin -Confirm:$false
-        { Unregister-EucaImage $image.ImageId -Connection $admin -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'Cloud.InvalidAMIID.NotFound,*'
+        { Unregister-EucaImage $image.ImageId -Connection $admin -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'ImageNotFound,*'
         Wait-EucaImage -ImageId $image.ImageId -State deregistered -TimeoutSeconds 5 -PollSeconds 0.2 | Should -BeNullOrEmpty
     }
 
     It 'purges as the owner' {
         $image = New-EbsImage 'dereg-owner'
         $image | Unregister-EucaImage -Purge -Confirm:$false
-        { Unregister-EucaImage $image.ImageId -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'Cloud.InvalidAMIID.NotFound,*'
+        { Unregister-EucaImage $image.ImageId -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'ImageNotFound,*'
     }
 
     It 'reports errors per image and goes on' {
         $image = New-EbsImage 'dereg-many'
         'emi-00000000', 'not-an-id', $image.ImageId | Unregister-EucaImage -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures.Count | Should -Be 2
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Cloud.InvalidAMIID.NotFound,*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ImageNotFound,*'
         $failures[1].FullyQualifiedErrorId | Should -BeLike 'ImageIdInvalid*'
-        { Get-EucaImage -ImageId $image.ImageId } | Should -Throw -ErrorId 'Cloud.InvalidAMIID.NotFound,*'
+        { Get-EucaImage -ImageId $image.ImageId -ErrorAction Stop } | Should -Throw -ErrorId 'ImageNotFound,*'
     }
 
     It 'names an unknown image as the error''s TargetObject, in category ObjectNotFound' {

@@ -249,8 +249,26 @@ Describe 'Import-EucaInstance' -Tags 'CI' {
 Describe 'Get, Wait and Stop-EucaConversionTask' -Tags 'CI' {
     It 'lists tasks and rejects malformed or unknown ids' {
         @(Get-EucaConversionTask -Connection $connection).Count | Should -BeGreaterThan 0
-        { Get-EucaConversionTask -ConversionTaskId 'vol-123' -Connection $connection } | Should -Throw -ErrorId 'ConversionTaskIdInvalid*'
-        { Get-EucaConversionTask -ConversionTaskId 'import-vol-00000000' -Connection $connection } | Should -Throw -ErrorId 'Cloud.InvalidConversionTaskId*'
+        { Get-EucaConversionTask -ConversionTaskId 'vol-123' -Connection $connection -ErrorAction Stop } | Should -Throw -ErrorId 'ConversionTaskIdInvalid*'
+        { Get-EucaConversionTask -ConversionTaskId 'import-vol-00000000' -Connection $connection -ErrorAction Stop } | Should -Throw -ErrorId 'ConversionTaskNotFound*'
+    }
+
+    It 'returns the good task of <Command> and one error per bad id, with the id as TargetObject' -ForEach @(
+        @{ Command = 'Get-EucaConversionTask'; Parameters = @{} }
+        @{ Command = 'Wait-EucaConversionTask'; Parameters = @{ PollSeconds = 0.1; TimeoutSeconds = 60 } }
+        @{ Command = 'Stop-EucaConversionTask'; Parameters = @{ Force = $true; PassThru = $true } }
+    ) {
+        $good = (Get-EucaConversionTask -Connection $connection | Where-Object State -eq 'completed' | Select-Object -First 1).ConversionTaskId
+        $good | Should -Not -BeNullOrEmpty
+
+        $output = $good, 'import-vol-00000000', 'vol-123' | & $Command @Parameters -Connection $connection -ErrorVariable failures -ErrorAction SilentlyContinue
+        $succeeded = $?
+
+        @($output.ConversionTaskId) | Should -Be @($good)
+        $failures.Count | Should -Be 2
+        ($failures | Where-Object TargetObject -eq 'import-vol-00000000').FullyQualifiedErrorId | Should -BeLike 'ConversionTaskNotFound,*'
+        ($failures | Where-Object TargetObject -eq 'vol-123').FullyQualifiedErrorId | Should -BeLike 'ConversionTaskIdInvalid,*'
+        $succeeded | Should -BeFalse
     }
 
     It 'times out waiting for a task whose upload is incomplete' {

@@ -108,8 +108,8 @@ Describe 'New-EucaInstanceBundle and bundle tasks' -Tags 'CI' {
     It 'refuses an EBS-backed instance, a bad bucket and a bad id, without showing the secret key' {
         { New-EucaInstanceBundle $ebsRunning -Bucket 'b-images' -Prefix 'ebs' -Confirm:$false } | Should -Throw -ErrorId 'InstanceIsEbsBacked*'
         { New-EucaInstanceBundle $storeLinux -Bucket 'no spaces' -Prefix 'p1' -Confirm:$false } | Should -Throw -ErrorId 'BundleBucketInvalid*'
-        { Get-EucaBundleTask -BundleId 'bun-nothex!' } | Should -Throw -ErrorId 'BundleIdInvalid*'
-        { Get-EucaBundleTask -BundleId 'bun-0badf00d' } | Should -Throw -ErrorId 'Cloud.InvalidBundleID.NotFound*'
+        { Get-EucaBundleTask -BundleId 'bun-nothex!' -ErrorAction Stop } | Should -Throw -ErrorId 'BundleIdInvalid*'
+        { Get-EucaBundleTask -BundleId 'bun-0badf00d' -ErrorAction Stop } | Should -Throw -ErrorId 'BundleTaskNotFound*'
         $records = try { New-EucaInstanceBundle $storeLinux -Bucket 'b-images' -Prefix 'p/x' -Confirm:$false -Debug -Verbose 5>&1 4>&1 } catch { $_ }
         $records.FullyQualifiedErrorId | Should -BeLike 'BundlePrefixInvalid*'
         ($records | Format-List * -Force | Out-String) | Should -Not -Match ([regex]::Escape($keys.UserSecretKey))
@@ -137,7 +137,7 @@ Describe 'Snapshots' -Tags 'CI' {
     It 'fails for an unknown volume, a malformed id and a wait that times out' {
         { New-EucaSnapshot -VolumeId 'vol-0badf00d' -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'Cloud.InvalidVolume.NotFound*'
         { New-EucaSnapshot -VolumeId 'volume-1' -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'VolumeIdInvalid*'
-        { Get-EucaSnapshot -SnapshotId 'snap-0badf00d' } | Should -Throw -ErrorId 'Cloud.InvalidSnapshot.NotFound*'
+        { Get-EucaSnapshot -SnapshotId 'snap-0badf00d' -ErrorAction Stop } | Should -Throw -ErrorId 'SnapshotNotFound*'
         $snapshot = New-EucaSnapshot -VolumeId 'vol-1a2b3c4d' -Confirm:$false
         { $snapshot | Wait-EucaSnapshot -TimeoutSeconds 1 -PollSeconds 2 -ErrorAction Stop } | Should -Throw -ErrorId 'SnapshotTimeout*'
     }

@@ -11,6 +11,21 @@ BeforeAll {
     $script:modulePath = Get-TestModulePath
     $script:moduleDir = Split-Path $modulePath
     $script:module = Import-Module $modulePath -PassThru -Force
+
+    # Every cmdlet class the built DLL defines, by the name its [Cmdlet] attribute gives it.
+    function Get-ImplementedCmdlet {
+        $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Euca.Images' } | Select-Object -First 1
+        $assembly.GetTypes() | ForEach-Object {
+            $attribute = [System.Attribute]::GetCustomAttribute($_, [System.Management.Automation.CmdletAttribute])
+            if ($attribute) { "$($attribute.VerbName)-$($attribute.NounName)" }
+        }
+    }
+
+    # The names one list has and the other lacks; nothing when they agree.
+    function Compare-CmdletList([string[]] $Listed, [string[]] $Implemented) {
+        Compare-Object -ReferenceObject $Implemented -DifferenceObject $Listed |
+            ForEach-Object { if ($_.SideIndicator -eq '<=') { "$($_.InputObject) is missing from CmdletsToExport" } else { "$($_.InputObject) is listed but not implemented" } }
+    }
 }
 
 Describe 'Module manifest' -Tags 'CI' {
@@ -33,6 +48,17 @@ Describe 'Module manifest' -Tags 'CI' {
         $data.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
         $data.PowerShellVersion | Should -Be '5.1'
         $data.RequiredAssemblies | Should -BeNullOrEmpty
+    }
+
+    It 'lists every cmdlet the DLL implements, and nothing else' {
+        $implemented = @(Get-ImplementedCmdlet)
+        $implemented.Count | Should -BeGreaterThan 30
+        Compare-CmdletList (Import-PowerShellDataFile $modulePath).CmdletsToExport $implemented | Should -BeNullOrEmpty
+    }
+
+    It 'would name a cmdlet left out of the manifest' {
+        $listed = (Import-PowerShellDataFile $modulePath).CmdletsToExport | Where-Object { $_ -ne 'Get-EucaVolume' }
+        Compare-CmdletList $listed (Get-ImplementedCmdlet) | Should -Be 'Get-EucaVolume is missing from CmdletsToExport'
     }
 
     It 'exports exactly the cmdlets it lists' {

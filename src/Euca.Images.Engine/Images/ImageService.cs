@@ -21,57 +21,58 @@ namespace Euca.Images.Engine.Images
 
         /// <summary>
         /// Describes images. Without ImageIds, Owners and ExecutableBy this makes the two calls
-        /// euca-describe-images makes (Owner=self, then ExecutableBy=self), merges them, drops duplicates and
-        /// sorts by id. Invalid image ids fail with <c>ImageIdInvalid</c> before any call.
+        /// euca-describe-images makes (Owner=self, then ExecutableBy=self) and merges them. A malformed id
+        /// (<c>ImageIdInvalid</c>, never sent) or an unknown one (<c>ImageNotFound</c>) is an error in the listing; the
+        /// other images are still listed, in id order, and one the owners or filters exclude is simply not listed.
         /// </summary>
-        public async Task<IReadOnlyList<ImageInfo>> GetImagesAsync(ImageQuery query, CancellationToken cancellationToken)
+        public Task<ResourceListing<ImageInfo>> GetImagesAsync(ImageQuery query, CancellationToken cancellationToken)
         {
             if (query == null)
             {
                 throw new ArgumentNullException(nameof(query));
             }
 
-            var ids = (query.ImageIds ?? Array.Empty<string>()).Select(ResourceIdPattern.Image).ToList();
             var owners = (query.Owners ?? Array.Empty<string>()).ToList();
             var executableBy = (query.ExecutableBy ?? Array.Empty<string>()).ToList();
-            var filters = (query.Filters ?? new Dictionary<string, IReadOnlyList<string>>())
-                .Select(f => new Filter { Name = f.Key, Values = f.Value.ToList() })
-                .ToList();
-
-            var requests = new List<DescribeImagesRequest>();
-            if (ids.Count == 0 && owners.Count == 0 && executableBy.Count == 0)
+            var filters = query.DescribeFilters().Select(f => new Filter { Name = f.Key, Values = f.Value.ToList() }).ToList();
+            var lister = new ResourceLister<ImageInfo>(ImageResource.Kind, i => i.ImageId, async (ids, narrowed, token) =>
             {
-                requests.Add(NewRequest(ids, new List<string> { "self" }, new List<string>(), filters));
-                requests.Add(NewRequest(ids, new List<string>(), new List<string> { "self" }, filters));
-            }
-            else
-            {
-                requests.Add(NewRequest(ids, owners, executableBy, filters));
-            }
-
-            var images = new Dictionary<string, ImageInfo>(StringComparer.Ordinal);
-            foreach (var request in requests)
-            {
-                var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeImagesAsync(request, ct), ComputeTarget.Of(ids), cancellationToken).ConfigureAwait(false);
-                foreach (var image in response.Images ?? new List<Image>())
+                var requests = new List<DescribeImagesRequest>();
+                if (!narrowed)
                 {
-                    var info = ImageInfoMapper.From(image);
-                    if (!images.ContainsKey(info.ImageId))
-                    {
-                        images[info.ImageId] = info;
-                    }
+                    requests.Add(NewRequest(ids, new List<string>(), new List<string>(), new List<Filter>()));
                 }
-            }
+                else if (ids == null && owners.Count == 0 && executableBy.Count == 0)
+                {
+                    requests.Add(NewRequest(ids, new List<string> { "self" }, new List<string>(), filters));
+                    requests.Add(NewRequest(ids, new List<string>(), new List<string> { "self" }, filters));
+                }
+                else
+                {
+                    requests.Add(NewRequest(ids, owners, executableBy, filters));
+                }
 
-            return images.Values.OrderBy(i => i.ImageId, StringComparer.Ordinal).ToList();
+                var images = new List<ImageInfo>();
+                foreach (DescribeImagesRequest request in requests)
+                {
+                    DescribeImagesResponse response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeImagesAsync(request, ct), ComputeTarget.Of(request.ImageIds), token).ConfigureAwait(false);
+                    images.AddRange((response.Images ?? new List<Image>()).Select(ImageInfoMapper.From));
+                }
+
+                return images;
+            });
+
+            // Listing everything is narrowed too: it is the two calls above, not one without owners.
+            bool narrowed = query.IsNarrowed || (query.ImageIds ?? Array.Empty<string>()).Count == 0;
+            return lister.ListAsync(query.ImageIds, narrowed, cancellationToken);
         }
 
         // The SDK sends null lists as "not given" and empty lists the same way; Filters and lists stay
         // null when empty so no empty parameter reaches Eucalyptus.
-        private static DescribeImagesRequest NewRequest(List<string> ids, List<string> owners, List<string> executableBy, List<Filter> filters) =>
+        private static DescribeImagesRequest NewRequest(IReadOnlyList<string>? ids, List<string> owners, List<string> executableBy, List<Filter> filters) =>
             new DescribeImagesRequest
             {
-                ImageIds = ids.Count > 0 ? ids : null,
+                ImageIds = ids?.ToList(),
                 Owners = owners.Count > 0 ? owners : null,
                 ExecutableUsers = executableBy.Count > 0 ? executableBy : null,
                 Filters = filters.Count > 0 ? filters : null,

@@ -80,13 +80,19 @@ namespace Euca.Images.Engine.Import
             return await GetOneAsync(task.ConversionTaskId, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>DescribeConversionTasks: the given tasks, or all of the caller's.</summary>
-        public async Task<IReadOnlyList<ConversionTaskInfo>> GetConversionTasksAsync(IEnumerable<string>? conversionTaskIds, CancellationToken cancellationToken)
+        /// <summary>
+        /// DescribeConversionTasks: the given tasks, or all of the caller's. A malformed id (<c>ConversionTaskIdInvalid</c>)
+        /// or an unknown one (<c>ConversionTaskNotFound</c>) is an error in the listing; the other tasks are still listed.
+        /// </summary>
+        public Task<ResourceListing<ConversionTaskInfo>> GetConversionTasksAsync(IEnumerable<string?>? conversionTaskIds, CancellationToken cancellationToken)
         {
-            var ids = (conversionTaskIds ?? Enumerable.Empty<string>()).Select(CheckTaskId).ToList();
-            var request = new DescribeConversionTasksRequest { ConversionTaskIds = ids.Count > 0 ? ids : null };
-            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeConversionTasksAsync(request, ct), ComputeTarget.Of(ids), cancellationToken).ConfigureAwait(false);
-            return (response.ConversionTasks ?? new List<ConversionTask>()).Select(ConversionTaskMapper.From).OrderBy(t => t.ConversionTaskId, StringComparer.Ordinal).ToList();
+            var lister = new ResourceLister<ConversionTaskInfo>(ConversionTaskResource.Kind, t => t.ConversionTaskId, async (ids, narrowed, token) =>
+            {
+                var request = new DescribeConversionTasksRequest { ConversionTaskIds = ids?.ToList() };
+                var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeConversionTasksAsync(request, ct), ComputeTarget.Of(request.ConversionTaskIds), token).ConfigureAwait(false);
+                return (response.ConversionTasks ?? new List<ConversionTask>()).Select(ConversionTaskMapper.From);
+            });
+            return lister.ListAsync(conversionTaskIds, narrowed: false, cancellationToken);
         }
 
         /// <summary>
@@ -247,9 +253,8 @@ namespace Euca.Images.Engine.Import
 
         private async Task<ConversionTaskInfo> GetOneAsync(string conversionTaskId, CancellationToken cancellationToken)
         {
-            var tasks = await GetConversionTasksAsync(new[] { conversionTaskId }, cancellationToken).ConfigureAwait(false);
-            return tasks.FirstOrDefault(t => t.ConversionTaskId == conversionTaskId)
-                ?? throw new EucaException(ErrorIds.ConversionTaskNotFound, EucaErrorCategory.ObjectNotFound, $"The cloud has no conversion task {conversionTaskId}.", conversionTaskId);
+            ResourceListing<ConversionTaskInfo> tasks = await GetConversionTasksAsync(new[] { conversionTaskId }, cancellationToken).ConfigureAwait(false);
+            return tasks.Single();
         }
 
         private static DiskImageDetail ImageDetail(PreparedDisk disk, string manifestUrl) => new DiskImageDetail
@@ -259,9 +264,10 @@ namespace Euca.Images.Engine.Import
             ImportManifestUrl = manifestUrl,
         };
 
-        private static string CheckTaskId(string id) =>
+        /// <summary>The id unchanged when it is a conversion task id, else <c>ConversionTaskIdInvalid</c>.</summary>
+        internal static string CheckTaskId(string? id) =>
             id != null && s_taskId.IsMatch(id)
-                ? id
+                ? id!
                 : throw new EucaException(ErrorIds.ConversionTaskIdInvalid, EucaErrorCategory.InvalidArgument, $"'{id}' is not a conversion task id (import-vol-… or import-i-…).", id);
 
         private void RequireEndpoints() => Settings.Require(CloudSettingNames.ComputeUrl, CloudSettingNames.ObjectStorageUrl);

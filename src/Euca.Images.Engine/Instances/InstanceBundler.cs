@@ -87,20 +87,19 @@ namespace Euca.Images.Engine.Instances
             return BundleTaskMapper.From(response.BundleTask);
         }
 
-        /// <summary>Describes bundle tasks: the given ones (<c>BundleTaskNotFound</c> for a missing one), or all of yours.</summary>
-        public async Task<IReadOnlyList<BundleTaskInfo>> GetBundleTasksAsync(IReadOnlyList<string>? bundleIds, CancellationToken cancellationToken)
+        /// <summary>
+        /// Describes bundle tasks: the given ones, or all of yours. A malformed id (<c>BundleIdInvalid</c>) or an unknown
+        /// one (<c>BundleTaskNotFound</c>) is an error in the listing; the other tasks are still listed.
+        /// </summary>
+        public Task<ResourceListing<BundleTaskInfo>> GetBundleTasksAsync(IReadOnlyList<string>? bundleIds, CancellationToken cancellationToken)
         {
-            var ids = (bundleIds ?? Array.Empty<string>()).Select(ResourceIdPattern.BundleTask).Distinct(StringComparer.Ordinal).ToList();
-            var request = new DescribeBundleTasksRequest { BundleIds = ids.Count > 0 ? ids : null };
-            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeBundleTasksAsync(request, ct), ComputeTarget.Of(ids), cancellationToken).ConfigureAwait(false);
-            var tasks = (response.BundleTasks ?? new List<BundleTask>()).Select(BundleTaskMapper.From).OrderBy(t => t.BundleId, StringComparer.Ordinal).ToList();
-            string? missing = ids.FirstOrDefault(id => tasks.All(t => t.BundleId != id));
-            if (missing != null)
+            var lister = new ResourceLister<BundleTaskInfo>(BundleTaskResource.Kind, t => t.BundleId, async (ids, narrowed, token) =>
             {
-                throw new EucaException(ErrorIds.BundleTaskNotFound, EucaErrorCategory.ObjectNotFound, $"The cloud has no bundle task {missing} that you can see.", missing);
-            }
-
-            return tasks;
+                var request = new DescribeBundleTasksRequest { BundleIds = ids?.ToList() };
+                var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeBundleTasksAsync(request, ct), ComputeTarget.Of(request.BundleIds), token).ConfigureAwait(false);
+                return (response.BundleTasks ?? new List<BundleTask>()).Select(BundleTaskMapper.From);
+            });
+            return lister.ListAsync(bundleIds, narrowed: false, cancellationToken);
         }
 
         /// <summary>
@@ -112,7 +111,7 @@ namespace Euca.Images.Engine.Instances
         {
             string id = ResourceIdPattern.BundleTask(bundleId);
             BundleTaskInfo task = await TaskPoller.PollAsync(
-                async token => (await GetBundleTasksAsync(new[] { id }, token).ConfigureAwait(false))[0],
+                async token => (await GetBundleTasksAsync(new[] { id }, token).ConfigureAwait(false)).Single(),
                 t => t.IsFinished,
                 t => progress?.Report(new OperationProgress(
                     $"Waiting for bundle task {id}", t.Progress ?? 0, 100, t.State, statusDescription: $"{t.State} {t.Progress ?? 0}%")),
@@ -140,8 +139,10 @@ namespace Euca.Images.Engine.Instances
         /// <summary>Cancels a task that has not finished; the cloud answers with the task, normally <c>cancelling</c>.</summary>
         public async Task<BundleTaskInfo> CancelBundleTaskAsync(string bundleId, CancellationToken cancellationToken)
         {
-            var request = new CancelBundleTaskRequest { BundleId = ResourceIdPattern.BundleTask(bundleId) };
-            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.CancelBundleTaskAsync(request, ct), request.BundleId, cancellationToken).ConfigureAwait(false);
+            string id = BundleTaskResource.Kind.Canonicalize(bundleId);
+            var request = new CancelBundleTaskRequest { BundleId = id };
+            var response = await BundleTaskResource.Kind.CallForIdAsync(
+                _connection, id, (ec2, ct) => ec2.CancelBundleTaskAsync(request, ct), cancellationToken).ConfigureAwait(false);
             return BundleTaskMapper.From(response.BundleTask);
         }
 

@@ -50,7 +50,7 @@ namespace Euca.Images.Engine.Instances
 
             var images = await new ImageService(_connection)
                 .GetImagesAsync(new ImageQuery { ImageIds = new[] { imageId } }, cancellationToken).ConfigureAwait(false);
-            return images.FirstOrDefault() ?? new ImageInfo { ImageId = imageId, Name = request.Name, State = "pending" };
+            return images.Items.FirstOrDefault() ?? new ImageInfo { ImageId = imageId, Name = request.Name, State = "pending" };
         }
 
         private static void CheckInstance(InstanceInfo instance)

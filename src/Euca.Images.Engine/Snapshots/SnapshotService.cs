@@ -36,33 +36,27 @@ namespace Euca.Images.Engine.Snapshots
         }
 
         /// <summary>
-        /// Describes snapshots: the given ids (<c>SnapshotNotFound</c> for a missing one), narrowed by owners
-        /// (account ids, aliases or <c>self</c>); with neither, the ones you own.
+        /// Describes snapshots: the given ids, narrowed by owners (account ids, aliases or <c>self</c>); with neither,
+        /// the ones you own. A malformed id (<c>SnapshotIdInvalid</c>) or an unknown one (<c>SnapshotNotFound</c>) is
+        /// an error in the listing; the other snapshots are still listed, and one that exists but has another owner is
+        /// simply not listed.
         /// </summary>
-        public async Task<IReadOnlyList<SnapshotInfo>> GetSnapshotsAsync(IReadOnlyList<string>? snapshotIds, IReadOnlyList<string>? owners, CancellationToken cancellationToken)
+        public Task<ResourceListing<SnapshotInfo>> GetSnapshotsAsync(IReadOnlyList<string>? snapshotIds, IReadOnlyList<string>? owners, CancellationToken cancellationToken)
         {
-            var ids = (snapshotIds ?? Array.Empty<string>()).Select(ResourceIdPattern.Snapshot).Distinct(StringComparer.Ordinal).ToList();
             var ownerList = (owners ?? Array.Empty<string>()).ToList();
-            if (ids.Count == 0 && ownerList.Count == 0)
+            var lister = new ResourceLister<SnapshotInfo>(SnapshotResource.Kind, s => s.SnapshotId, async (ids, narrowed, token) =>
             {
-                // Without an owner EC2 lists every snapshot the caller may restore, public ones included.
-                ownerList.Add("self");
-            }
-
-            var request = new DescribeSnapshotsRequest
-            {
-                SnapshotIds = ids.Count > 0 ? ids : null,
-                OwnerIds = ownerList.Count > 0 ? ownerList : null,
-            };
-            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeSnapshotsAsync(request, ct), ComputeTarget.Of(ids), cancellationToken).ConfigureAwait(false);
-            var snapshots = (response.Snapshots ?? new List<Snapshot>()).Select(SnapshotMapper.From).OrderBy(s => s.SnapshotId, StringComparer.Ordinal).ToList();
-            string? missing = ownerList.Count == 0 ? ids.FirstOrDefault(id => snapshots.All(s => s.SnapshotId != id)) : null;
-            if (missing != null)
-            {
-                throw new EucaException(ErrorIds.SnapshotNotFound, EucaErrorCategory.ObjectNotFound, $"The cloud has no snapshot {missing} that you can see.", missing);
-            }
-
-            return snapshots;
+                // Without ids or an owner EC2 lists every snapshot the caller may restore, public ones included.
+                List<string> ownerIds = narrowed ? ownerList : ids == null ? new List<string> { "self" } : new List<string>();
+                var request = new DescribeSnapshotsRequest
+                {
+                    SnapshotIds = ids?.ToList(),
+                    OwnerIds = ownerIds.Count > 0 ? ownerIds : null,
+                };
+                var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeSnapshotsAsync(request, ct), ComputeTarget.Of(request.SnapshotIds), token).ConfigureAwait(false);
+                return (response.Snapshots ?? new List<Snapshot>()).Select(SnapshotMapper.From);
+            });
+            return lister.ListAsync(snapshotIds, ownerList.Count > 0, cancellationToken);
         }
 
         /// <summary>
@@ -74,7 +68,7 @@ namespace Euca.Images.Engine.Snapshots
         {
             string id = ResourceIdPattern.Snapshot(snapshotId);
             SnapshotInfo snapshot = await TaskPoller.PollAsync(
-                async token => (await GetSnapshotsAsync(new[] { id }, null, token).ConfigureAwait(false))[0],
+                async token => (await GetSnapshotsAsync(new[] { id }, null, token).ConfigureAwait(false)).Single(),
                 s => s.IsFinished,
                 s => progress?.Report(new OperationProgress(
                     $"Waiting for snapshot {id}", s.Progress ?? 0, 100, s.State, statusDescription: $"{s.State} {s.Progress ?? 0}%")),

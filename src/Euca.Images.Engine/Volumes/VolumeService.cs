@@ -30,41 +30,22 @@ namespace Euca.Images.Engine.Volumes
         /// (<c>VolumeNotFound</c>) is an error in the listing and does not stop the other ids; a volume that exists
         /// but does not match the states or zone is simply not listed.
         /// </summary>
-        public async Task<VolumeListing> GetVolumesAsync(
+        public Task<ResourceListing<VolumeInfo>> GetVolumesAsync(
             IReadOnlyList<string>? volumeIds, IReadOnlyList<string>? states, string? availabilityZone, CancellationToken cancellationToken)
         {
-            List<(string? Id, EucaException? Error)> requested = (volumeIds ?? Array.Empty<string>()).Select(Parse).ToList();
-            var ids = requested.Where(r => r.Id != null).Select(r => r.Id!).Distinct(StringComparer.Ordinal).ToList();
             List<Filter> filters = Filters(states, availabilityZone);
-            IReadOnlyList<VolumeInfo> volumes = Array.Empty<VolumeInfo>();
-            ISet<string> missing = new HashSet<string>(StringComparer.Ordinal);
-            if (requested.Count == 0)
+            var lister = new ResourceLister<VolumeInfo>(VolumeResource.Kind, v => v.VolumeId, async (ids, narrowed, token) =>
             {
-                volumes = await DescribeAsync(null, filters, cancellationToken).ConfigureAwait(false) ?? Array.Empty<VolumeInfo>();
-            }
-            else if (ids.Count > 0)
-            {
-                // Only malformed ids ask nothing: a request without ids would list every volume.
-                (volumes, missing) = await DescribeByIdAsync(ids, filters, cancellationToken).ConfigureAwait(false);
-            }
-
-            var errors = new List<EucaException>();
-            var reported = new HashSet<string>(StringComparer.Ordinal);
-            foreach ((string? id, EucaException? error) in requested)
-            {
-                if (error != null)
+                var request = new DescribeVolumesRequest
                 {
-                    errors.Add(error);
-                }
-                else if (missing.Contains(id!) && reported.Add(id!))
-                {
-                    errors.Add(VolumeErrors.NotFound(id!));
-                }
-            }
-
-            return new VolumeListing(volumes.OrderBy(v => v.VolumeId, StringComparer.Ordinal).ToList(), errors);
+                    VolumeIds = ids?.ToList(),
+                    Filters = narrowed ? filters : null,
+                };
+                DescribeVolumesResponse response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeVolumesAsync(request, ct), ComputeTarget.Of(request.VolumeIds), token).ConfigureAwait(false);
+                return (response.Volumes ?? new List<Volume>()).Select(VolumeMapper.From);
+            });
+            return lister.ListAsync(volumeIds, filters.Count > 0, cancellationToken);
         }
-
 
         /// <summary>
         /// Deletes a volume (for example the scratch volume an image was snapshotted from). A volume the cloud does
@@ -77,11 +58,7 @@ namespace Euca.Images.Engine.Volumes
             var request = new DeleteVolumeRequest { VolumeId = id };
             try
             {
-                await _connection.CallComputeAsync((ec2, ct) => ec2.DeleteVolumeAsync(request, ct), id, cancellationToken).ConfigureAwait(false);
-            }
-            catch (EucaException e) when (e.Is(VolumeErrors.CloudNotFound))
-            {
-                throw VolumeErrors.NotFound(id, e);
+                await VolumeResource.Kind.CallForIdAsync(_connection, id, (ec2, ct) => ec2.DeleteVolumeAsync(request, ct), cancellationToken).ConfigureAwait(false);
             }
             catch (EucaException e) when (e.Is(CloudVolumeInUse))
             {
@@ -90,83 +67,6 @@ namespace Euca.Images.Engine.Volumes
                 throw new EucaException(
                     ErrorIds.VolumeInUse, EucaErrorCategory.InvalidOperation, $"Volume {id} is in use and was not deleted: {cloudSays}. Detach it or terminate the instance first.", id, e);
             }
-        }
-
-        private static (string? Id, EucaException? Error) Parse(string? volumeId)
-        {
-            try
-            {
-                return (ResourceIdPattern.Volume(volumeId), null);
-            }
-            catch (EucaException e)
-            {
-                return (null, e);
-            }
-        }
-
-        /// <summary>
-        /// Describes volumes by id and finds the ids the cloud does not have. EC2 (and the local cloud) refuse the
-        /// whole request with InvalidVolume.NotFound when one id is unknown, so the ids are then asked for one by
-        /// one; Eucalyptus 4.4 leaves unknown ids out of its answer instead. With filters, an id left out may be a
-        /// volume the filters exclude, so those ids are asked for again without filters.
-        /// </summary>
-        private async Task<(IReadOnlyList<VolumeInfo> Volumes, ISet<string> Missing)> DescribeByIdAsync(
-            IReadOnlyList<string> ids, List<Filter> filters, CancellationToken cancellationToken)
-        {
-            var missing = new HashSet<string>(StringComparer.Ordinal);
-            IReadOnlyList<VolumeInfo>? answered = await DescribeAsync(ids, filters, cancellationToken).ConfigureAwait(false);
-            if (answered == null)
-            {
-                if (ids.Count == 1)
-                {
-                    missing.Add(ids[0]);
-                    return (Array.Empty<VolumeInfo>(), missing);
-                }
-
-                var found = new List<VolumeInfo>();
-                foreach (string id in ids)
-                {
-                    (IReadOnlyList<VolumeInfo> one, ISet<string> unknown) = await DescribeByIdAsync(new[] { id }, filters, cancellationToken).ConfigureAwait(false);
-                    found.AddRange(one);
-                    missing.UnionWith(unknown);
-                }
-
-                return (found, missing);
-            }
-
-            List<string> unlisted = ids.Where(id => answered.All(v => v.VolumeId != id)).ToList();
-            if (unlisted.Count > 0 && filters.Count > 0)
-            {
-                (_, ISet<string> unknownIds) = await DescribeByIdAsync(unlisted, new List<Filter>(), cancellationToken).ConfigureAwait(false);
-                missing.UnionWith(unknownIds);
-            }
-            else
-            {
-                missing.UnionWith(unlisted);
-            }
-
-            return (answered, missing);
-        }
-
-        /// <summary>One DescribeVolumes call; null when the cloud refuses it because a requested id is unknown.</summary>
-        private async Task<IReadOnlyList<VolumeInfo>?> DescribeAsync(IReadOnlyList<string>? ids, List<Filter> filters, CancellationToken cancellationToken)
-        {
-            var request = new DescribeVolumesRequest
-            {
-                VolumeIds = ids?.ToList(),
-                Filters = filters.Count > 0 ? filters : null,
-            };
-            DescribeVolumesResponse response;
-            try
-            {
-                response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeVolumesAsync(request, ct), ComputeTarget.Of(ids?.ToList()), cancellationToken).ConfigureAwait(false);
-            }
-            catch (EucaException e) when (ids != null && e.Is(VolumeErrors.CloudNotFound))
-            {
-                return null;
-            }
-
-            return (response.Volumes ?? new List<Volume>()).Select(VolumeMapper.From).ToList();
         }
 
         private static List<Filter> Filters(IReadOnlyList<string>? states, string? availabilityZone)

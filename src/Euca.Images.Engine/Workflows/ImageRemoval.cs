@@ -35,9 +35,10 @@ namespace Euca.Images.Engine.Workflows
             if (removeBundle)
             {
                 // Looked up first: a deregistered image is no longer described.
-                IReadOnlyList<ImageInfo> found = await new ImageService(_connection)
+                // An unknown image has no bundle; deregistering it then reports ImageNotFound.
+                ResourceListing<ImageInfo> found = await new ImageService(_connection)
                     .GetImagesAsync(new ImageQuery { ImageIds = new[] { imageId } }, ct).ConfigureAwait(false);
-                location = found.FirstOrDefault()?.ImageLocation;
+                location = found.Items.FirstOrDefault()?.ImageLocation;
             }
 
             var deregistration = new ImageDeregistration(_connection);

@@ -28,10 +28,10 @@ namespace Euca.Images.Arguments
             // Everything the caller may use: owned and shared (the default listing) plus public images (kernels and
             // ramdisks are usually the administrators' public images).
             var service = new ImageService(connection);
-            IReadOnlyList<ImageInfo>[] lists = await Task.WhenAll(
+            ResourceListing<ImageInfo>[] lists = await Task.WhenAll(
                 service.GetImagesAsync(new ImageQuery { Filters = filters }, cancellationToken),
                 service.GetImagesAsync(new ImageQuery { ExecutableBy = new[] { "all" }, Filters = filters }, cancellationToken)).ConfigureAwait(false);
-            return lists.SelectMany(list => list)
+            return lists.SelectMany(list => list.Items)
                 .Select(i => new CompletionEntry(i.ImageId, $"{i.ImageId} - {i.Name ?? "(no name)"} ({i.State ?? "unknown"})"))
                 .ToList();
         }

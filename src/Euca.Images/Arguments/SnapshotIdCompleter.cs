@@ -16,7 +16,7 @@ namespace Euca.Images.Arguments
         /// <inheritdoc />
         protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, CancellationToken cancellationToken)
         {
-            IReadOnlyList<SnapshotInfo> snapshots = await new SnapshotService(connection).GetSnapshotsAsync(null, null, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<SnapshotInfo> snapshots = (await new SnapshotService(connection).GetSnapshotsAsync(null, null, cancellationToken).ConfigureAwait(false)).Items;
             return snapshots.Select(s => new CompletionEntry(s.SnapshotId,
                 $"{s.SnapshotId} - of {s.VolumeId ?? "an unknown volume"}, {(s.VolumeSizeGiB.HasValue ? s.VolumeSizeGiB + " GiB" : "size unknown")}, {s.State ?? "unknown"}")).ToList();
         }

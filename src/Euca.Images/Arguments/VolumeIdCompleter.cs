@@ -16,8 +16,8 @@ namespace Euca.Images.Arguments
         /// <inheritdoc />
         protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, CancellationToken cancellationToken)
         {
-            VolumeListing listing = await new VolumeService(connection).GetVolumesAsync(null, null, null, cancellationToken).ConfigureAwait(false);
-            return listing.Volumes.Select(v => new CompletionEntry(v.VolumeId, ToolTip(v))).ToList();
+            ResourceListing<VolumeInfo> listing = await new VolumeService(connection).GetVolumesAsync(null, null, null, cancellationToken).ConfigureAwait(false);
+            return listing.Items.Select(v => new CompletionEntry(v.VolumeId, ToolTip(v))).ToList();
         }
 
         private static string ToolTip(VolumeInfo volume)

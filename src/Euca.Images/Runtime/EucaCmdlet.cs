@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Progress;
 
@@ -113,12 +114,16 @@ namespace Euca.Images.Runtime
         private static ErrorRecord ToErrorRecord(Exception exception, object? target) =>
             exception is EucaException euca ? ErrorRecords.From(euca) : ErrorRecords.Unexpected(exception, target);
 
-        /// <summary>Runs a processing step and turns engine failures into terminating errors with their error ids.</summary>
-        protected void ProcessRecordSafely(Action step)
+        /// <summary>
+        /// Runs <see cref="ProcessEucaRecord"/> and turns engine failures that it lets escape into terminating errors
+        /// with their error ids. Sealed so that every cmdlet gets the same handling; per-item errors are written by the
+        /// cmdlet itself, which catches <see cref="EngineFailure"/> around each item.
+        /// </summary>
+        protected sealed override void ProcessRecord()
         {
             try
             {
-                step();
+                ProcessEucaRecord();
             }
             catch (EngineFailure failure)
             {
@@ -129,5 +134,27 @@ namespace Euca.Images.Runtime
                 ThrowTerminatingError(ErrorRecords.From(exception));
             }
         }
+
+        /// <summary>The cmdlet's work for one pipeline input (or the one invocation without pipeline input).</summary>
+        protected abstract void ProcessEucaRecord();
+
+        /// <summary>
+        /// Writes what a Describe* query found, then one non-terminating error per id it could not describe (its id is
+        /// the error's target): one bad id must not hide the others, and -ErrorAction decides what the errors do.
+        /// </summary>
+        protected void WriteListing<T>(ResourceListing<T> listing)
+        {
+            WriteObject(listing.Items, enumerateCollection: true);
+            foreach (EucaException error in listing.Errors)
+            {
+                WriteError(ErrorRecords.From(error));
+            }
+        }
+
+        /// <summary>
+        /// A file-system path as the engine needs it: a PowerShell path (relative to the current location, with
+        /// ~ or a drive name) made absolute. The file need not exist yet, since outputs are named this way too.
+        /// </summary>
+        internal string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
     }
 }

@@ -15,9 +15,9 @@ namespace Euca.Images.Runtime
     /// </summary>
     internal sealed class KeyMaterialResolver
     {
-        private readonly PSCmdlet _cmdlet;
+        private readonly EucaCmdlet _cmdlet;
 
-        public KeyMaterialResolver(PSCmdlet cmdlet)
+        public KeyMaterialResolver(EucaCmdlet cmdlet)
         {
             _cmdlet = cmdlet;
         }
@@ -30,16 +30,14 @@ namespace Euca.Images.Runtime
             }
 
             string? path = argument?.Path ?? fallbackPath;
-            return path is null ? null : CertificateLoader.Load(ResolvePath(path));
+            return path is null ? null : CertificateLoader.Load(_cmdlet.ResolvePath(path));
         }
 
         public RSA? PrivateKey(string? path, string? fallbackPath, SecureString? password)
         {
             string? chosen = path ?? fallbackPath;
-            return chosen is null ? null : PrivateKeyLoader.Load(ResolvePath(chosen), password, Prompt);
+            return chosen is null ? null : PrivateKeyLoader.Load(_cmdlet.ResolvePath(chosen), password, Prompt);
         }
-
-        public string ResolvePath(string path) => _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
         // Only called for an encrypted key without -PrivateKeyPassword; a host that cannot prompt yields the
         // engine's PrivateKeyPasswordRequired error.

@@ -60,15 +60,15 @@ namespace Euca.Images.Engine.Tests.Cloud
         [Fact]
         public async Task OtherServiceErrorsKeepTheirCode()
         {
-            const string xml = "<Response><Errors><Error><Code>InvalidAMIID.NotFound</Code><Message>The image id '[emi-12345678]' does not exist</Message></Error></Errors><RequestID>r</RequestID></Response>";
+            const string xml = "<Response><Errors><Error><Code>InvalidAMIID.Malformed</Code><Message>The image id '[emi-12345678]' is malformed</Message></Error></Errors><RequestID>r</RequestID></Response>";
             using var server = new LoopbackServer(_ => new LoopbackServer.Response(400, xml));
             using var connection = CloudTestSettings.Connect(server.Url);
 
             var error = await Assert.ThrowsAsync<EucaException>(() =>
                 new ImageService(connection).GetImagesAsync(new ImageQuery { ImageIds = new[] { "emi-12345678" } }, CancellationToken.None));
 
-            Assert.Equal("Cloud.InvalidAMIID.NotFound", error.ErrorId);
-            Assert.Contains("does not exist", error.Message);
+            Assert.Equal("Cloud.InvalidAMIID.Malformed", error.ErrorId);
+            Assert.Contains("is malformed", error.Message);
         }
 
         [Fact]

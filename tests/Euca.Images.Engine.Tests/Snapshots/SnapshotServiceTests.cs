@@ -59,7 +59,7 @@ namespace Euca.Images.Engine.Tests.Snapshots
 
             var snapshots = await new SnapshotService(connection).GetSnapshotsAsync(null, null, CancellationToken.None);
 
-            Assert.Single(snapshots);
+            Assert.Single(snapshots.Items);
             Assert.Contains("Owner.1=self", Assert.Single(server.Requests).Body);
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Tests.Support;
 using Euca.Images.Engine.Volumes;
@@ -19,9 +20,9 @@ namespace Euca.Images.Engine.Tests.Volumes
             using var server = new LoopbackServer(_ => new LoopbackServer.Response(200, Ec2Answers.DescribeVolumes(Ec2Answers.Volume("vol-1a2b3c4d", "in-use", "i-0e1b2c3d", "snap-3e1d2c4b"))));
             using var connection = CloudTestSettings.Connect(server.Url);
 
-            VolumeListing listing = await new VolumeService(connection).GetVolumesAsync(null, null, null, CancellationToken.None);
+            ResourceListing<VolumeInfo> listing = await new VolumeService(connection).GetVolumesAsync(null, null, null, CancellationToken.None);
 
-            VolumeInfo volume = Assert.Single(listing.Volumes);
+            VolumeInfo volume = Assert.Single(listing.Items);
             Assert.Equal(("vol-1a2b3c4d", 10, "in-use", "one", "snap-3e1d2c4b"), (volume.VolumeId, volume.SizeGiB, volume.State, volume.AvailabilityZone, volume.SnapshotId));
             Assert.Equal(new DateTime(2024, 3, 5, 6, 7, 8, DateTimeKind.Utc), volume.CreateTime);
             Assert.Equal(DateTimeKind.Utc, volume.CreateTime?.Kind);
@@ -40,11 +41,11 @@ namespace Euca.Images.Engine.Tests.Volumes
             using var server = new LoopbackServer(_ => new LoopbackServer.Response(200, Ec2Answers.DescribeVolumes(Ec2Answers.Volume("vol-2b3c4d5e"), Ec2Answers.Volume("vol-1a2b3c4d"))));
             using var connection = CloudTestSettings.Connect(server.Url);
 
-            VolumeListing listing = await new VolumeService(connection).GetVolumesAsync(null, null, null, CancellationToken.None);
+            ResourceListing<VolumeInfo> listing = await new VolumeService(connection).GetVolumesAsync(null, null, null, CancellationToken.None);
 
-            Assert.Equal(new[] { "vol-1a2b3c4d", "vol-2b3c4d5e" }, listing.Volumes.Select(v => v.VolumeId));
-            Assert.Null(listing.Volumes[0].SnapshotId);
-            Assert.Empty(listing.Volumes[0].Attachments);
+            Assert.Equal(new[] { "vol-1a2b3c4d", "vol-2b3c4d5e" }, listing.Items.Select(v => v.VolumeId));
+            Assert.Null(listing.Items[0].SnapshotId);
+            Assert.Empty(listing.Items[0].Attachments);
         }
 
         [Fact]
@@ -71,9 +72,9 @@ namespace Euca.Images.Engine.Tests.Volumes
                     : new LoopbackServer.Response(200, Ec2Answers.DescribeVolumes(Ec2Answers.Volume("vol-1a2b3c4d"))));
             using var connection = CloudTestSettings.Connect(server.Url);
 
-            VolumeListing listing = await new VolumeService(connection).GetVolumesAsync(new[] { "vol-0badf00d", "VOL-1A2B3C4D" }, null, null, CancellationToken.None);
+            ResourceListing<VolumeInfo> listing = await new VolumeService(connection).GetVolumesAsync(new[] { "vol-0badf00d", "VOL-1A2B3C4D" }, null, null, CancellationToken.None);
 
-            Assert.Equal("vol-1a2b3c4d", Assert.Single(listing.Volumes).VolumeId);
+            Assert.Equal("vol-1a2b3c4d", Assert.Single(listing.Items).VolumeId);
             EucaException error = Assert.Single(listing.Errors);
             Assert.Equal(("VolumeNotFound", EucaErrorCategory.ObjectNotFound, (object?)"vol-0badf00d"), (error.ErrorId, error.Category, error.Target));
             Assert.Contains("vol-0badf00d", error.Message);
@@ -87,9 +88,9 @@ namespace Euca.Images.Engine.Tests.Volumes
             using var server = new LoopbackServer(_ => new LoopbackServer.Response(200, Ec2Answers.DescribeVolumes(Ec2Answers.Volume("vol-1a2b3c4d"))));
             using var connection = CloudTestSettings.Connect(server.Url);
 
-            VolumeListing listing = await new VolumeService(connection).GetVolumesAsync(new[] { "vol-1a2b3c4d", "vol-0badf00d", "vol-0BADF00D" }, null, null, CancellationToken.None);
+            ResourceListing<VolumeInfo> listing = await new VolumeService(connection).GetVolumesAsync(new[] { "vol-1a2b3c4d", "vol-0badf00d", "vol-0BADF00D" }, null, null, CancellationToken.None);
 
-            Assert.Equal("vol-1a2b3c4d", Assert.Single(listing.Volumes).VolumeId);
+            Assert.Equal("vol-1a2b3c4d", Assert.Single(listing.Items).VolumeId);
             Assert.Equal("vol-0badf00d", Assert.Single(listing.Errors).Target);
             string body = Assert.Single(server.Requests).Body;
             Assert.Contains("VolumeId.1=vol-1a2b3c4d&VolumeId.2=vol-0badf00d", body);
@@ -104,9 +105,9 @@ namespace Euca.Images.Engine.Tests.Volumes
                 request.Body.Contains("Filter") ? Ec2Answers.DescribeVolumes() : Ec2Answers.DescribeVolumes(Ec2Answers.Volume("vol-1a2b3c4d", "in-use", "i-0e1b2c3d"))));
             using var connection = CloudTestSettings.Connect(server.Url);
 
-            VolumeListing listing = await new VolumeService(connection).GetVolumesAsync(new[] { "vol-1a2b3c4d", "vol-0badf00d" }, new[] { "available" }, null, CancellationToken.None);
+            ResourceListing<VolumeInfo> listing = await new VolumeService(connection).GetVolumesAsync(new[] { "vol-1a2b3c4d", "vol-0badf00d" }, new[] { "available" }, null, CancellationToken.None);
 
-            Assert.Empty(listing.Volumes);
+            Assert.Empty(listing.Items);
             Assert.Equal("vol-0badf00d", Assert.Single(listing.Errors).Target);
             Assert.Equal(2, server.Requests.Count);
         }
@@ -117,9 +118,9 @@ namespace Euca.Images.Engine.Tests.Volumes
             using var server = new LoopbackServer(_ => new LoopbackServer.Response(200, Ec2Answers.DescribeVolumes(Ec2Answers.Volume("vol-1a2b3c4d"))));
             using var connection = CloudTestSettings.Connect(server.Url);
 
-            VolumeListing listing = await new VolumeService(connection).GetVolumesAsync(new[] { "vol-123", "vol-1a2b3c4d", "snap-1a2b3c4d" }, null, null, CancellationToken.None);
+            ResourceListing<VolumeInfo> listing = await new VolumeService(connection).GetVolumesAsync(new[] { "vol-123", "vol-1a2b3c4d", "snap-1a2b3c4d" }, null, null, CancellationToken.None);
 
-            Assert.Single(listing.Volumes);
+            Assert.Single(listing.Items);
             Assert.Equal(new[] { ("VolumeIdInvalid", (object?)"vol-123"), ("VolumeIdInvalid", "snap-1a2b3c4d") }, listing.Errors.Select(e => (e.ErrorId, e.Target)));
             Assert.DoesNotContain("VolumeId.2", Assert.Single(server.Requests).Body);
         }
@@ -130,9 +131,9 @@ namespace Euca.Images.Engine.Tests.Volumes
             using var server = new LoopbackServer(_ => new LoopbackServer.Response(200, Ec2Answers.DescribeVolumes(Ec2Answers.Volume("vol-1a2b3c4d"))));
             using var connection = CloudTestSettings.Connect(server.Url);
 
-            VolumeListing listing = await new VolumeService(connection).GetVolumesAsync(new[] { "import-vol-1a2b3c4d" }, null, null, CancellationToken.None);
+            ResourceListing<VolumeInfo> listing = await new VolumeService(connection).GetVolumesAsync(new[] { "import-vol-1a2b3c4d" }, null, null, CancellationToken.None);
 
-            Assert.Empty(listing.Volumes);
+            Assert.Empty(listing.Items);
             Assert.Equal("VolumeIdInvalid", Assert.Single(listing.Errors).ErrorId);
             Assert.Empty(server.Requests);
         }

@@ -15,5 +15,27 @@ namespace Euca.Images.Engine.Images.Attributes
 
         /// <summary>The new description, or null to leave it.</summary>
         public string? Description { get; set; }
+
+        /// <summary>The attributes this change touches, in the order they are changed; empty when it changes nothing.</summary>
+        public IReadOnlyList<ImageAttributeName> ChangedAttributes()
+        {
+            var changed = new List<ImageAttributeName>();
+            if ((AddLaunchPermission?.Count ?? 0) + (RemoveLaunchPermission?.Count ?? 0) > 0)
+            {
+                changed.Add(ImageAttributeName.LaunchPermission);
+            }
+
+            if ((ProductCodes?.Count ?? 0) > 0)
+            {
+                changed.Add(ImageAttributeName.ProductCodes);
+            }
+
+            if (Description != null)
+            {
+                changed.Add(ImageAttributeName.Description);
+            }
+
+            return changed;
+        }
     }
 }

@@ -13,7 +13,7 @@ using Euca.Images.Engine.Images;
 
 namespace Euca.Images.Engine.Images.Attributes
 {
-    /// <summary>Describe, modify and reset image attributes (Describe/Modify/ResetImageAttribute).</summary>
+    /// <summary>Describe, modify and reset image attributes (Describe/Modify/ResetImageAttribute); an unknown image is <c>ImageNotFound</c>.</summary>
     public sealed class ImageAttributes
     {
         private static readonly Regex AccountIdPattern = new Regex("^[0-9]{12}$", RegexOptions.CultureInvariant);
@@ -28,7 +28,7 @@ namespace Euca.Images.Engine.Images.Attributes
         {
             string id = ResourceIdPattern.Image(imageId);
             var request = new DescribeImageAttributeRequest { ImageId = id, Attribute = WireName(attribute) };
-            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeImageAttributeAsync(request, ct), id, cancellationToken).ConfigureAwait(false);
+            var response = await ImageResource.Kind.CallForIdAsync(_connection, id, (ec2, ct) => ec2.DescribeImageAttributeAsync(request, ct), cancellationToken).ConfigureAwait(false);
             ImageAttribute value = response.ImageAttribute ?? new ImageAttribute();
             return new ImageAttributeInfo
             {
@@ -91,7 +91,7 @@ namespace Euca.Images.Engine.Images.Attributes
 
             foreach (ModifyImageAttributeRequest request in requests)
             {
-                await _connection.CallComputeAsync((ec2, ct) => ec2.ModifyImageAttributeAsync(request, ct), id, cancellationToken).ConfigureAwait(false);
+                await ImageResource.Kind.CallForIdAsync(_connection, id, (ec2, ct) => ec2.ModifyImageAttributeAsync(request, ct), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -100,7 +100,7 @@ namespace Euca.Images.Engine.Images.Attributes
         {
             string id = ResourceIdPattern.Image(imageId);
             var request = new ResetImageAttributeRequest { ImageId = id, Attribute = ResetImageAttributeName.LaunchPermission };
-            return _connection.CallComputeAsync((ec2, ct) => ec2.ResetImageAttributeAsync(request, ct), id, cancellationToken);
+            return ImageResource.Kind.CallForIdAsync(_connection, id, (ec2, ct) => ec2.ResetImageAttributeAsync(request, ct), cancellationToken);
         }
 
         /// <summary>An account id (12 digits, dashes allowed as the console prints them) or <c>all</c>, which becomes Group=all.</summary>

@@ -28,11 +28,11 @@ namespace Euca.Images.Engine.Images.Lifecycle
         /// <summary>How often <see cref="PurgeAsync"/> looks again; tests shorten it.</summary>
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-        /// <summary>One DeregisterImage call (the first phase, or the deletion of a deregistered or failed image).</summary>
+        /// <summary>One DeregisterImage call (the first phase, or the deletion of a deregistered or failed image); <c>ImageNotFound</c> when the cloud has no such image.</summary>
         public Task DeregisterAsync(string imageId, CancellationToken cancellationToken)
         {
             string id = ResourceIdPattern.Image(imageId);
-            return _connection.CallComputeAsync((ec2, ct) => ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = id }, ct), id, cancellationToken);
+            return ImageResource.Kind.CallForIdAsync(_connection, id, (ec2, ct) => ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = id }, ct), cancellationToken);
         }
 
         /// <summary>

@@ -76,30 +76,27 @@ namespace Euca.Images.Commands.Bundles
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            if (ParameterSetName == StorageSet)
             {
-                if (ParameterSetName == StorageSet)
-                {
-                    ExpandFromStorage();
-                    return;
-                }
+                ExpandFromStorage();
+                return;
+            }
 
-                var keys = new KeyMaterialResolver(this);
-                string manifestPath = keys.ResolvePath(ManifestPath!);
-                string destination = keys.ResolvePath(Destination ?? ".");
-                string? partsDirectory = PartsDirectory is null ? null : keys.ResolvePath(PartsDirectory);
-                if (!ShouldProcess(manifestPath, $"Unbundle into {destination}"))
-                {
-                    return;
-                }
+            var keys = new KeyMaterialResolver(this);
+            string manifestPath = ResolvePath(ManifestPath!);
+            string destination = ResolvePath(Destination ?? ".");
+            string? partsDirectory = PartsDirectory is null ? null : ResolvePath(PartsDirectory);
+            if (!ShouldProcess(manifestPath, $"Unbundle into {destination}"))
+            {
+                return;
+            }
 
-                RSA privateKey = RequirePrivateKey(keys);
-                ExpandedImage image = RunEngine((progress, token) =>
-                    BundleExpander.ExpandAsync(manifestPath, partsDirectory, destination, privateKey, Force, progress, token), manifestPath);
-                WriteObject(image);
-            });
+            RSA privateKey = RequirePrivateKey(keys);
+            ExpandedImage image = RunEngine((progress, token) =>
+                BundleExpander.ExpandAsync(manifestPath, partsDirectory, destination, privateKey, Force, progress, token), manifestPath);
+            WriteObject(image);
         }
 
         /// <inheritdoc />
@@ -118,7 +115,7 @@ namespace Euca.Images.Commands.Bundles
         private void ExpandFromStorage()
         {
             var keys = new KeyMaterialResolver(this);
-            string destination = keys.ResolvePath(Destination ?? ".");
+            string destination = ResolvePath(Destination ?? ".");
             string location = ManifestLocation!;
             if (!ShouldProcess(location, $"Download and unbundle into {destination}"))
             {

@@ -32,17 +32,14 @@ namespace Euca.Images.Commands.Bundles
         public string? Path { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
-            {
-                string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path!);
-                ManifestDocument document = ManifestReader.ReadFile(path);
-                var output = new PSObject(document.Manifest);
-                output.Properties.Add(new PSNoteProperty("ManifestPath", path));
-                output.Properties.Add(new PSNoteProperty("Signed", document.Manifest.Signature != BundleManifest.UnsignedSignature));
-                WriteObject(output);
-            });
+            string path = ResolvePath(Path!);
+            ManifestDocument document = ManifestReader.ReadFile(path);
+            var output = new PSObject(document.Manifest);
+            output.Properties.Add(new PSNoteProperty("ManifestPath", path));
+            output.Properties.Add(new PSNoteProperty("Signed", document.Manifest.Signature != BundleManifest.UnsignedSignature));
+            WriteObject(output);
         }
     }
 }

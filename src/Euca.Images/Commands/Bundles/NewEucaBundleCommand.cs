@@ -164,37 +164,34 @@ namespace Euca.Images.Commands.Bundles
         public SwitchParameter KeepBundle { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            foreach (string imagePath in ResolveImagePaths())
             {
-                foreach (string imagePath in ResolveImagePaths())
+                if (!ShouldProcess(imagePath, "Bundle image"))
                 {
-                    if (!ShouldProcess(imagePath, "Bundle image"))
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    BundleCreateRequest request = RequestFor(imagePath);
-                    try
+                BundleCreateRequest request = RequestFor(imagePath);
+                try
+                {
+                    if (Bucket is null)
                     {
-                        if (Bucket is null)
-                        {
-                            BundleInfo bundle = RunEngine((progress, token) => BundleCreator.CreateAsync(request, progress, token), imagePath);
-                            WriteObject(bundle);
-                        }
-                        else
-                        {
-                            WriteObject(BundleAndUpload(request, imagePath));
-                        }
+                        BundleInfo bundle = RunEngine((progress, token) => BundleCreator.CreateAsync(request, progress, token), imagePath);
+                        WriteObject(bundle);
                     }
-                    catch (EngineFailure failure)
+                    else
                     {
-                        // One bad image must not stop the rest of a pipeline.
-                        WriteError(failure.ErrorRecord);
+                        WriteObject(BundleAndUpload(request, imagePath));
                     }
                 }
-            });
+                catch (EngineFailure failure)
+                {
+                    // One bad image must not stop the rest of a pipeline.
+                    WriteError(failure.ErrorRecord);
+                }
+            }
         }
 
         private BundleUpload BundleAndUpload(BundleCreateRequest request, string imagePath)
@@ -223,7 +220,7 @@ namespace Euca.Images.Commands.Bundles
         {
             if (LiteralPath is not null)
             {
-                return LiteralPath!.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+                return LiteralPath!.Select(path => ResolvePath(path));
             }
 
             var resolved = new List<string>();
@@ -255,7 +252,7 @@ namespace Euca.Images.Commands.Bundles
             };
 
             BundleCreateRequest request = Signing.RequestFor(imagePath, properties);
-            request.Destination = Destination is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
+            request.Destination = Destination is null ? null : ResolvePath(Destination);
             request.Prefix = Prefix;
             request.PartSize = PartSize;
             request.Force = Force;

@@ -56,27 +56,24 @@ namespace Euca.Images.Commands.Bundles
         public SwitchParameter Quiet { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
-            {
-                var keys = new KeyMaterialResolver(this);
-                string manifestPath = keys.ResolvePath(ManifestPath!);
-                string? partsDirectory = PartsDirectory is null ? null : keys.ResolvePath(PartsDirectory);
-                var certificate = keys.Certificate(Certificate, AvailableSettings.CertificatePath);
-                var privateKey = keys.PrivateKey(PrivateKey, null, PrivateKeyPassword);
+            var keys = new KeyMaterialResolver(this);
+            string manifestPath = ResolvePath(ManifestPath!);
+            string? partsDirectory = PartsDirectory is null ? null : ResolvePath(PartsDirectory);
+            var certificate = keys.Certificate(Certificate, AvailableSettings.CertificatePath);
+            var privateKey = keys.PrivateKey(PrivateKey, null, PrivateKeyPassword);
 
-                IReadOnlyList<BundleCheck> checks = RunEngine((progress, token) =>
-                    BundleVerifier.VerifyAsync(manifestPath, partsDirectory, certificate, privateKey, progress, token), manifestPath);
-                if (Quiet)
-                {
-                    WriteObject(checks.All(check => check.Status != BundleCheckStatus.Failed));
-                }
-                else
-                {
-                    WriteObject(checks, enumerateCollection: true);
-                }
-            });
+            IReadOnlyList<BundleCheck> checks = RunEngine((progress, token) =>
+                BundleVerifier.VerifyAsync(manifestPath, partsDirectory, certificate, privateKey, progress, token), manifestPath);
+            if (Quiet)
+            {
+                WriteObject(checks.All(check => check.Status != BundleCheckStatus.Failed));
+            }
+            else
+            {
+                WriteObject(checks, enumerateCollection: true);
+            }
         }
     }
 }

@@ -125,61 +125,58 @@ namespace Euca.Images.Commands.Cloud
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            var request = new CloudSettingsRequest
             {
-                var request = new CloudSettingsRequest
-                {
-                    ComputeUrl = ComputeUrl,
-                    ObjectStorageUrl = ObjectStorageUrl,
-                    BootstrapUrl = BootstrapUrl,
-                    AccessKey = Credential?.UserName ?? AccessKey,
-                    SecretKey = Credential is null ? SecretKey : new NetworkCredential(string.Empty, Credential.Password).Password,
-                    SessionToken = SessionToken,
-                    AccountId = AccountId,
-                    CertificatePath = ResolvePath(Certificate),
-                    PrivateKeyPath = ResolvePath(PrivateKey),
-                    CloudCertificatePath = ResolvePath(CloudCertificate),
-                    SigningRegion = SigningRegion,
-                    SkipCertificateCheck = SkipCertificateCheck.IsPresent ? true : (bool?)null,
-                    CertificateAuthorityPath = ResolvePath(CertificateAuthority),
-                    Region = Region,
-                    EucarcPath = ResolvePath(EucarcPath),
-                    ProfileName = ProfileName,
-                    ProfileLocation = ResolvePath(ProfileLocation),
-                };
+                ComputeUrl = ComputeUrl,
+                ObjectStorageUrl = ObjectStorageUrl,
+                BootstrapUrl = BootstrapUrl,
+                AccessKey = Credential?.UserName ?? AccessKey,
+                SecretKey = Credential is null ? SecretKey : new NetworkCredential(string.Empty, Credential.Password).Password,
+                SessionToken = SessionToken,
+                AccountId = AccountId,
+                CertificatePath = ResolveOptionalPath(Certificate),
+                PrivateKeyPath = ResolveOptionalPath(PrivateKey),
+                CloudCertificatePath = ResolveOptionalPath(CloudCertificate),
+                SigningRegion = SigningRegion,
+                SkipCertificateCheck = SkipCertificateCheck.IsPresent ? true : (bool?)null,
+                CertificateAuthorityPath = ResolveOptionalPath(CertificateAuthority),
+                Region = Region,
+                EucarcPath = ResolveOptionalPath(EucarcPath),
+                ProfileName = ProfileName,
+                ProfileLocation = ResolveOptionalPath(ProfileLocation),
+            };
 
-                CloudSettings settings = CloudSettingsResolver.Resolve(request);
-                if (settings.ComputeUrl is null && settings.ObjectStorageUrl is not null)
-                {
-                    // An object-storage-only connection (bundle uploads and downloads): compute cmdlets will say
-                    // that the compute URL is missing when they are used with it.
-                    settings.Require(CloudSettingNames.AccessKey, CloudSettingNames.SecretKey);
-                }
-                else
-                {
-                    settings.Validate();
-                }
-                var connection = new CloudConnection(settings);
+            CloudSettings settings = CloudSettingsResolver.Resolve(request);
+            if (settings.ComputeUrl is null && settings.ObjectStorageUrl is not null)
+            {
+                // An object-storage-only connection (bundle uploads and downloads): compute cmdlets will say
+                // that the compute URL is missing when they are used with it.
+                settings.Require(CloudSettingNames.AccessKey, CloudSettingNames.SecretKey);
+            }
+            else
+            {
+                settings.Validate();
+            }
+            var connection = new CloudConnection(settings);
 
-                foreach (var source in settings.Sources)
-                {
-                    WriteDebug($"{source.Key} from {source.Value}");
-                }
+            foreach (var source in settings.Sources)
+            {
+                WriteDebug($"{source.Key} from {source.Value}");
+            }
 
-                WriteVerbose($"Connected to {settings.ComputeUrl ?? settings.ObjectStorageUrl} as {settings.AccessKey}.");
-                CertificateCheckWarning.WriteIfOff(this, settings);
-                SessionConnections.Set(connection);
-                if (PassThru)
-                {
-                    WriteObject(connection);
-                }
-            });
+            WriteVerbose($"Connected to {settings.ComputeUrl ?? settings.ObjectStorageUrl} as {settings.AccessKey}.");
+            CertificateCheckWarning.WriteIfOff(this, settings);
+            SessionConnections.Set(connection);
+            if (PassThru)
+            {
+                WriteObject(connection);
+            }
         }
 
-        // PowerShell's current location is not the process's current directory.
-        private string? ResolvePath(string? path) =>
-            string.IsNullOrEmpty(path) ? path : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        // Every path setting is optional: one not given stays unset, for the other sources to fill in.
+        private string? ResolveOptionalPath(string? path) =>
+            string.IsNullOrEmpty(path) ? path : ResolvePath(path!);
     }
 }

@@ -24,7 +24,7 @@ namespace Euca.Images.Commands.Cloud
     public sealed class DisconnectEucaCloudCommand : EucaCmdlet
     {
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
             if (!SessionConnections.Clear())
             {

@@ -27,19 +27,16 @@ namespace Euca.Images.Commands.Cloud
     public sealed class GetEucaCloudCommand : EucaCmdlet
     {
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            CloudConnection? current = SessionConnections.Current;
+            if (current is null)
             {
-                CloudConnection? current = SessionConnections.Current;
-                if (current is null)
-                {
-                    WriteVerbose("No Connect-EucaCloud in this session; showing the settings resolved from the configuration files and environment.");
-                    current = new CloudConnection(CloudSettingsResolver.Resolve(new CloudSettingsRequest()));
-                }
+                WriteVerbose("No Connect-EucaCloud in this session; showing the settings resolved from the configuration files and environment.");
+                current = new CloudConnection(CloudSettingsResolver.Resolve(new CloudSettingsRequest()));
+            }
 
-                WriteObject(current);
-            });
+            WriteObject(current);
         }
     }
 }

@@ -75,74 +75,50 @@ namespace Euca.Images.Commands.Images
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            if (Public && Private)
             {
-                if (Public && Private)
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.PublicAndPrivate, "-Public and -Private cannot be used together.", ImageId));
+            }
+
+            var change = new ImageAttributeChange
+            {
+                AddLaunchPermission = (AddLaunchPermission ?? new string[0]).Concat(Public ? new[] { "all" } : new string[0]).ToArray(),
+                RemoveLaunchPermission = (RemoveLaunchPermission ?? new string[0]).Concat(Private ? new[] { "all" } : new string[0]).ToArray(),
+                ProductCodes = ProductCode ?? new string[0],
+                Description = Description,
+            };
+            IReadOnlyList<ImageAttributeName> changed = change.ChangedAttributes();
+            if (changed.Count == 0)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.ImageAttributeChangeMissing, "Nothing to change: give -AddLaunchPermission, -RemoveLaunchPermission, -Public, -Private, -ProductCode or -Description.", ImageId));
+            }
+
+            var attributes = new ImageAttributes(CurrentConnection);
+            foreach (string id in ImageId)
+            {
+                if (!ShouldProcess(id, "Change " + string.Join(", ", changed)))
                 {
-                    ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.PublicAndPrivate, "-Public and -Private cannot be used together.", ImageId));
+                    continue;
                 }
 
-                var change = new ImageAttributeChange
+                try
                 {
-                    AddLaunchPermission = (AddLaunchPermission ?? new string[0]).Concat(Public ? new[] { "all" } : new string[0]).ToArray(),
-                    RemoveLaunchPermission = (RemoveLaunchPermission ?? new string[0]).Concat(Private ? new[] { "all" } : new string[0]).ToArray(),
-                    ProductCodes = ProductCode ?? new string[0],
-                    Description = Description,
-                };
-                List<string> changed = ChangedAttributes(change);
-                if (changed.Count == 0)
-                {
-                    ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.ImageAttributeChangeMissing, "Nothing to change: give -AddLaunchPermission, -RemoveLaunchPermission, -Public, -Private, -ProductCode or -Description.", ImageId));
-                }
-
-                var attributes = new ImageAttributes(CurrentConnection);
-                foreach (string id in ImageId)
-                {
-                    if (!ShouldProcess(id, "Change " + string.Join(", ", changed)))
+                    RunEngine((progress, token) => attributes.ModifyAsync(id, change, token), id);
+                    if (PassThru)
                     {
-                        continue;
-                    }
-
-                    try
-                    {
-                        RunEngine((progress, token) => attributes.ModifyAsync(id, change, token), id);
-                        if (PassThru)
+                        foreach (ImageAttributeName attribute in changed)
                         {
-                            foreach (string attribute in changed)
-                            {
-                                WriteObject(RunEngine((progress, token) => attributes.GetAsync(id, GetEucaImageAttributeCommand.ParseName(attribute), token), id));
-                            }
+                            WriteObject(RunEngine((progress, token) => attributes.GetAsync(id, attribute, token), id));
                         }
                     }
-                    catch (EngineFailure failure)
-                    {
-                        WriteError(failure.ErrorRecord);
-                    }
                 }
-            });
-        }
-
-        private static List<string> ChangedAttributes(ImageAttributeChange change)
-        {
-            var changed = new List<string>();
-            if (change.AddLaunchPermission.Count + change.RemoveLaunchPermission.Count > 0)
-            {
-                changed.Add("LaunchPermission");
+                catch (EngineFailure failure)
+                {
+                    WriteError(failure.ErrorRecord);
+                }
             }
-
-            if (change.ProductCodes.Count > 0)
-            {
-                changed.Add("ProductCodes");
-            }
-
-            if (change.Description != null)
-            {
-                changed.Add("Description");
-            }
-
-            return changed;
         }
     }
 }

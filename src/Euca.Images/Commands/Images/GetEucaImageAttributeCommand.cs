@@ -39,24 +39,21 @@ namespace Euca.Images.Commands.Images
         public string Attribute { get; set; } = "LaunchPermission";
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            var attributes = new ImageAttributes(CurrentConnection);
+            string attribute = Attribute;
+            foreach (string id in ImageId)
             {
-                var attributes = new ImageAttributes(CurrentConnection);
-                string attribute = Attribute;
-                foreach (string id in ImageId)
+                try
                 {
-                    try
-                    {
-                        WriteObject(RunEngine((progress, token) => attributes.GetAsync(id, ParseName(attribute), token), id));
-                    }
-                    catch (EngineFailure failure)
-                    {
-                        WriteError(failure.ErrorRecord);
-                    }
+                    WriteObject(RunEngine((progress, token) => attributes.GetAsync(id, ParseName(attribute), token), id));
                 }
-            });
+                catch (EngineFailure failure)
+                {
+                    WriteError(failure.ErrorRecord);
+                }
+            }
         }
 
         internal static ImageAttributeName ParseName(string attribute) => (ImageAttributeName)Enum.Parse(typeof(ImageAttributeName), attribute, ignoreCase: true);

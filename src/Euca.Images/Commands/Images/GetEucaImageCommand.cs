@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
@@ -19,6 +20,9 @@ namespace Euca.Images.Commands.Images
     /// values may use * and ? wildcards.</para>
     /// <para>Image ids may be emi-, eki-, eri- or (Eucalyptus 5) ami-, aki-, ari- followed by 8 or 17 hex digits;
     /// a malformed id is rejected before anything is sent.</para>
+    /// <para>Errors are per image: a malformed id is ImageIdInvalid and an image that does not exist or that you
+    /// cannot see is ImageNotFound, with the id as target; the other images are still listed. An image given by id
+    /// that -Owner, -ExecutableBy or the filters exclude is simply not listed.</para>
     /// </remarks>
     /// <example>
     /// <title>List the images you can use</title>
@@ -89,46 +93,25 @@ namespace Euca.Images.Commands.Images
         public string[]? State { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            var query = new ImageQuery
             {
-                var query = new ImageQuery
-                {
-                    ImageIds = (ImageId ?? new string[0]).Select(ResourceIdPattern.Image).ToArray(),
-                    Owners = Owner ?? new string[0],
-                    ExecutableBy = ExecutableBy ?? new string[0],
-                    Filters = AddConvenienceFilters(ToFilters(Filter)),
-                };
+                ImageIds = ImageId ?? new string[0],
+                Owners = Owner ?? new string[0],
+                ExecutableBy = ExecutableBy ?? new string[0],
+                Filters = ToFilters(Filter),
+                Names = Name ?? new string[0],
+                ImageTypes = (ImageType ?? new string[0]).Select(t => (ImageKind)Enum.Parse(typeof(ImageKind), t, ignoreCase: true)).ToArray(),
+                RootDeviceTypes = (RootDeviceType ?? new string[0]).Select(t => (RootDeviceKind)Enum.Parse(typeof(RootDeviceKind), t, ignoreCase: true)).ToArray(),
+                States = State ?? new string[0],
+            };
 
-                var service = new ImageService(CurrentConnection);
-                IReadOnlyList<ImageInfo> images = RunEngine((progress, token) => service.GetImagesAsync(query, token));
-                WriteObject(images, enumerateCollection: true);
-            });
+            var service = new ImageService(CurrentConnection);
+            WriteListing(RunEngine((progress, token) => service.GetImagesAsync(query, token)));
         }
 
-        // -Name, -ImageType, -RootDeviceType and -State are DescribeImages filters; they join any -Filter entry of the same name.
-        private IReadOnlyDictionary<string, IReadOnlyList<string>> AddConvenienceFilters(Dictionary<string, IReadOnlyList<string>> filters)
-        {
-            Add(filters, "name", Name);
-            Add(filters, "image-type", ImageType?.Select(t => t.ToLowerInvariant()));
-            Add(filters, "root-device-type", RootDeviceType?.Select(t => t == "Ebs" ? "ebs" : "instance-store"));
-            Add(filters, "state", State?.Select(s => s.ToLowerInvariant()));
-            return filters;
-        }
-
-        private static void Add(Dictionary<string, IReadOnlyList<string>> filters, string name, IEnumerable<string>? values)
-        {
-            if (values is null)
-            {
-                return;
-            }
-
-            filters[name] = filters.TryGetValue(name, out IReadOnlyList<string>? existing)
-                ? existing.Concat(values).Distinct().ToArray()
-                : values.ToArray();
-        }
-
+        // A hashtable's values may be one value or a collection, and may come wrapped in PSObjects.
         private static Dictionary<string, IReadOnlyList<string>> ToFilters(Hashtable? filter)
         {
             var filters = new Dictionary<string, IReadOnlyList<string>>();

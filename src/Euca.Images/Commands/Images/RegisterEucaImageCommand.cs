@@ -102,44 +102,41 @@ namespace Euca.Images.Commands.Images
         public string? Platform { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            var request = new ImageRegistrationRequest
             {
-                var request = new ImageRegistrationRequest
-                {
-                    Name = Name,
-                    ImageLocation = ParameterSetName == InstanceStoreSet ? ImageLocation : null,
-                    SnapshotId = ParameterSetName == EbsSet ? SnapshotId : null,
-                    RootDeviceName = RootDeviceName,
-                    BlockDeviceMappings = (BlockDeviceMapping ?? new object[0]).Select(BlockDeviceMappingArgument.Convert).ToArray(),
-                    Description = Description,
-                    Architecture = Architecture,
-                    KernelId = KernelId,
-                    RamdiskId = RamdiskId,
-                    Platform = Platform,
-                };
-                if (VirtualizationType != null)
-                {
-                    request.VirtualizationType = VirtualizationType == "paravirtual" ? VirtualizationKind.Paravirtual : VirtualizationKind.Hvm;
-                }
+                Name = Name,
+                ImageLocation = ParameterSetName == InstanceStoreSet ? ImageLocation : null,
+                SnapshotId = ParameterSetName == EbsSet ? SnapshotId : null,
+                RootDeviceName = RootDeviceName,
+                BlockDeviceMappings = (BlockDeviceMapping ?? new object[0]).Select(BlockDeviceMappingArgument.Convert).ToArray(),
+                Description = Description,
+                Architecture = Architecture,
+                KernelId = KernelId,
+                RamdiskId = RamdiskId,
+                Platform = Platform,
+            };
+            if (VirtualizationType != null)
+            {
+                request.VirtualizationType = VirtualizationType == "paravirtual" ? VirtualizationKind.Paravirtual : VirtualizationKind.Hvm;
+            }
 
-                ImageRegistrationPlan plan = ImageRegistrationRules.Check(request);
-                foreach (string adjustment in plan.Adjustments)
-                {
-                    WriteWarning(adjustment);
-                }
+            ImageRegistrationPlan plan = ImageRegistrationRules.Check(request);
+            foreach (string adjustment in plan.Adjustments)
+            {
+                WriteWarning(adjustment);
+            }
 
-                string source = plan.Request.ImageLocation ?? plan.Request.SnapshotId ?? "block device mappings";
-                if (!ShouldProcess($"{Name} from {source}", "Register image"))
-                {
-                    return;
-                }
+            string source = plan.Request.ImageLocation ?? plan.Request.SnapshotId ?? "block device mappings";
+            if (!ShouldProcess($"{Name} from {source}", "Register image"))
+            {
+                return;
+            }
 
-                var registration = new ImageRegistration(CurrentConnection);
-                ImageInfo image = RunEngine((progress, token) => registration.RegisterAsync(plan, token), Name);
-                WriteObject(image);
-            });
+            var registration = new ImageRegistration(CurrentConnection);
+            ImageInfo image = RunEngine((progress, token) => registration.RegisterAsync(plan, token), Name);
+            WriteObject(image);
         }
     }
 }

@@ -42,32 +42,29 @@ namespace Euca.Images.Commands.Images
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            var attributes = new ImageAttributes(CurrentConnection);
+            foreach (string id in ImageId)
             {
-                var attributes = new ImageAttributes(CurrentConnection);
-                foreach (string id in ImageId)
+                if (!ShouldProcess(id, "Reset launch permissions"))
                 {
-                    if (!ShouldProcess(id, "Reset launch permissions"))
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    try
+                try
+                {
+                    RunEngine((progress, token) => attributes.ResetLaunchPermissionAsync(id, token), id);
+                    if (PassThru)
                     {
-                        RunEngine((progress, token) => attributes.ResetLaunchPermissionAsync(id, token), id);
-                        if (PassThru)
-                        {
-                            WriteObject(RunEngine((progress, token) => attributes.GetAsync(id, ImageAttributeName.LaunchPermission, token), id));
-                        }
-                    }
-                    catch (EngineFailure failure)
-                    {
-                        WriteError(failure.ErrorRecord);
+                        WriteObject(RunEngine((progress, token) => attributes.GetAsync(id, ImageAttributeName.LaunchPermission, token), id));
                     }
                 }
-            });
+                catch (EngineFailure failure)
+                {
+                    WriteError(failure.ErrorRecord);
+                }
+            }
         }
     }
 }

@@ -51,48 +51,45 @@ namespace Euca.Images.Commands.Images
         public int TimeoutSeconds { get; set; } = 300;
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            foreach (string id in ImageId)
             {
-                foreach (string id in ImageId)
+                string canonical;
+                try
                 {
-                    string canonical;
-                    try
-                    {
-                        canonical = ResourceIdPattern.Image(id);
-                    }
-                    catch (Engine.Errors.EucaException invalid)
-                    {
-                        WriteError(ErrorRecords.From(invalid));
-                        continue;
-                    }
+                    canonical = ResourceIdPattern.Image(id);
+                }
+                catch (Engine.Errors.EucaException invalid)
+                {
+                    WriteError(ErrorRecords.From(invalid));
+                    continue;
+                }
 
-                    string action = (Purge ? "Deregister and delete image" : "Deregister image") + (RemoveBundle ? ", and remove its bundle" : string.Empty);
-                    if (!ShouldProcess(canonical, action))
-                    {
-                        continue;
-                    }
+                string action = (Purge ? "Deregister and delete image" : "Deregister image") + (RemoveBundle ? ", and remove its bundle" : string.Empty);
+                if (!ShouldProcess(canonical, action))
+                {
+                    continue;
+                }
 
-                    var removal = new ImageRemoval(CurrentConnection) { PurgeTimeout = TimeSpan.FromSeconds(TimeoutSeconds) };
-                    try
+                var removal = new ImageRemoval(CurrentConnection) { PurgeTimeout = TimeSpan.FromSeconds(TimeoutSeconds) };
+                try
+                {
+                    string? removedBundle = RunEngine((progress, token) => removal.RemoveAsync(canonical, Purge, RemoveBundle, progress, token), canonical);
+                    if (RemoveBundle && removedBundle is null)
                     {
-                        string? removedBundle = RunEngine((progress, token) => removal.RemoveAsync(canonical, Purge, RemoveBundle, progress, token), canonical);
-                        if (RemoveBundle && removedBundle is null)
-                        {
-                            WriteWarning($"{canonical} has no bundle to remove (it is EBS-backed, or it was not found).");
-                        }
-                        else if (removedBundle is not null)
-                        {
-                            WriteVerbose($"Removed the bundle {removedBundle}.");
-                        }
+                        WriteWarning($"{canonical} has no bundle to remove (it is EBS-backed, or it was not found).");
                     }
-                    catch (EngineFailure failure)
+                    else if (removedBundle is not null)
                     {
-                        WriteError(failure.ErrorRecord);
+                        WriteVerbose($"Removed the bundle {removedBundle}.");
                     }
                 }
-            });
+                catch (EngineFailure failure)
+                {
+                    WriteError(failure.ErrorRecord);
+                }
+            }
         }
     }
 }

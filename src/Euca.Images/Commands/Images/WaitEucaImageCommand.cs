@@ -51,30 +51,27 @@ namespace Euca.Images.Commands.Images
         public double PollSeconds { get; set; } = 5;
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            var waiter = new ImageWaiter(CurrentConnection);
+            string state = State;
+            foreach (string id in ImageId)
             {
-                var waiter = new ImageWaiter(CurrentConnection);
-                string state = State;
-                foreach (string id in ImageId)
+                try
                 {
-                    try
+                    ImageInfo? image = RunEngine(
+                        (progress, token) => waiter.WaitAsync(id, ParseState(state), TimeSpan.FromSeconds(TimeoutSeconds), TimeSpan.FromSeconds(PollSeconds), progress, token),
+                        id);
+                    if (image != null)
                     {
-                        ImageInfo? image = RunEngine(
-                            (progress, token) => waiter.WaitAsync(id, ParseState(state), TimeSpan.FromSeconds(TimeoutSeconds), TimeSpan.FromSeconds(PollSeconds), progress, token),
-                            id);
-                        if (image != null)
-                        {
-                            WriteObject(image);
-                        }
-                    }
-                    catch (EngineFailure failure)
-                    {
-                        WriteError(failure.ErrorRecord);
+                        WriteObject(image);
                     }
                 }
-            });
+                catch (EngineFailure failure)
+                {
+                    WriteError(failure.ErrorRecord);
+                }
+            }
         }
 
         private static ImageWaitState ParseState(string state) => (ImageWaitState)Enum.Parse(typeof(ImageWaitState), state, ignoreCase: true);

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
@@ -10,6 +9,8 @@ namespace Euca.Images.Commands.Import
     /// <para>Without -ConversionTaskId, lists all of your conversion tasks. Each task shows its state (active,
     /// cancelling, cancelled, completed), its status message (a failed conversion ends cancelled with the reason),
     /// the bytes converted so far, and the volume and instance it produced.</para>
+    /// <para>Errors are per task: a malformed id is ConversionTaskIdInvalid and an unknown one ConversionTaskNotFound,
+    /// with the id as target; the other tasks are still listed.</para>
     /// </remarks>
     /// <example>
     /// <title>List your import tasks</title>
@@ -32,14 +33,10 @@ namespace Euca.Images.Commands.Import
         public string[]? ConversionTaskId { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
-            {
-                var service = new ImportService(CurrentConnection);
-                IReadOnlyList<ConversionTaskInfo> tasks = RunEngine((progress, token) => service.GetConversionTasksAsync(ConversionTaskId, token));
-                WriteObject(tasks, enumerateCollection: true);
-            });
+            var service = new ImportService(CurrentConnection);
+            WriteListing(RunEngine((progress, token) => service.GetConversionTasksAsync(ConversionTaskId, token)));
         }
     }
 }

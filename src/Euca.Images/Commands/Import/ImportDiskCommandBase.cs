@@ -61,7 +61,7 @@ namespace Euca.Images.Commands.Import
         /// <summary>The full path of <see cref="Path"/>, checked to exist.</summary>
         protected string ResolvedPath()
         {
-            string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            string path = ResolvePath(Path!);
             if (!System.IO.File.Exists(path))
             {
                 throw new EucaException(ErrorIds.ImportFileNotFound, EucaErrorCategory.ObjectNotFound, $"The disk image '{Path}' does not exist.", Path);

@@ -81,33 +81,30 @@ namespace Euca.Images.Commands.Import
         public string? AvailabilityZone { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            string path = ResolvedPath();
+            if (!ShouldProcess(path, $"Import as a {Platform} {InstanceType} instance through bucket {Bucket}"))
             {
-                string path = ResolvedPath();
-                if (!ShouldProcess(path, $"Import as a {Platform} {InstanceType} instance through bucket {Bucket}"))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var request = new InstanceImportRequest(path, Bucket!, InstanceType!, Platform!)
-                {
-                    Architecture = Architecture,
-                    AvailabilityZone = AvailabilityZone,
-                    KeyName = KeyName,
-                    SecurityGroups = SecurityGroup ?? new string[0],
-                    SubnetId = SubnetId,
-                    PrivateIpAddress = PrivateIpAddress,
-                    Monitoring = Monitoring,
-                    InstanceInitiatedShutdownBehavior = InstanceInitiatedShutdownBehavior,
-                    UserData = UserData,
-                };
-                Fill(request);
-                var service = new ImportService(CurrentConnection);
-                WriteObject(RunReportingWhenStopped("The import was stopped.", request.Upload.Journal.Describe,
-                    (progress, token) => service.ImportInstanceAsync(request, progress, token), path));
-            });
+            var request = new InstanceImportRequest(path, Bucket!, InstanceType!, Platform!)
+            {
+                Architecture = Architecture,
+                AvailabilityZone = AvailabilityZone,
+                KeyName = KeyName,
+                SecurityGroups = SecurityGroup ?? new string[0],
+                SubnetId = SubnetId,
+                PrivateIpAddress = PrivateIpAddress,
+                Monitoring = Monitoring,
+                InstanceInitiatedShutdownBehavior = InstanceInitiatedShutdownBehavior,
+                UserData = UserData,
+            };
+            Fill(request);
+            var service = new ImportService(CurrentConnection);
+            WriteObject(RunReportingWhenStopped("The import was stopped.", request.Upload.Journal.Describe,
+                (progress, token) => service.ImportInstanceAsync(request, progress, token), path));
         }
     }
 }

@@ -37,22 +37,19 @@ namespace Euca.Images.Commands.Import
         public string? AvailabilityZone { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            string path = ResolvedPath();
+            if (!ShouldProcess(path, $"Import as a volume in {AvailabilityZone} through bucket {Bucket}"))
             {
-                string path = ResolvedPath();
-                if (!ShouldProcess(path, $"Import as a volume in {AvailabilityZone} through bucket {Bucket}"))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var request = new VolumeImportRequest(path, Bucket!, AvailabilityZone!);
-                Fill(request);
-                var service = new ImportService(CurrentConnection);
-                WriteObject(RunReportingWhenStopped("The import was stopped.", request.Upload.Journal.Describe,
-                    (progress, token) => service.ImportVolumeAsync(request, progress, token), path));
-            });
+            var request = new VolumeImportRequest(path, Bucket!, AvailabilityZone!);
+            Fill(request);
+            var service = new ImportService(CurrentConnection);
+            WriteObject(RunReportingWhenStopped("The import was stopped.", request.Upload.Journal.Describe,
+                (progress, token) => service.ImportVolumeAsync(request, progress, token), path));
         }
     }
 }

@@ -54,27 +54,24 @@ namespace Euca.Images.Commands.Import
         public long PartSize { get; set; } = ImportPartPlan.DefaultPartSize;
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            string path = ResolvePath(Path!);
+            if (!System.IO.File.Exists(path))
             {
-                string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-                if (!System.IO.File.Exists(path))
-                {
-                    throw new EucaException(ErrorIds.ImportFileNotFound, EucaErrorCategory.ObjectNotFound, $"The disk image '{Path}' does not exist.", Path);
-                }
+                throw new EucaException(ErrorIds.ImportFileNotFound, EucaErrorCategory.ObjectNotFound, $"The disk image '{Path}' does not exist.", Path);
+            }
 
-                if (!ShouldProcess(ConversionTaskId, $"Upload the missing parts of {path}"))
-                {
-                    return;
-                }
+            if (!ShouldProcess(ConversionTaskId, $"Upload the missing parts of {path}"))
+            {
+                return;
+            }
 
-                var service = new ImportService(CurrentConnection);
-                var upload = new ImportUploadOptions { ThrottleLimit = ThrottleLimit, PartSize = PartSize };
-                string id = ConversionTaskId!;
-                WriteObject(RunReportingWhenStopped("The import was stopped.", upload.Journal.Describe,
-                    (progress, token) => service.ResumeImportAsync(id, path, ExpiresInDays, upload, progress, token), id));
-            });
+            var service = new ImportService(CurrentConnection);
+            var upload = new ImportUploadOptions { ThrottleLimit = ThrottleLimit, PartSize = PartSize };
+            string id = ConversionTaskId!;
+            WriteObject(RunReportingWhenStopped("The import was stopped.", upload.Journal.Describe,
+                (progress, token) => service.ResumeImportAsync(id, path, ExpiresInDays, upload, progress, token), id));
         }
     }
 }

@@ -44,32 +44,29 @@ namespace Euca.Images.Commands.Import
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            string id = ConversionTaskId!;
+            string action = RemoveDiskImage ? "Cancel and delete the uploaded disk image" : "Cancel";
+            // -Force skips the confirmation that ConfirmImpact High asks for, but never overrides -WhatIf.
+            if (!(Force && !WhatIfRequested()) && !ShouldProcess(id, action))
             {
-                string id = ConversionTaskId!;
-                string action = RemoveDiskImage ? "Cancel and delete the uploaded disk image" : "Cancel";
-                // -Force skips the confirmation that ConfirmImpact High asks for, but never overrides -WhatIf.
-                if (!(Force && !WhatIfRequested()) && !ShouldProcess(id, action))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var service = new ImportService(CurrentConnection);
-                try
+            var service = new ImportService(CurrentConnection);
+            try
+            {
+                ConversionTaskInfo task = RunEngine((progress, token) => service.StopAsync(id, RemoveDiskImage, null, token), id);
+                if (PassThru)
                 {
-                    ConversionTaskInfo task = RunEngine((progress, token) => service.StopAsync(id, RemoveDiskImage, null, token), id);
-                    if (PassThru)
-                    {
-                        WriteObject(task);
-                    }
+                    WriteObject(task);
                 }
-                catch (EngineFailure failure)
-                {
-                    WriteError(failure.ErrorRecord);
-                }
-            });
+            }
+            catch (EngineFailure failure)
+            {
+                WriteError(failure.ErrorRecord);
+            }
         }
 
         private bool WhatIfRequested() =>

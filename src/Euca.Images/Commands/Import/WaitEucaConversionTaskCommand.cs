@@ -42,22 +42,19 @@ namespace Euca.Images.Commands.Import
         public double PollSeconds { get; set; } = 5;
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            var service = new ImportService(CurrentConnection);
+            string id = ConversionTaskId!;
+            try
             {
-                var service = new ImportService(CurrentConnection);
-                string id = ConversionTaskId!;
-                try
-                {
-                    WriteObject(RunEngine((progress, token) => service.WaitAsync(id, TimeSpan.FromSeconds(TimeoutSeconds), TimeSpan.FromSeconds(PollSeconds), progress, token), id));
-                }
-                catch (EngineFailure failure)
-                {
-                    // One failed task must not stop waiting for the others in the pipeline.
-                    WriteError(failure.ErrorRecord);
-                }
-            });
+                WriteObject(RunEngine((progress, token) => service.WaitAsync(id, TimeSpan.FromSeconds(TimeoutSeconds), TimeSpan.FromSeconds(PollSeconds), progress, token), id));
+            }
+            catch (EngineFailure failure)
+            {
+                // One failed task must not stop waiting for the others in the pipeline.
+                WriteError(failure.ErrorRecord);
+            }
         }
     }
 }

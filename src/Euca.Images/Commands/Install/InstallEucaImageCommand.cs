@@ -129,29 +129,26 @@ namespace Euca.Images.Commands.Install
             settings.Require(CloudSettingNames.ComputeUrl, CloudSettingNames.ObjectStorageUrl, CloudSettingNames.AccessKey, CloudSettingNames.SecretKey);
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            if (KernelPath is not null && KernelId is not null || RamdiskPath is not null && RamdiskId is not null)
             {
-                if (KernelPath is not null && KernelId is not null || RamdiskPath is not null && RamdiskId is not null)
-                {
-                    throw new EucaException(ErrorIds.InstallKernelSourceConflict, EucaErrorCategory.InvalidArgument,
-                        "Give either -KernelPath or -KernelId (and either -RamdiskPath or -RamdiskId), not both.", KernelPath ?? RamdiskPath);
-                }
+                throw new EucaException(ErrorIds.InstallKernelSourceConflict, EucaErrorCategory.InvalidArgument,
+                    "Give either -KernelPath or -KernelId (and either -RamdiskPath or -RamdiskId), not both.", KernelPath ?? RamdiskPath);
+            }
 
-                string imagePath = ResolvePath(Path!);
-                if (!ShouldProcess(imagePath, $"Install image '{Name}' into bucket '{Bucket}'"))
-                {
-                    return;
-                }
+            string imagePath = ResolvePath(Path!);
+            if (!ShouldProcess(imagePath, $"Install image '{Name}' into bucket '{Bucket}'"))
+            {
+                return;
+            }
 
-                CloudConnection connection = CurrentConnection;
-                connection.Settings.Require(CloudSettingNames.ObjectStorageUrl);
-                ImageInstallRequest request = BuildRequest(imagePath);
-                IReadOnlyList<ImageInfo> images = RunUpload(request.Target.Journal, (progress, token) =>
-                    new ImageInstaller(connection).InstallAsync(request, progress, token), imagePath);
-                WriteObject(images, enumerateCollection: true);
-            });
+            CloudConnection connection = CurrentConnection;
+            connection.Settings.Require(CloudSettingNames.ObjectStorageUrl);
+            ImageInstallRequest request = BuildRequest(imagePath);
+            IReadOnlyList<ImageInfo> images = RunUpload(request.Target.Journal, (progress, token) =>
+                new ImageInstaller(connection).InstallAsync(request, progress, token), imagePath);
+            WriteObject(images, enumerateCollection: true);
         }
 
         private ImageInstallRequest BuildRequest(string imagePath)
@@ -173,7 +170,5 @@ namespace Euca.Images.Commands.Install
 
         private BundleCreateRequest BootFile(string path, BundleImageType type) =>
             Signing.RequestFor(ResolvePath(path), new BundleImageProperties { Architecture = Architecture!, ImageType = type });
-
-        private string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
     }
 }

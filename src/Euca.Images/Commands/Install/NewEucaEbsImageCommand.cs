@@ -80,35 +80,32 @@ namespace Euca.Images.Commands.Install
         public double PollSeconds { get; set; } = 5;
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            string path = ResolvedPath();
+            if (!ShouldProcess(path, $"Import into {AvailabilityZone} through bucket {Bucket}, snapshot, and register as EBS image '{Name}'"))
             {
-                string path = ResolvedPath();
-                if (!ShouldProcess(path, $"Import into {AvailabilityZone} through bucket {Bucket}, snapshot, and register as EBS image '{Name}'"))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var import = new VolumeImportRequest(path, Bucket!, AvailabilityZone!);
-                Fill(import);
-                var request = new EbsImageRequest(Name!, import)
-                {
-                    Architecture = Architecture,
-                    Description = Description,
-                    Platform = Platform,
-                    Public = Public,
-                    KeepVolume = KeepVolume,
-                    KeepDiskImage = KeepDiskImage,
-                    ConversionTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
-                    SnapshotTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
-                    PollInterval = TimeSpan.FromSeconds(PollSeconds),
-                };
+            var import = new VolumeImportRequest(path, Bucket!, AvailabilityZone!);
+            Fill(import);
+            var request = new EbsImageRequest(Name!, import)
+            {
+                Architecture = Architecture,
+                Description = Description,
+                Platform = Platform,
+                Public = Public,
+                KeepVolume = KeepVolume,
+                KeepDiskImage = KeepDiskImage,
+                ConversionTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
+                SnapshotTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
+                PollInterval = TimeSpan.FromSeconds(PollSeconds),
+            };
 
-                var installer = new EbsImageInstaller(CurrentConnection);
-                WriteObject(RunReportingWhenStopped($"Making EBS image '{Name}' was stopped.", request.Journal.Describe,
-                    (progress, token) => installer.InstallAsync(request, progress, token), path));
-            });
+            var installer = new EbsImageInstaller(CurrentConnection);
+            WriteObject(RunReportingWhenStopped($"Making EBS image '{Name}' was stopped.", request.Journal.Describe,
+                (progress, token) => installer.InstallAsync(request, progress, token), path));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Runtime;
@@ -10,6 +9,8 @@ namespace Euca.Images.Commands.Instances
     /// <para>Without -BundleId, lists all of your bundle tasks. Each shows its state (pending, waiting-for-shutdown,
     /// bundling, storing, cancelling, complete or failed), progress, the error of a failed task, and the
     /// ManifestLocation of the bundle it stores.</para>
+    /// <para>Errors are per task: a malformed id is BundleIdInvalid and an unknown one BundleTaskNotFound, with the id
+    /// as target; the other tasks are still listed.</para>
     /// </remarks>
     /// <example>
     /// <title>List your bundle tasks</title>
@@ -32,14 +33,10 @@ namespace Euca.Images.Commands.Instances
         public string[]? BundleId { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
-            {
-                var bundler = new InstanceBundler(CurrentConnection);
-                IReadOnlyList<BundleTaskInfo> tasks = RunEngine((progress, token) => bundler.GetBundleTasksAsync(BundleId, token));
-                WriteObject(tasks, enumerateCollection: true);
-            });
+            var bundler = new InstanceBundler(CurrentConnection);
+            WriteListing(RunEngine((progress, token) => bundler.GetBundleTasksAsync(BundleId, token)));
         }
     }
 }

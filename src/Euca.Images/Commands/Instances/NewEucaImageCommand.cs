@@ -52,27 +52,24 @@ namespace Euca.Images.Commands.Instances
         public ImageBlockDeviceMapping[]? BlockDeviceMapping { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            if (!ShouldProcess(InstanceId, $"Create image '{Name}'"))
             {
-                if (!ShouldProcess(InstanceId, $"Create image '{Name}'"))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var request = new ImageFromInstanceRequest
-                {
-                    InstanceId = InstanceId,
-                    Name = Name,
-                    Description = Description,
-                    NoReboot = NoReboot.IsPresent,
-                    BlockDeviceMappings = BlockDeviceMapping ?? new ImageBlockDeviceMapping[0],
-                };
-                var creator = new InstanceImageCreator(CurrentConnection);
-                ImageInfo image = RunEngine((progress, token) => creator.CreateImageAsync(request, token), InstanceId);
-                WriteObject(image);
-            });
+            var request = new ImageFromInstanceRequest
+            {
+                InstanceId = InstanceId,
+                Name = Name,
+                Description = Description,
+                NoReboot = NoReboot.IsPresent,
+                BlockDeviceMappings = BlockDeviceMapping ?? new ImageBlockDeviceMapping[0],
+            };
+            var creator = new InstanceImageCreator(CurrentConnection);
+            ImageInfo image = RunEngine((progress, token) => creator.CreateImageAsync(request, token), InstanceId);
+            WriteObject(image);
         }
     }
 }

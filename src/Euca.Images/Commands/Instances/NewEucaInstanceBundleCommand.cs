@@ -50,26 +50,23 @@ namespace Euca.Images.Commands.Instances
         public int ExpiresInHours { get; set; } = 24;
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            if (!ShouldProcess(InstanceId, $"Bundle to {Bucket}/{Prefix}"))
             {
-                if (!ShouldProcess(InstanceId, $"Bundle to {Bucket}/{Prefix}"))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var request = new InstanceBundleRequest
-                {
-                    InstanceId = InstanceId,
-                    Bucket = Bucket,
-                    Prefix = Prefix,
-                    PolicyLifetime = TimeSpan.FromHours(ExpiresInHours),
-                };
-                var bundler = new InstanceBundler(CurrentConnection);
-                BundleTaskInfo task = RunEngine((progress, token) => bundler.BundleInstanceAsync(request, token), InstanceId);
-                WriteObject(task);
-            });
+            var request = new InstanceBundleRequest
+            {
+                InstanceId = InstanceId,
+                Bucket = Bucket,
+                Prefix = Prefix,
+                PolicyLifetime = TimeSpan.FromHours(ExpiresInHours),
+            };
+            var bundler = new InstanceBundler(CurrentConnection);
+            BundleTaskInfo task = RunEngine((progress, token) => bundler.BundleInstanceAsync(request, token), InstanceId);
+            WriteObject(task);
         }
     }
 }

@@ -29,25 +29,22 @@ namespace Euca.Images.Commands.Instances
         public string BundleId { get; set; } = string.Empty;
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            if (!ShouldProcess(BundleId, "Cancel bundle task"))
             {
-                if (!ShouldProcess(BundleId, "Cancel bundle task"))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var bundler = new InstanceBundler(CurrentConnection);
-                try
-                {
-                    WriteObject(RunEngine((progress, token) => bundler.CancelBundleTaskAsync(BundleId, token), BundleId));
-                }
-                catch (EngineFailure failure)
-                {
-                    WriteError(failure.ErrorRecord);
-                }
-            });
+            var bundler = new InstanceBundler(CurrentConnection);
+            try
+            {
+                WriteObject(RunEngine((progress, token) => bundler.CancelBundleTaskAsync(BundleId, token), BundleId));
+            }
+            catch (EngineFailure failure)
+            {
+                WriteError(failure.ErrorRecord);
+            }
         }
     }
 }

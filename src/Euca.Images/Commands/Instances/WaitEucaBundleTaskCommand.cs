@@ -42,22 +42,19 @@ namespace Euca.Images.Commands.Instances
         public double PollSeconds { get; set; } = 5;
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            var bundler = new InstanceBundler(CurrentConnection) { PollInterval = TimeSpan.FromSeconds(PollSeconds) };
+            try
             {
-                var bundler = new InstanceBundler(CurrentConnection) { PollInterval = TimeSpan.FromSeconds(PollSeconds) };
-                try
-                {
-                    BundleTaskInfo task = RunEngine(
-                        (progress, token) => bundler.WaitForBundleTaskAsync(BundleId, TimeSpan.FromSeconds(TimeoutSeconds), progress, token), BundleId);
-                    WriteObject(task);
-                }
-                catch (EngineFailure failure)
-                {
-                    WriteError(failure.ErrorRecord);
-                }
-            });
+                BundleTaskInfo task = RunEngine(
+                    (progress, token) => bundler.WaitForBundleTaskAsync(BundleId, TimeSpan.FromSeconds(TimeoutSeconds), progress, token), BundleId);
+                WriteObject(task);
+            }
+            catch (EngineFailure failure)
+            {
+                WriteError(failure.ErrorRecord);
+            }
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Snapshots;
@@ -10,6 +9,9 @@ namespace Euca.Images.Commands.Snapshots
     /// <remarks>
     /// <para>Without -SnapshotId or -Owner, lists the snapshots you own. -Owner takes account ids, account aliases or
     /// self. Each snapshot shows its state (pending, completed or error) and progress.</para>
+    /// <para>Errors are per snapshot: a malformed id is SnapshotIdInvalid and a snapshot that does not exist or that
+    /// you cannot see is SnapshotNotFound, with the id as target; the other snapshots are still listed. A snapshot
+    /// given by id that -Owner excludes is simply not listed.</para>
     /// </remarks>
     /// <example>
     /// <title>List your snapshots</title>
@@ -39,14 +41,10 @@ namespace Euca.Images.Commands.Snapshots
         public string[]? Owner { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
-            {
-                var service = new SnapshotService(CurrentConnection);
-                IReadOnlyList<SnapshotInfo> snapshots = RunEngine((progress, token) => service.GetSnapshotsAsync(SnapshotId, Owner, token));
-                WriteObject(snapshots, enumerateCollection: true);
-            });
+            var service = new SnapshotService(CurrentConnection);
+            WriteListing(RunEngine((progress, token) => service.GetSnapshotsAsync(SnapshotId, Owner, token)));
         }
     }
 }

@@ -35,25 +35,22 @@ namespace Euca.Images.Commands.Snapshots
         public string? Description { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            if (!ShouldProcess(VolumeId, "Create snapshot"))
             {
-                if (!ShouldProcess(VolumeId, "Create snapshot"))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var service = new SnapshotService(CurrentConnection);
-                try
-                {
-                    WriteObject(RunEngine((progress, token) => service.CreateSnapshotAsync(VolumeId, Description, token), VolumeId));
-                }
-                catch (EngineFailure failure)
-                {
-                    WriteError(failure.ErrorRecord);
-                }
-            });
+            var service = new SnapshotService(CurrentConnection);
+            try
+            {
+                WriteObject(RunEngine((progress, token) => service.CreateSnapshotAsync(VolumeId, Description, token), VolumeId));
+            }
+            catch (EngineFailure failure)
+            {
+                WriteError(failure.ErrorRecord);
+            }
         }
     }
 }

@@ -43,21 +43,18 @@ namespace Euca.Images.Commands.Snapshots
         public double PollSeconds { get; set; } = 5;
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            var service = new SnapshotService(CurrentConnection) { PollInterval = TimeSpan.FromSeconds(PollSeconds) };
+            try
             {
-                var service = new SnapshotService(CurrentConnection) { PollInterval = TimeSpan.FromSeconds(PollSeconds) };
-                try
-                {
-                    WriteObject(RunEngine(
-                        (progress, token) => service.WaitForSnapshotAsync(SnapshotId, TimeSpan.FromSeconds(TimeoutSeconds), progress, token), SnapshotId));
-                }
-                catch (EngineFailure failure)
-                {
-                    WriteError(failure.ErrorRecord);
-                }
-            });
+                WriteObject(RunEngine(
+                    (progress, token) => service.WaitForSnapshotAsync(SnapshotId, TimeSpan.FromSeconds(TimeoutSeconds), progress, token), SnapshotId));
+            }
+            catch (EngineFailure failure)
+            {
+                WriteError(failure.ErrorRecord);
+            }
         }
     }
 }

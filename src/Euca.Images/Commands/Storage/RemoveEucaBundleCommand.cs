@@ -43,31 +43,28 @@ namespace Euca.Images.Commands.Storage
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            string location = ManifestLocation!;
+            string what = RemoveBucket ? "Delete the bundle's parts, its manifest and the bucket" : "Delete the bundle's parts and manifest";
+            // -Force skips the confirmation prompt; -WhatIf still only reports.
+            bool ask = !Force || MyInvocation.BoundParameters.ContainsKey("WhatIf");
+            if (ask && !ShouldProcess(location, what))
             {
-                string location = ManifestLocation!;
-                string what = RemoveBucket ? "Delete the bundle's parts, its manifest and the bucket" : "Delete the bundle's parts and manifest";
-                // -Force skips the confirmation prompt; -WhatIf still only reports.
-                bool ask = !Force || MyInvocation.BoundParameters.ContainsKey("WhatIf");
-                if (ask && !ShouldProcess(location, what))
-                {
-                    return;
-                }
+                return;
+            }
 
-                CloudConnection connection = CurrentConnection;
-                try
-                {
-                    IReadOnlyList<string> deleted = RunEngine((progress, token) =>
-                        BundleRemover.RemoveAsync(connection, new BundleRemoveRequest(location, RemoveBucket), progress, token), location);
-                    WriteVerbose($"Deleted {deleted.Count} object(s): {string.Join(", ", deleted)}.");
-                }
-                catch (EngineFailure failure)
-                {
-                    WriteError(failure.ErrorRecord);
-                }
-            });
+            CloudConnection connection = CurrentConnection;
+            try
+            {
+                IReadOnlyList<string> deleted = RunEngine((progress, token) =>
+                    BundleRemover.RemoveAsync(connection, new BundleRemoveRequest(location, RemoveBucket), progress, token), location);
+                WriteVerbose($"Deleted {deleted.Count} object(s): {string.Join(", ", deleted)}.");
+            }
+            catch (EngineFailure failure)
+            {
+                WriteError(failure.ErrorRecord);
+            }
         }
     }
 }

@@ -45,29 +45,26 @@ namespace Euca.Images.Commands.Storage
         public int ThrottleLimit { get; set; } = BundleUploadTarget.DefaultThrottleLimit;
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            string destination = ResolvePath(Destination ?? ".");
+            if (!ShouldProcess(ManifestLocation, $"Download bundle into {destination}"))
             {
-                string destination = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination ?? ".");
-                if (!ShouldProcess(ManifestLocation, $"Download bundle into {destination}"))
-                {
-                    return;
-                }
+                return;
+            }
 
-                CloudConnection connection = CurrentConnection;
-                string location = ManifestLocation!;
-                try
-                {
-                    BundleInfo bundle = RunEngine((progress, token) =>
-                        BundleDownloader.SaveAsync(connection, new BundleSaveRequest(location, destination, ThrottleLimit), progress, token), location);
-                    WriteObject(bundle);
-                }
-                catch (EngineFailure failure)
-                {
-                    WriteError(failure.ErrorRecord);
-                }
-            });
+            CloudConnection connection = CurrentConnection;
+            string location = ManifestLocation!;
+            try
+            {
+                BundleInfo bundle = RunEngine((progress, token) =>
+                    BundleDownloader.SaveAsync(connection, new BundleSaveRequest(location, destination, ThrottleLimit), progress, token), location);
+                WriteObject(bundle);
+            }
+            catch (EngineFailure failure)
+            {
+                WriteError(failure.ErrorRecord);
+            }
         }
     }
 }

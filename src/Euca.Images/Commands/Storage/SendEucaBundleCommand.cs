@@ -76,31 +76,28 @@ namespace Euca.Images.Commands.Storage
         public int ThrottleLimit { get; set; } = BundleUploadTarget.DefaultThrottleLimit;
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            string manifestPath = Bundle?.ManifestPath ?? ResolvePath(ManifestPath!);
+            string prefix = ManifestLocation.NormalizeKeyPrefix(KeyPrefix);
+            if (!ShouldProcess($"{Bucket}/{prefix}", $"Upload bundle {manifestPath}"))
             {
-                string manifestPath = Bundle?.ManifestPath ?? SessionState.Path.GetUnresolvedProviderPathFromPSPath(ManifestPath!);
-                string prefix = ManifestLocation.NormalizeKeyPrefix(KeyPrefix);
-                if (!ShouldProcess($"{Bucket}/{prefix}", $"Upload bundle {manifestPath}"))
-                {
-                    return;
-                }
+                return;
+            }
 
-                CloudConnection connection = CurrentConnection;
-                var target = new BundleUploadTarget(Bucket!) { KeyPrefix = KeyPrefix, Acl = Acl, Location = Location, ThrottleLimit = ThrottleLimit };
-                try
-                {
-                    BundleUpload upload = RunUpload(target.Journal,
-                        (progress, token) => BundleUploader.SendAsync(connection, new BundleSendRequest(manifestPath, target, Resume), progress, token), manifestPath);
-                    WriteObject(upload);
-                }
-                catch (EngineFailure failure)
-                {
-                    // One failed bundle must not stop the rest of a pipeline.
-                    WriteError(failure.ErrorRecord);
-                }
-            });
+            CloudConnection connection = CurrentConnection;
+            var target = new BundleUploadTarget(Bucket!) { KeyPrefix = KeyPrefix, Acl = Acl, Location = Location, ThrottleLimit = ThrottleLimit };
+            try
+            {
+                BundleUpload upload = RunUpload(target.Journal,
+                    (progress, token) => BundleUploader.SendAsync(connection, new BundleSendRequest(manifestPath, target, Resume), progress, token), manifestPath);
+                WriteObject(upload);
+            }
+            catch (EngineFailure failure)
+            {
+                // One failed bundle must not stop the rest of a pipeline.
+                WriteError(failure.ErrorRecord);
+            }
         }
     }
 }

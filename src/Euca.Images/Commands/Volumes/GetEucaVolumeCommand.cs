@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Euca.Images.Arguments;
-using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Volumes;
 using Euca.Images.Runtime;
 
@@ -54,18 +53,10 @@ namespace Euca.Images.Commands.Volumes
         public string? AvailabilityZone { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
-            {
-                var service = new VolumeService(CurrentConnection);
-                VolumeListing listing = RunEngine((progress, token) => service.GetVolumesAsync(VolumeId, State, AvailabilityZone, token));
-                WriteObject(listing.Volumes, enumerateCollection: true);
-                foreach (EucaException error in listing.Errors)
-                {
-                    WriteError(ErrorRecords.From(error));
-                }
-            });
+            var service = new VolumeService(CurrentConnection);
+            WriteListing(RunEngine((progress, token) => service.GetVolumesAsync(VolumeId, State, AvailabilityZone, token)));
         }
     }
 }

@@ -55,44 +55,41 @@ namespace Euca.Images.Commands.Volumes
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessEucaRecord()
         {
-            ProcessRecordSafely(() =>
+            // A null property of a piped object binds as a null array: it is one item without a volume.
+            IReadOnlyList<string?> ids = VolumeId is { Length: > 0 } given ? given : new string?[] { null };
+            foreach (string? id in ids)
             {
-                // A null property of a piped object binds as a null array: it is one item without a volume.
-                IReadOnlyList<string?> ids = VolumeId is { Length: > 0 } given ? given : new string?[] { null };
-                foreach (string? id in ids)
+                string canonical;
+                try
                 {
-                    string canonical;
-                    try
-                    {
-                        canonical = ResourceIdPattern.VolumeOfInput(id);
-                    }
-                    catch (EucaException invalid)
-                    {
-                        WriteError(ErrorRecords.From(invalid));
-                        continue;
-                    }
-
-                    // -Force skips the confirmation prompt; -WhatIf still only reports.
-                    bool ask = !Force || MyInvocation.BoundParameters.ContainsKey("WhatIf");
-                    if (ask && !ShouldProcess(canonical, "Delete volume"))
-                    {
-                        continue;
-                    }
-
-                    var service = new VolumeService(CurrentConnection);
-                    try
-                    {
-                        RunEngine((progress, token) => service.DeleteVolumeAsync(canonical, token), canonical);
-                        WriteVerbose($"Deleted volume {canonical}.");
-                    }
-                    catch (EngineFailure failure)
-                    {
-                        WriteError(failure.ErrorRecord);
-                    }
+                    canonical = ResourceIdPattern.VolumeOfInput(id);
                 }
-            });
+                catch (EucaException invalid)
+                {
+                    WriteError(ErrorRecords.From(invalid));
+                    continue;
+                }
+
+                // -Force skips the confirmation prompt; -WhatIf still only reports.
+                bool ask = !Force || MyInvocation.BoundParameters.ContainsKey("WhatIf");
+                if (ask && !ShouldProcess(canonical, "Delete volume"))
+                {
+                    continue;
+                }
+
+                var service = new VolumeService(CurrentConnection);
+                try
+                {
+                    RunEngine((progress, token) => service.DeleteVolumeAsync(canonical, token), canonical);
+                    WriteVerbose($"Deleted volume {canonical}.");
+                }
+                catch (EngineFailure failure)
+                {
+                    WriteError(failure.ErrorRecord);
+                }
+            }
         }
     }
 }
