@@ -89,7 +89,7 @@ Describe 'Get-EucaImage' -Tags 'CI' {
 
     It 'emits typed images with a table view' {
         $image = Get-EucaImage -ImageId emi-5a6b7c8d
-        $image.PSObject.TypeNames[0] | Should -Be 'Euca.Images.Engine.Cloud.ImageInfo'
+        $image.PSObject.TypeNames[0] | Should -Be 'Euca.Images.Engine.Images.ImageInfo'
         $image.RootDeviceType | Should -Be 'Ebs'
         $table = $image | Format-Table | Out-String -Width 300
         foreach ($column in 'ImageId', 'Name', 'Type', 'Architecture', 'RootDeviceType', 'VirtualizationType', 'State', 'Public') {

@@ -67,6 +67,16 @@ Describe 'Module manifest' -Tags 'CI' {
         $exported | Should -Be $listed
     }
 
+    It 'has format views only for types that exist' {
+        # A view for a type that was moved or renamed silently stops applying.
+        $engine = (Get-Command Get-EucaImage).OutputType[0].Type.Assembly
+        $viewed = Get-ChildItem (Join-Path $moduleDir 'Formats') -Filter *.ps1xml |
+            ForEach-Object { ([xml](Get-Content -Raw $_.FullName)).SelectNodes('//TypeName') } | ForEach-Object InnerText
+        @($viewed).Count | Should -BeGreaterThan 10
+        $missing = $viewed | Where-Object { -not $engine.GetType($_) }
+        $missing | Should -BeNullOrEmpty -Because 'every view must name a type of the engine'
+    }
+
     It 'keeps every AWS SDK assembly out of the module root' {
         Get-ChildItem $moduleDir -Filter '*.dll' | ForEach-Object Name | Should -Be @('Euca.Images.dll')
         Join-Path $moduleDir 'Dependencies/AWSSDK.Core.dll' | Should -Exist

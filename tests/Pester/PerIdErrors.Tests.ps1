@@ -90,3 +90,19 @@ Describe '<Name> with a good, an unknown and a malformed id' -Tags 'CI' -ForEach
         $result.Succeeded | Should -BeTrue
     }
 }
+
+Describe '<Command> with a malformed id and -Confirm' -Tags 'CI' -ForEach @(
+    @{ Command = 'Edit-EucaImageAttribute'; Parameters = @{ ImageId = 'emi-xyz'; Description = 'x' }; Invalid = 'ImageIdInvalid' }
+    @{ Command = 'Reset-EucaImageAttribute'; Parameters = @{ ImageId = 'emi-xyz'; Attribute = 'LaunchPermission' }; Invalid = 'ImageIdInvalid' }
+    @{ Command = 'Unregister-EucaImage'; Parameters = @{ ImageId = 'emi-xyz' }; Invalid = 'ImageIdInvalid' }
+    @{ Command = 'Remove-EucaVolume'; Parameters = @{ VolumeId = 'vol-xyz' }; Invalid = 'VolumeIdInvalid' }
+    @{ Command = 'Stop-EucaBundleTask'; Parameters = @{ BundleId = 'bun-xyz' }; Invalid = 'BundleIdInvalid' }
+    @{ Command = 'Stop-EucaConversionTask'; Parameters = @{ ConversionTaskId = 'import-XYZ' }; Invalid = 'ConversionTaskIdInvalid' }
+) {
+    It 'refuses the id without asking: a prompt would fail in this non-interactive session' {
+        & $Command @Parameters -Confirm -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike "$Invalid,*"
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+}

@@ -1,4 +1,5 @@
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Import
@@ -8,6 +9,6 @@ namespace Euca.Images.Engine.Import
     {
         // EC2 names the code without a .NotFound suffix for conversion tasks.
         public static readonly ResourceKind Kind = new ResourceKind(
-            ImportService.CheckTaskId, "InvalidConversionTaskId", (id, cause) => ResourceKind.NotFoundError(ErrorIds.ConversionTaskNotFound, "conversion task", id, cause));
+            ResourceIdPattern.ConversionTask, "InvalidConversionTaskId", (id, cause) => ResourceKind.NotFoundError(ErrorIds.ConversionTaskNotFound, "conversion task", id, cause));
     }
 }

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Progress;
@@ -21,7 +22,6 @@ namespace Euca.Images.Engine.Import
     /// </summary>
     public sealed class ImportService
     {
-        private static readonly Regex s_taskId = new Regex("^import-(vol|i)-[0-9a-z]+$", RegexOptions.CultureInvariant);
         private readonly CloudConnection _connection;
 
         public ImportService(CloudConnection connection)
@@ -263,12 +263,6 @@ namespace Euca.Images.Engine.Import
             Bytes = disk.ImageBytes,
             ImportManifestUrl = manifestUrl,
         };
-
-        /// <summary>The id unchanged when it is a conversion task id, else <c>ConversionTaskIdInvalid</c>.</summary>
-        internal static string CheckTaskId(string? id) =>
-            id != null && s_taskId.IsMatch(id)
-                ? id!
-                : throw new EucaException(ErrorIds.ConversionTaskIdInvalid, EucaErrorCategory.InvalidArgument, $"'{id}' is not a conversion task id (import-vol-… or import-i-…).", id);
 
         private void RequireEndpoints() => Settings.Require(CloudSettingNames.ComputeUrl, CloudSettingNames.ObjectStorageUrl);
 

@@ -40,11 +40,11 @@ namespace Euca.Images.Engine.Import
 
         /// <summary>Checks the bucket with GET ?max-keys=0 (as euca2ools) and creates it when the answer is 404.</summary>
         public Task EnsureBucketAsync(string bucket, CancellationToken cancellationToken) =>
-            Translate(() => _store.EnsureBucketAsync(bucket, null, cancellationToken), cancellationToken);
+            Translate(bucket, () => _store.EnsureBucketAsync(bucket, null, cancellationToken), cancellationToken);
 
         /// <summary>The manifest stored at the key, or null when there is none (404).</summary>
         public Task<ImportManifest?> TryGetManifestAsync(ImportLocation location, CancellationToken cancellationToken) =>
-            Translate(async () =>
+            Translate(location.Bucket + "/" + location.ManifestKey, async () =>
             {
                 try
                 {
@@ -66,11 +66,11 @@ namespace Euca.Images.Engine.Import
 
         /// <summary>The stored size of an object, or null when it does not exist.</summary>
         public Task<long?> TryGetSizeAsync(string bucket, string key, CancellationToken cancellationToken) =>
-            Translate(async () => (await _store.HeadAsync(bucket, key, cancellationToken).ConfigureAwait(false))?.Size, cancellationToken);
+            Translate(bucket + "/" + key, async () => (await _store.HeadAsync(bucket, key, cancellationToken).ConfigureAwait(false))?.Size, cancellationToken);
 
         /// <summary>PUTs bytes and checks that the returned ETag is their MD5, as euca2ools does after every PUT.</summary>
         public Task PutAsync(string bucket, string key, byte[] data, int length, CancellationToken cancellationToken) =>
-            Translate(async () =>
+            Translate(bucket + "/" + key, async () =>
             {
                 string md5;
                 using (var hash = MD5.Create())
@@ -97,32 +97,24 @@ namespace Euca.Images.Engine.Import
             }, cancellationToken);
 
         public Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken) =>
-            Translate(() => _store.DeleteAsync(bucket, key, cancellationToken), cancellationToken);
+            Translate(bucket + "/" + key, () => _store.DeleteAsync(bucket, key, cancellationToken), cancellationToken);
 
         /// <summary>Every key under a prefix (paged).</summary>
         public async Task<List<string>> ListKeysAsync(string bucket, string prefix, CancellationToken cancellationToken) =>
-            (await Translate(() => _store.ListAsync(bucket, prefix, cancellationToken), cancellationToken).ConfigureAwait(false)).Select(o => o.Key).ToList();
+            (await Translate(bucket + "/" + prefix, () => _store.ListAsync(bucket, prefix, cancellationToken), cancellationToken).ConfigureAwait(false)).Select(o => o.Key).ToList();
 
         private Task<T> Run<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
             _retry.RunAsync(_ => call(), onRetry: null, cancellationToken);
 
-        private Task Translate(Func<Task> call, CancellationToken cancellationToken) =>
-            Translate(async () =>
+        private Task Translate(string target, Func<Task> call, CancellationToken cancellationToken) =>
+            Translate(target, async () =>
             {
                 await call().ConfigureAwait(false);
                 return true;
             }, cancellationToken);
 
-        private async Task<T> Translate<T>(Func<Task<T>> call, CancellationToken cancellationToken)
-        {
-            try
-            {
-                return await call().ConfigureAwait(false);
-            }
-            catch (Exception e) when (!(e is EucaException) && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-            {
-                throw CloudErrorTranslator.Translate(e, Endpoint, Endpoint);
-            }
-        }
+        // Import storage failures are translated as the rest of an import's cloud failures are, about the bucket/key.
+        private Task<T> Translate<T>(string target, Func<Task<T>> call, CancellationToken cancellationToken) =>
+            CloudErrorTranslator.RunAsync(Endpoint, target, call, cancellationToken);
     }
 }

@@ -10,27 +10,21 @@ namespace Euca.Images.Arguments
     /// <summary>Completes image ids with "id - name (state)" tooltips, optionally of one image type.</summary>
     public abstract class ImageIdCompleterBase : CloudIdCompleter
     {
-        /// <summary>The DescribeImages image-type filter value, or null for every image.</summary>
-        protected abstract string? ImageType { get; }
+        /// <summary>The image types to complete; empty for every image.</summary>
+        protected abstract IReadOnlyList<ImageKind> ImageTypes { get; }
 
         /// <inheritdoc />
-        protected override string Kind => "image:" + (ImageType ?? "any");
+        protected override string Kind => "image:" + string.Join(",", ImageTypes);
 
         /// <inheritdoc />
         protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, CancellationToken cancellationToken)
         {
-            var filters = new Dictionary<string, IReadOnlyList<string>>();
-            if (ImageType != null)
-            {
-                filters["image-type"] = new[] { ImageType };
-            }
-
             // Everything the caller may use: owned and shared (the default listing) plus public images (kernels and
             // ramdisks are usually the administrators' public images).
             var service = new ImageService(connection);
             ResourceListing<ImageInfo>[] lists = await Task.WhenAll(
-                service.GetImagesAsync(new ImageQuery { Filters = filters }, cancellationToken),
-                service.GetImagesAsync(new ImageQuery { ExecutableBy = new[] { "all" }, Filters = filters }, cancellationToken)).ConfigureAwait(false);
+                service.GetImagesAsync(new ImageQuery { ImageTypes = ImageTypes }, cancellationToken),
+                service.GetImagesAsync(new ImageQuery { ExecutableBy = new[] { "all" }, ImageTypes = ImageTypes }, cancellationToken)).ConfigureAwait(false);
             return lists.SelectMany(list => list.Items)
                 .Select(i => new CompletionEntry(i.ImageId, $"{i.ImageId} - {i.Name ?? "(no name)"} ({i.State ?? "unknown"})"))
                 .ToList();
@@ -41,20 +35,20 @@ namespace Euca.Images.Arguments
     public sealed class ImageIdCompleter : ImageIdCompleterBase
     {
         /// <inheritdoc />
-        protected override string? ImageType => null;
+        protected override IReadOnlyList<ImageKind> ImageTypes => new ImageKind[0];
     }
 
     /// <summary>Completes kernel ids (image-type=kernel).</summary>
     public sealed class KernelIdCompleter : ImageIdCompleterBase
     {
         /// <inheritdoc />
-        protected override string? ImageType => "kernel";
+        protected override IReadOnlyList<ImageKind> ImageTypes => new[] { ImageKind.Kernel };
     }
 
     /// <summary>Completes ramdisk ids (image-type=ramdisk).</summary>
     public sealed class RamdiskIdCompleter : ImageIdCompleterBase
     {
         /// <inheritdoc />
-        protected override string? ImageType => "ramdisk";
+        protected override IReadOnlyList<ImageKind> ImageTypes => new[] { ImageKind.Ramdisk };
     }
 }

@@ -152,6 +152,25 @@ namespace Euca.Images.Runtime
         }
 
         /// <summary>
+        /// Checks an id with the engine's rule before anything is asked or sent: a malformed id is a non-terminating
+        /// error for that id (no confirmation prompt, no request), and the others go on.
+        /// </summary>
+        protected bool TryCheckId(Func<string?, string> check, string? id, out string canonical)
+        {
+            try
+            {
+                canonical = check(id);
+                return true;
+            }
+            catch (EucaException invalid)
+            {
+                WriteError(ErrorRecords.From(invalid));
+                canonical = string.Empty;
+                return false;
+            }
+        }
+
+        /// <summary>
         /// A file-system path as the engine needs it: a PowerShell path (relative to the current location, with
         /// ~ or a drive name) made absolute. The file need not exist yet, since outputs are named this way too.
         /// </summary>

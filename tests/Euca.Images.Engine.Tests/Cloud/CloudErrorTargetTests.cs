@@ -19,7 +19,6 @@ namespace Euca.Images.Engine.Tests.Cloud
         private const string ImageId = "emi-12345678";
 
         [Theory]
-        [InlineData("InvalidAMIID.NotFound", 400, EucaErrorCategory.ObjectNotFound)]
         [InlineData("InvalidAMIID.Malformed", 400, EucaErrorCategory.InvalidArgument)]
         [InlineData("InvalidParameterValue", 400, EucaErrorCategory.InvalidArgument)]
         [InlineData("InvalidParameterCombination", 400, EucaErrorCategory.InvalidArgument)]
@@ -41,6 +40,19 @@ namespace Euca.Images.Engine.Tests.Cloud
         }
 
         [Fact]
+        public async Task AnUnknownImageIsImageNotFoundWithTheCloudsRefusalAsCause()
+        {
+            using var server = new LoopbackServer(_ => new LoopbackServer.Response(400, Ec2Answers.Error("InvalidAMIID.NotFound", "not there")));
+            using var connection = CloudTestSettings.Connect(server.Url);
+
+            var error = await Assert.ThrowsAsync<EucaException>(() =>
+                new ImageAttributes(connection).GetAsync(ImageId, ImageAttributeName.LaunchPermission, CancellationToken.None));
+
+            Assert.Equal(("ImageNotFound", EucaErrorCategory.ObjectNotFound, (object?)ImageId), (error.ErrorId, error.Category, error.Target));
+            Assert.Equal("Cloud.InvalidAMIID.NotFound", Assert.IsType<EucaException>(error.InnerException).ErrorId);
+        }
+
+        [Fact]
         public async Task RejectedCredentialsStayAnAuthenticationErrorAboutTheImage()
         {
             using var server = new LoopbackServer(_ => new LoopbackServer.Response(401, Ec2Answers.Error("AuthFailure", "not validated")));
@@ -54,7 +66,7 @@ namespace Euca.Images.Engine.Tests.Cloud
         [Fact]
         public async Task AListingOfSeveralIdsNamesThemAll()
         {
-            using var server = new LoopbackServer(_ => new LoopbackServer.Response(400, Ec2Answers.Error("InvalidAMIID.NotFound", "not there")));
+            using var server = new LoopbackServer(_ => new LoopbackServer.Response(400, Ec2Answers.Error("InvalidParameterValue", "refused")));
             using var connection = CloudTestSettings.Connect(server.Url);
 
             var error = await Assert.ThrowsAsync<EucaException>(() =>

@@ -21,6 +21,9 @@ namespace Euca.Images.Engine.Cloud.Vocabulary
         private static readonly ResourceKind VolumeKind = new ResourceKind(new[] { "vol" }, ErrorIds.VolumeIdInvalid, "a volume id");
         private static readonly ResourceKind SnapshotKind = new ResourceKind(new[] { "snap" }, ErrorIds.SnapshotIdInvalid, "a snapshot id");
 
+        // Conversion task ids are Eucalyptus's own (import-vol-…, import-i-…), of any length and sent as given.
+        private static readonly Regex ConversionTaskPattern = new Regex("^import-(vol|i)-[0-9a-z]+$", RegexOptions.CultureInvariant);
+
         /// <summary>True when the id is a well-formed image id (emi-, eki-, eri-, ami-, aki- or ari-).</summary>
         public static bool IsImage(string? id) => ImageKind.Matches(id);
 
@@ -40,6 +43,12 @@ namespace Euca.Images.Engine.Cloud.Vocabulary
         public static string Volume(string? id) => VolumeKind.Canonicalize(id);
 
         public static string Snapshot(string? id) => SnapshotKind.Canonicalize(id);
+
+        /// <summary>The id unchanged when it is a conversion task id, else <c>ConversionTaskIdInvalid</c>.</summary>
+        public static string ConversionTask(string? id) =>
+            id != null && ConversionTaskPattern.IsMatch(id)
+                ? id
+                : throw new EucaException(ErrorIds.ConversionTaskIdInvalid, EucaErrorCategory.InvalidArgument, $"'{id}' is not a conversion task id (import-vol-… or import-i-…).", id);
 
         /// <summary>
         /// A volume id taken from an input that may legitimately have none (a conversion task's volume exists only

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Euca.Images.Arguments;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images.Attributes;
 using Euca.Images.Runtime;
@@ -96,9 +97,9 @@ namespace Euca.Images.Commands.Images
             }
 
             var attributes = new ImageAttributes(CurrentConnection);
-            foreach (string id in ImageId)
+            foreach (string requested in ImageId)
             {
-                if (!ShouldProcess(id, "Change " + string.Join(", ", changed)))
+                if (!TryCheckId(ResourceIdPattern.Image, requested, out string id) || !ShouldProcess(id, "Change " + string.Join(", ", changed)))
                 {
                     continue;
                 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Euca.Images.Arguments;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Images.Attributes;
 using Euca.Images.Runtime;
 
@@ -45,9 +46,9 @@ namespace Euca.Images.Commands.Images
         protected override void ProcessEucaRecord()
         {
             var attributes = new ImageAttributes(CurrentConnection);
-            foreach (string id in ImageId)
+            foreach (string requested in ImageId)
             {
-                if (!ShouldProcess(id, "Reset launch permissions"))
+                if (!TryCheckId(ResourceIdPattern.Image, requested, out string id) || !ShouldProcess(id, "Reset launch permissions"))
                 {
                     continue;
                 }

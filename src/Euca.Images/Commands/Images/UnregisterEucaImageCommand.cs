@@ -55,14 +55,8 @@ namespace Euca.Images.Commands.Images
         {
             foreach (string id in ImageId)
             {
-                string canonical;
-                try
+                if (!TryCheckId(ResourceIdPattern.Image, id, out string canonical))
                 {
-                    canonical = ResourceIdPattern.Image(id);
-                }
-                catch (Engine.Errors.EucaException invalid)
-                {
-                    WriteError(ErrorRecords.From(invalid));
                     continue;
                 }
 

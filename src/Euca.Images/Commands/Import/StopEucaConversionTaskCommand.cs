@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
 
@@ -46,7 +47,11 @@ namespace Euca.Images.Commands.Import
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
-            string id = ConversionTaskId!;
+            if (!TryCheckId(ResourceIdPattern.ConversionTask, ConversionTaskId, out string id))
+            {
+                return;
+            }
+
             string action = RemoveDiskImage ? "Cancel and delete the uploaded disk image" : "Cancel";
             // -Force skips the confirmation that ConfirmImpact High asks for, but never overrides -WhatIf.
             if (!(Force && !WhatIfRequested()) && !ShouldProcess(id, action))

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Runtime;
 
@@ -31,7 +32,7 @@ namespace Euca.Images.Commands.Instances
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
-            if (!ShouldProcess(BundleId, "Cancel bundle task"))
+            if (!TryCheckId(ResourceIdPattern.BundleTask, BundleId, out string id) || !ShouldProcess(id, "Cancel bundle task"))
             {
                 return;
             }
@@ -39,7 +40,7 @@ namespace Euca.Images.Commands.Instances
             var bundler = new InstanceBundler(CurrentConnection);
             try
             {
-                WriteObject(RunEngine((progress, token) => bundler.CancelBundleTaskAsync(BundleId, token), BundleId));
+                WriteObject(RunEngine((progress, token) => bundler.CancelBundleTaskAsync(id, token), id));
             }
             catch (EngineFailure failure)
             {

@@ -61,14 +61,8 @@ namespace Euca.Images.Commands.Volumes
             IReadOnlyList<string?> ids = VolumeId is { Length: > 0 } given ? given : new string?[] { null };
             foreach (string? id in ids)
             {
-                string canonical;
-                try
+                if (!TryCheckId(ResourceIdPattern.VolumeOfInput, id, out string canonical))
                 {
-                    canonical = ResourceIdPattern.VolumeOfInput(id);
-                }
-                catch (EucaException invalid)
-                {
-                    WriteError(ErrorRecords.From(invalid));
                     continue;
                 }
 
