@@ -11,7 +11,7 @@ public sealed class ImageLifecycleTests(LifecycleCloudFixture cloud) : IClassFix
         {
             Name = name,
             Description = "first",
-            BlockDeviceMappings = [new() { DeviceName = "/dev/sda", Ebs = new EbsBlockDevice { SnapshotId = "snap-12345678", VolumeSize = 8 } }, new() { DeviceName = "/dev/sdb", VirtualName = "ephemeral0" }],
+            BlockDeviceMappings = [new() { DeviceName = "/dev/sda", Ebs = new EbsBlockDevice { SnapshotId = "snap-3e1d2c4b", VolumeSize = 12 } }, new() { DeviceName = "/dev/sdb", VirtualName = "ephemeral0" }],
         })).ImageId;
 
     private static async Task<string> ErrorCodeAsync(Func<Task> call) =>

@@ -148,13 +148,13 @@ public sealed class RegisterImageTests(LifecycleCloudFixture cloud) : IClassFixt
             BlockDeviceMappings =
             [
                 new() { DeviceName = "/dev/sdb", VirtualName = "ephemeral0" },
-                new() { DeviceName = "/dev/sda1", Ebs = new EbsBlockDevice { SnapshotId = "snap-12345678", VolumeSize = 10 } },
+                new() { DeviceName = "/dev/sda1", Ebs = new EbsBlockDevice { SnapshotId = "snap-3e1d2c4b", VolumeSize = 10 } },
             ],
         })).ImageId;
 
         Image image = await DescribeAsync(user, id);
         Assert.Equal((DeviceType.Ebs, "/dev/sda", VirtualizationType.Hvm), (image.RootDeviceType, image.RootDeviceName, image.VirtualizationType));
-        Assert.Equal("snap-12345678", image.BlockDeviceMappings.Single(m => m.DeviceName == "/dev/sda").Ebs.SnapshotId);
+        Assert.Equal("snap-3e1d2c4b", image.BlockDeviceMappings.Single(m => m.DeviceName == "/dev/sda").Ebs.SnapshotId);
     }
 
     [Theory]
@@ -171,7 +171,7 @@ public sealed class RegisterImageTests(LifecycleCloudFixture cloud) : IClassFixt
             BlockDeviceMappings =
             [
                 new() { DeviceName = device, VirtualName = virtualName },
-                new() { DeviceName = "/dev/sda", Ebs = new EbsBlockDevice { SnapshotId = "snap-12345678" } },
+                new() { DeviceName = "/dev/sda", Ebs = new EbsBlockDevice { SnapshotId = "snap-3e1d2c4b" } },
             ],
         }));
 
@@ -183,7 +183,7 @@ public sealed class RegisterImageTests(LifecycleCloudFixture cloud) : IClassFixt
     public async Task EbsRulesOnRootEphemeralsAndVirtualization()
     {
         using AmazonEC2Client user = cloud.User();
-        BlockDeviceMapping root = new() { DeviceName = "/dev/sda", Ebs = new EbsBlockDevice { SnapshotId = "snap-12345678" } };
+        BlockDeviceMapping root = new() { DeviceName = "/dev/sda", Ebs = new EbsBlockDevice { SnapshotId = "snap-3e1d2c4b" } };
 
         Assert.Equal("MissingParameter", await ErrorCodeAsync(() => user.RegisterImageAsync(new RegisterImageRequest { Name = "no-root" })));
         Assert.Equal("InvalidParameterValue", await ErrorCodeAsync(() => user.RegisterImageAsync(new RegisterImageRequest
@@ -203,7 +203,7 @@ public sealed class RegisterImageTests(LifecycleCloudFixture cloud) : IClassFixt
     public async Task PlatformWindowsIsAcceptedAsAnExtraParameter()
     {
         var (status, document) = await RawQueryClient.PostAsync(new Uri(cloud.BaseUrl, "services/compute"),
-            "Action=RegisterImage&Version=2015-10-01&Name=win-ebs&Platform=windows&BlockDeviceMapping.1.DeviceName=%2Fdev%2Fsda&BlockDeviceMapping.1.Ebs.SnapshotId=snap-12345678");
+            "Action=RegisterImage&Version=2015-10-01&Name=win-ebs&Platform=windows&BlockDeviceMapping.1.DeviceName=%2Fdev%2Fsda&BlockDeviceMapping.1.Ebs.SnapshotId=snap-3e1d2c4b");
 
         Assert.Equal(200, status);
         string id = document.Descendants().Single(e => e.Name.LocalName == "imageId").Value;
@@ -217,7 +217,7 @@ public sealed class RegisterImageTests(LifecycleCloudFixture cloud) : IClassFixt
         await using var host = new Hosting.LocalCloudHost(new Hosting.LocalCloudOptions
         {
             Config = Configuration.CloudConfigLoader.Load(null).Config is var config
-                ? new Configuration.CloudConfig { CloudCertificate = config.CloudCertificate, Accounts = config.Accounts, Registration = new Registration.RegistrationSettings { LongImageIds = true, AmazonImageIdPrefixes = true } }
+                ? new Configuration.CloudConfig { CloudCertificate = config.CloudCertificate, Accounts = config.Accounts, Compute = config.Compute, Registration = new Registration.RegistrationSettings { LongImageIds = true, AmazonImageIdPrefixes = true } }
                 : null,
         });
         Uri url = await host.StartAsync();
@@ -226,7 +226,7 @@ public sealed class RegisterImageTests(LifecycleCloudFixture cloud) : IClassFixt
         string id = (await user.RegisterImageAsync(new RegisterImageRequest
         {
             Name = "long-id",
-            BlockDeviceMappings = [new() { DeviceName = "/dev/sda", Ebs = new EbsBlockDevice { SnapshotId = "snap-12345678" } }],
+            BlockDeviceMappings = [new() { DeviceName = "/dev/sda", Ebs = new EbsBlockDevice { SnapshotId = "snap-3e1d2c4b" } }],
         })).ImageId;
 
         Assert.Matches("^ami-[0-9a-f]{17}$", id);

@@ -40,7 +40,7 @@ BeforeAll {
     Connect-EucaCloud @userArgs
 
     function script:New-EbsImage([string] $Name) {
-        Register-EucaImage -Name $Name -SnapshotId snap-12345678 -Confirm:$false
+        Register-EucaImage -Name $Name -SnapshotId snap-3e1d2c4b -Confirm:$false
     }
 }
 
@@ -73,40 +73,40 @@ Describe 'Register-EucaImage' -Tags 'CI' {
     }
 
     It 'registers an EBS image with mappings given as strings and hashtables' {
-        $image = Register-EucaImage -Name 'ebs-mapped' -SnapshotId snap-12345678 -BlockDeviceMapping '/dev/sdb=ephemeral0', @{ DeviceName = '/dev/sdc'; VolumeSize = 20; DeleteOnTermination = $true } -Confirm:$false
+        $image = Register-EucaImage -Name 'ebs-mapped' -SnapshotId snap-3e1d2c4b -BlockDeviceMapping '/dev/sdb=ephemeral0', @{ DeviceName = '/dev/sdc'; VolumeSize = 20; DeleteOnTermination = $true } -Confirm:$false
 
         $image.RootDeviceType | Should -Be 'Ebs'
         $image.RootDeviceName | Should -Be '/dev/sda'
         $image.VirtualizationType | Should -Be 'Hvm'
-        ($image.BlockDeviceMappings | Where-Object DeviceName -eq '/dev/sda').SnapshotId | Should -Be 'snap-12345678'
+        ($image.BlockDeviceMappings | Where-Object DeviceName -eq '/dev/sda').SnapshotId | Should -Be 'snap-3e1d2c4b'
         ($image.BlockDeviceMappings | Where-Object DeviceName -eq '/dev/sdb').VirtualName | Should -Be 'ephemeral0'
         ($image.BlockDeviceMappings | Where-Object DeviceName -eq '/dev/sdc').VolumeSizeGiB | Should -Be 20
     }
 
     It 'remaps /dev/sda1 to /dev/sda and says so in a warning' {
-        $image = Register-EucaImage -Name 'ebs-sda1' -SnapshotId snap-12345678 -RootDeviceName /dev/sda1 -Confirm:$false -WarningVariable warnings -WarningAction SilentlyContinue
+        $image = Register-EucaImage -Name 'ebs-sda1' -SnapshotId snap-3e1d2c4b -RootDeviceName /dev/sda1 -Confirm:$false -WarningVariable warnings -WarningAction SilentlyContinue
         $image.RootDeviceName | Should -Be '/dev/sda'
         ($warnings -join ' ') | Should -Match '/dev/sda1 is registered as /dev/sda'
     }
 
     It 'sends Platform=windows, which the EC2 API lacks' {
-        $image = Register-EucaImage -Name 'ebs-windows' -SnapshotId snap-12345678 -Platform windows -Confirm:$false
+        $image = Register-EucaImage -Name 'ebs-windows' -SnapshotId snap-3e1d2c4b -Platform windows -Confirm:$false
         $image.Platform | Should -Be 'windows'
     }
 
     It 'registers nothing with -WhatIf' {
-        Register-EucaImage -Name 'what-if-image' -SnapshotId snap-12345678 -WhatIf | Should -BeNullOrEmpty
+        Register-EucaImage -Name 'what-if-image' -SnapshotId snap-3e1d2c4b -WhatIf | Should -BeNullOrEmpty
         Get-EucaImage -Name 'what-if-image' | Should -BeNullOrEmpty
     }
 
     It 'rejects <case> before calling the cloud with <id>' -TestCases @(
         @{ case = 'paravirtual without a ramdisk'; id = 'ParavirtualNeedsKernelAndRamdisk'; call = { Register-EucaImage -Name pv-bad -ImageLocation images/x.manifest.xml -VirtualizationType paravirtual -KernelId eki-6e0f3b1d -Confirm:$false } }
-        @{ case = 'a paravirtual EBS image'; id = 'EbsImageMustBeHvm'; call = { Register-EucaImage -Name ebs-pv -SnapshotId snap-12345678 -VirtualizationType paravirtual -Confirm:$false } }
-        @{ case = 'a partition'; id = 'DeviceNameInvalid'; call = { Register-EucaImage -Name ebs-part -SnapshotId snap-12345678 -BlockDeviceMapping '/dev/sdb1=ephemeral0' -Confirm:$false } }
-        @{ case = 'two ephemerals'; id = 'TooManyEphemeralDevices'; call = { Register-EucaImage -Name ebs-eph -SnapshotId snap-12345678 -BlockDeviceMapping '/dev/sdb=ephemeral0', '/dev/sdc=ephemeral1' -Confirm:$false } }
-        @{ case = 'a malformed mapping'; id = 'BlockDeviceMappingInvalid'; call = { Register-EucaImage -Name ebs-map -SnapshotId snap-12345678 -BlockDeviceMapping '/dev/sdb=:x' -Confirm:$false } }
-        @{ case = 'an unknown hashtable key'; id = 'BlockDeviceMappingInvalid'; call = { Register-EucaImage -Name ebs-key -SnapshotId snap-12345678 -BlockDeviceMapping @{ DeviceName = '/dev/sdb'; Size = 3 } -Confirm:$false } }
-        @{ case = 'a bad name'; id = 'ImageNameInvalid'; call = { Register-EucaImage -Name 'no spaces' -SnapshotId snap-12345678 -Confirm:$false } }
+        @{ case = 'a paravirtual EBS image'; id = 'EbsImageMustBeHvm'; call = { Register-EucaImage -Name ebs-pv -SnapshotId snap-3e1d2c4b -VirtualizationType paravirtual -Confirm:$false } }
+        @{ case = 'a partition'; id = 'DeviceNameInvalid'; call = { Register-EucaImage -Name ebs-part -SnapshotId snap-3e1d2c4b -BlockDeviceMapping '/dev/sdb1=ephemeral0' -Confirm:$false } }
+        @{ case = 'two ephemerals'; id = 'TooManyEphemeralDevices'; call = { Register-EucaImage -Name ebs-eph -SnapshotId snap-3e1d2c4b -BlockDeviceMapping '/dev/sdb=ephemeral0', '/dev/sdc=ephemeral1' -Confirm:$false } }
+        @{ case = 'a malformed mapping'; id = 'BlockDeviceMappingInvalid'; call = { Register-EucaImage -Name ebs-map -SnapshotId snap-3e1d2c4b -BlockDeviceMapping '/dev/sdb=:x' -Confirm:$false } }
+        @{ case = 'an unknown hashtable key'; id = 'BlockDeviceMappingInvalid'; call = { Register-EucaImage -Name ebs-key -SnapshotId snap-3e1d2c4b -BlockDeviceMapping @{ DeviceName = '/dev/sdb'; Size = 3 } -Confirm:$false } }
+        @{ case = 'a bad name'; id = 'ImageNameInvalid'; call = { Register-EucaImage -Name 'no spaces' -SnapshotId snap-3e1d2c4b -Confirm:$false } }
     ) {
         $call | Should -Throw -ErrorId "$id,*"
     }

@@ -126,7 +126,7 @@ Describe 'The whole image pipeline' -Tags 'CI' {
     }
 
     It 'warns that an EBS-backed image has no bundle to remove' {
-        $ebs = Register-EucaImage -Name 'inst-ebs' -SnapshotId snap-12345678 -Confirm:$false
+        $ebs = Register-EucaImage -Name 'inst-ebs' -SnapshotId snap-3e1d2c4b -Confirm:$false
         $warnings = Unregister-EucaImage -ImageId $ebs.ImageId -RemoveBundle -Confirm:$false 3>&1
         ($warnings | Out-String) | Should -Match 'no bundle to remove'
     }

@@ -17,6 +17,9 @@ public sealed class ActionContext(CallerIdentity caller, QueryParameters paramet
 
     public TimeProvider Time { get; } = time;
 
+    /// <summary>Scheme, host and port the request was sent to (DescribeRegions answers with this endpoint).</summary>
+    public Uri EndpointUrl { get; init; } = new("http://127.0.0.1/");
+
     /// <summary>Object storage and the registration settings (RegisterImage).</summary>
     public CloudServices Services { get; } = services;
 }

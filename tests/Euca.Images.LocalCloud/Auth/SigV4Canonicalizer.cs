@@ -114,7 +114,8 @@ public static class SigV4Canonicalizer
         return builder.ToString();
     }
 
-    private static string Encode(string value)
+    /// <summary>Percent-encodes all but the RFC 3986 unreserved characters (also what signature version 2 signs).</summary>
+    public static string Encode(string value)
     {
         var builder = new StringBuilder(value.Length);
         foreach (byte b in Encoding.UTF8.GetBytes(value))

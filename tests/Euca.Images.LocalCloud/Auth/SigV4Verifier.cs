@@ -119,19 +119,8 @@ public sealed class SigV4Verifier(Func<string, AccessKey?> findKey, TimeProvider
     /// <summary>A session token must be present exactly when the key was issued with one, and must be signed.</summary>
     private static void CheckSecurityToken(SigV4Request request, SigV4Authorization authorization, AccessKey key)
     {
-        string? token = request.SingleHeader(SecurityTokenHeader);
-        if (key.SessionToken is null && token is null)
-        {
-            return;
-        }
-
-        if (key.SessionToken is null || token is null
-            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key.SessionToken), Encoding.UTF8.GetBytes(token)))
-        {
-            throw CloudErrors.AuthFailure("The security token included in the request is invalid.");
-        }
-
-        if (!authorization.SignedHeaderNames.Contains(SecurityTokenHeader, StringComparer.Ordinal))
+        if (SessionTokenCheck.Check(request.SingleHeader(SecurityTokenHeader), key)
+            && !authorization.SignedHeaderNames.Contains(SecurityTokenHeader, StringComparer.Ordinal))
         {
             throw CloudErrors.AuthFailure("The X-Amz-Security-Token header must be signed.");
         }

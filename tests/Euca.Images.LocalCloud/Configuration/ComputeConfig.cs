@@ -1,9 +1,10 @@
 using Euca.Images.LocalCloud.State;
 using Euca.Images.LocalCloud.State.Instances;
+using Euca.Images.LocalCloud.State.Snapshots;
 
 namespace Euca.Images.LocalCloud.Configuration;
 
-/// <summary>The `compute` section: seeded instances, the volumes attached to them, and how fast simulated
+/// <summary>The `compute` section: seeded instances, the volumes attached to them, seeded snapshots, and how fast simulated
 /// background work (bundle tasks, snapshots, CreateImage) runs.</summary>
 public sealed class ComputeConfig
 {
@@ -12,6 +13,9 @@ public sealed class ComputeConfig
     public List<SeedVolumeConfig> Volumes { get; init; } = [];
 
     public List<InstanceRecord> Instances { get; init; } = [];
+
+    /// <summary>Completed snapshots that exist before the cloud starts (the seeded EBS image's root snapshot, ...).</summary>
+    public List<SnapshotRecord> Snapshots { get; init; } = [];
 }
 
 /// <summary>Durations in seconds (fractions allowed; 0 finishes at once).</summary>

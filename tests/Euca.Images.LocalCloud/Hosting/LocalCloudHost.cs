@@ -86,7 +86,8 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
 
         app = builder.Build();
         var verifier = new SigV4Verifier(id => State.FindCallerByAccessKey(id)?.Key, options.Time);
-        var endpoint = new QueryEndpoint(State, ActionRegistry.CreateDefault(), verifier, options.Time, services);
+        var queryVerifier = new QuerySignatureV2Verifier(id => State.FindCallerByAccessKey(id)?.Key, options.Time);
+        var endpoint = new QueryEndpoint(State, ActionRegistry.CreateDefault(), verifier, queryVerifier, options.Time, services);
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken);
         conversionWorker = new ConversionWorker(State, options.Time);

@@ -9,9 +9,11 @@ using Microsoft.Extensions.Primitives;
 
 namespace Euca.Images.LocalCloud.Hosting;
 
-/// <summary>The HTTP side of the EC2 query protocol: path to service, SigV4 check, parameters from the query
-/// string and the form body, dispatch to the action, and the XML answer or EC2 error document.</summary>
-internal sealed class QueryEndpoint(CloudState state, ActionRegistry actions, SigV4Verifier verifier, TimeProvider time, CloudServices cloudServices)
+/// <summary>The HTTP side of the EC2 query protocol: path to service, parameters from the query string and the form
+/// body, the signature check (an Authorization header is SigV4; `Signature` among the parameters is signature version
+/// 2), dispatch to the action, and the XML answer (in the namespace of the request's Version) or EC2 error document.</summary>
+internal sealed class QueryEndpoint(CloudState state, ActionRegistry actions, SigV4Verifier verifier, QuerySignatureV2Verifier queryVerifier,
+    TimeProvider time, CloudServices cloudServices)
 {
     /// <summary>EC2 query requests are small; anything larger is not a query request.</summary>
     private const int MaxBodyBytes = 4 * 1024 * 1024;
@@ -35,16 +37,22 @@ internal sealed class QueryEndpoint(CloudState state, ActionRegistry actions, Si
 
             byte[] body = await ReadBodyAsync(http.Request, http.RequestAborted);
             (string rawPath, string rawQuery) = RawTarget(http);
-            AccessKey key = verifier.Verify(new SigV4Request(http.Request.Method, rawPath, rawQuery, HeaderLines(http.Request), body));
+            QueryParameters parameters = ParseParameters(rawQuery, body, http.Request.ContentType);
+            AccessKey key = http.Request.Headers.Authorization.Count == 0 && QuerySignatureV2Verifier.IsQuerySigned(parameters)
+                ? queryVerifier.Verify(http.Request.Method, http.Request.Host.Value ?? "", rawPath, parameters)
+                : verifier.Verify(new SigV4Request(http.Request.Method, rawPath, rawQuery, HeaderLines(http.Request), body));
             CallerIdentity caller = state.FindCallerByAccessKey(key.AccessKeyId)!;
 
-            QueryParameters parameters = ParseParameters(rawQuery, body, http.Request.ContentType);
             string actionName = parameters.Get("Action") ?? throw CloudErrors.MissingAction();
             ICloudAction action = actions.Find(actionName) is { } found && services.Contains(found.Service)
                 ? found
                 : throw CloudErrors.InvalidAction(actionName);
-            ActionResponse response = await action.ExecuteAsync(new ActionContext(caller, parameters, state, time, cloudServices), http.RequestAborted);
-            await WriteAsync(http, StatusCodes.Status200OK, ResponseSerializer.Serialize(response, requestId));
+            var context = new ActionContext(caller, parameters, state, time, cloudServices)
+            {
+                EndpointUrl = new Uri($"{http.Request.Scheme}://{http.Request.Host}/"),
+            };
+            ActionResponse response = await action.ExecuteAsync(context, http.RequestAborted);
+            await WriteAsync(http, StatusCodes.Status200OK, ResponseSerializer.Serialize(response, requestId, parameters.Get("Version")));
         }
         catch (CloudErrorException error)
         {

@@ -12,9 +12,10 @@ public static class ResponseSerializer
         Indent = false,
     };
 
-    public static byte[] Serialize(ActionResponse response, string requestId) => Write(writer =>
+    /// <summary>The answer document; an EC2 answer takes the namespace of the request's <paramref name="version"/>.</summary>
+    public static byte[] Serialize(ActionResponse response, string requestId, string? version) => Write(writer =>
     {
-        writer.WriteStartElement(null, response.RootElement, response.XmlNamespace);
+        writer.WriteStartElement(null, response.RootElement, response.XmlNamespace ?? Ec2Namespace.For(version));
         writer.WriteElementString("requestId", requestId);
         response.WriteBody(writer);
         writer.WriteEndElement();

@@ -4,7 +4,9 @@ using System.Xml;
 namespace Euca.Images.LocalCloud.Protocol;
 
 /// <summary>Small helpers for the EC2 XML conventions: optional fields are left out, booleans are lower-case,
-/// and collections are &lt;xxxSet&gt;&lt;item&gt;... (an empty collection is left out, as EC2 does).</summary>
+/// and collections are &lt;xxxSet&gt;&lt;item&gt;... An empty collection is still written, as an empty element
+/// (`&lt;snapshotSet/&gt;`): Eucalyptus' JiBX bindings (compute-common ec2-*.xml) write every list field, and its lists
+/// are never null, so clients of that era index `snapshotSet` or `groupSet` without checking for it.</summary>
 public static class XmlWriterExtensions
 {
     public static void WriteOptional(this XmlWriter writer, string name, string? value)
@@ -33,24 +35,15 @@ public static class XmlWriterExtensions
 
     public static void WriteItemSet<T>(this XmlWriter writer, string name, IEnumerable<T> items, Action<XmlWriter, T> writeItem)
     {
-        bool started = false;
+        writer.WriteStartElement(name);
         foreach (T item in items)
         {
-            if (!started)
-            {
-                writer.WriteStartElement(name);
-                started = true;
-            }
-
             writer.WriteStartElement("item");
             writeItem(writer, item);
             writer.WriteEndElement();
         }
 
-        if (started)
-        {
-            writer.WriteEndElement();
-        }
+        writer.WriteEndElement();
     }
 
     /// <summary>EC2's timestamp format: ISO 8601 UTC with milliseconds, e.g. 2017-03-14T09:26:11.000Z.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Euca.Images.LocalCloud.Configuration;
 using Euca.Images.LocalCloud.State.Instances;
+using Euca.Images.LocalCloud.State.Snapshots;
 using Euca.Images.LocalCloud.State.Volumes;
 
 namespace Euca.Images.LocalCloud.State;
@@ -27,6 +28,7 @@ public static partial class CloudStateFactory
         return new CloudState(cloudCertificate, accounts, config.Images)
         {
             Instances = instances,
+            Snapshots = SnapshotSeed.Create(config.Compute.Snapshots, accountIds),
             VolumeLookup = volumes,
             Timing = config.Compute.Timing.ToTiming(),
         };

@@ -49,6 +49,15 @@ public sealed record ConversionTaskRecord
 
     public string? KeyName { get; init; }
 
+    /// <summary>LaunchSpecification.Architecture of an ImportInstance: the image registered from the disk gets it.</summary>
+    public string? Architecture { get; init; }
+
+    /// <summary>ImportInstance, once the disk is converted: the snapshot of the imported volume, then the image
+    /// registered from it (the instance is launched from that image).</summary>
+    public string? SnapshotId { get; init; }
+
+    public string? ImageId { get; init; }
+
     /// <summary>The manifest's parts once it was read and every part was present; null while waiting for the upload.</summary>
     public IReadOnlyList<ImportPartRecord>? Parts { get; init; }
 

@@ -9,7 +9,8 @@ namespace Euca.Images.LocalCloud.Actions.Import;
 /// missing or short the task waits (the upload may be resumed) until the upload timeout, then fails; every URL of the
 /// manifest is checked (SigV2 signature, expiry, account) and each part is read through its pre-signed GET URL, one
 /// per step, counting ApproximateBytesConverted. A bad signature, an expired URL or a part that reads short fails the
-/// task at once: it ends cancelled with a status message, as Eucalyptus reports failed conversions.
+/// task at once: it ends cancelled with a status message, as Eucalyptus reports failed conversions. An ImportVolume
+/// task completes with its volume; an ImportInstance task then goes on to launch its instance.
 /// </summary>
 public sealed class ConversionProcessor(CloudState state, TimeProvider time, HttpClient http)
 {
@@ -45,6 +46,12 @@ public sealed class ConversionProcessor(CloudState state, TimeProvider time, Htt
             return;
         }
 
+        if (task.PartsConverted == task.Parts.Count)
+        {
+            Update(task, t => ImportedInstanceLauncher.Step(state, t, now));
+            return;
+        }
+
         ImportPartRecord part = task.Parts[task.PartsConverted];
         if (SigV2QueryVerifier.Check(part.GetUrl, "GET", storage, account, now) is string bad)
         {
@@ -74,12 +81,8 @@ public sealed class ConversionProcessor(CloudState state, TimeProvider time, Htt
         }
 
         VolumeRecord volume = state.Volumes.Create(task.OwnerId, task.VolumeSize, task.AvailabilityZone, null, now);
-        string? instanceId = task.TaskType == "ImportInstance" ? ResourceIds.New("i") : null;
-        Update(task, t => t with
-        {
-            BytesConverted = t.BytesConverted + length, PartsConverted = t.PartsConverted + 1, VolumeId = volume.VolumeId,
-            InstanceId = instanceId, State = ConversionTaskRecord.Completed, StatusMessage = "",
-        });
+        Update(task, t => t with { BytesConverted = t.BytesConverted + length, PartsConverted = t.PartsConverted + 1, VolumeId = volume.VolumeId });
+        Update(task, t => t.TaskType == "ImportInstance" ? ImportedInstanceLauncher.Step(state, t, now) : t with { State = ConversionTaskRecord.Completed, StatusMessage = "" });
     }
 
     private async Task WaitForUploadAsync(ConversionTaskRecord task, Account account, Uri storage, DateTimeOffset now, CancellationToken cancellationToken)

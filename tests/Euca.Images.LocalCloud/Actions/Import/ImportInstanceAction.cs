@@ -4,7 +4,7 @@ using Euca.Images.LocalCloud.State;
 namespace Euca.Images.LocalCloud.Actions.Import;
 
 /// <summary>ImportInstance with one disk (what euca-import-instance sends): a conversion task that ends with the
-/// volume and the id of the instance launched from it.</summary>
+/// volume and the id of the instance launched from it (<see cref="ImportedInstanceLauncher"/>).</summary>
 public sealed class ImportInstanceAction : ICloudAction
 {
     public string Name => "ImportInstance";
@@ -38,6 +38,7 @@ public sealed class ImportInstanceAction : ICloudAction
             AvailabilityZone = zone, Format = disk.Format, ImageBytes = disk.ImageBytes, VolumeSize = disk.VolumeSize,
             ManifestUrl = disk.ManifestUrl, StatusMessage = "Pending", Platform = platform,
             InstanceType = p.GetRequired("LaunchSpecification.InstanceType"), KeyName = p.Get("LaunchSpecification.KeyName"),
+            Architecture = p.Get("LaunchSpecification.Architecture"),
         });
         return ActionResponse.Ec2(Name, w =>
         {

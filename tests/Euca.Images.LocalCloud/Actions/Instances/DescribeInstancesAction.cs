@@ -4,7 +4,9 @@ using Euca.Images.LocalCloud.State.Instances;
 namespace Euca.Images.LocalCloud.Actions.Instances;
 
 /// <summary>DescribeInstances narrowed by InstanceId.N: the caller's instances (every instance for an
-/// administrator), one reservation each. Requested ids that are not visible give InvalidInstanceID.NotFound.</summary>
+/// administrator), one reservation each. Requested ids that are not visible give InvalidInstanceID.NotFound. Each
+/// reservation has reservationId, ownerId, `groupSet` and `instancesSet`, all required by Eucalyptus' binding
+/// (ec2-instances-16-11-15.xml ReservationInfoType); euca2ools 3.4 reads `groupSet` unconditionally.</summary>
 public sealed class DescribeInstancesAction : ICloudAction
 {
     public string Name => "DescribeInstances";
@@ -26,11 +28,13 @@ public sealed class DescribeInstancesAction : ICloudAction
         }
 
         List<InstanceRecord> selected = visible.Where(i => ids.Count == 0 || ids.Contains(i.InstanceId)).ToList();
+        string defaultZone = context.State.Import.AvailabilityZones[0];
         return ActionResponse.Ec2(Name, w => w.WriteItemSet("reservationSet", selected, (x, instance) =>
         {
             x.WriteElementString("reservationId", "r-" + instance.InstanceId["i-".Length..]);
             x.WriteElementString("ownerId", instance.OwnerId);
-            x.WriteItemSet("instancesSet", [instance], InstanceXml.Write);
+            InstanceXml.WriteGroupSet(x, instance.OwnerId);
+            x.WriteItemSet("instancesSet", [instance], (y, item) => InstanceXml.Write(y, item, item.AvailabilityZone ?? defaultZone));
         }));
     }
 

@@ -4,9 +4,13 @@ using Euca.Images.LocalCloud.State.Snapshots;
 
 namespace Euca.Images.LocalCloud.Actions.Snapshots;
 
-/// <summary>DescribeSnapshots narrowed by SnapshotId.N and Owner.N (`self`, an account id or alias): the
-/// caller's snapshots (all for an administrator). Requested ids that are not visible give
-/// InvalidSnapshot.NotFound.</summary>
+/// <summary>DescribeSnapshots as Eucalyptus 4.4 answers it (compute-service ComputeService.describeSnapshots): the
+/// snapshots the caller may see (its own, public ones and those shared with it; all for an administrator), narrowed
+/// by SnapshotId.N, Owner.N (`self`, an account id or alias) and RestorableBy.N. RestorableBy follows
+/// Snapshots.filterRestorableBy: `self` keeps snapshots with an explicit createVolumePermission for the caller, `all`
+/// public ones, an account id those shared with it; owning a snapshot does not make it "restorable by" its owner. So
+/// euca-describe-snapshots, which merges an Owner=self answer with a RestorableBy=self answer, lists each snapshot
+/// once. Requested ids that are not visible give InvalidSnapshot.NotFound; `snapshotSet` is always present.</summary>
 public sealed class DescribeSnapshotsAction : ICloudAction
 {
     public string Name => "DescribeSnapshots";
@@ -22,8 +26,9 @@ public sealed class DescribeSnapshotsAction : ICloudAction
         HashSet<string> owners = context.Parameters.GetList("Owner")
             .Select(o => o == "self" ? caller.AccountId : context.State.FindAccountByAlias(o)?.AccountId ?? o)
             .ToHashSet(StringComparer.Ordinal);
+        Func<SnapshotRecord, bool> isRestorable = RestorableBy(context.Parameters.GetList("RestorableBy"), caller.AccountId);
         List<SnapshotRecord> visible = context.State.Snapshots.SnapshotAll()
-            .Where(s => caller.IsAdmin || s.OwnerId == caller.AccountId)
+            .Where(s => caller.IsAdmin || s.OwnerId == caller.AccountId || s.IsPublic || s.HasPermission([caller.AccountId]))
             .ToList();
         string? missing = ids.Order(StringComparer.Ordinal).FirstOrDefault(id => visible.All(s => s.SnapshotId != id));
         if (missing is not null)
@@ -35,8 +40,22 @@ public sealed class DescribeSnapshotsAction : ICloudAction
         List<SnapshotRecord> selected = visible
             .Where(s => ids.Count == 0 || ids.Contains(s.SnapshotId))
             .Where(s => owners.Count == 0 || owners.Contains(s.OwnerId))
+            .Where(isRestorable)
             .ToList();
         return ActionResponse.Ec2(Name, w => w.WriteItemSet("snapshotSet", selected,
             (x, snapshot) => SnapshotXml.Write(x, snapshot, now, context.State.FindAccount(snapshot.OwnerId)?.Alias)));
+    }
+
+    private static Func<SnapshotRecord, bool> RestorableBy(IReadOnlyList<string> requested, string callerAccountId)
+    {
+        bool self = requested.Contains("self");
+        bool all = requested.Contains("all");
+        string[] accounts = requested.Where(a => a is not ("self" or "all")).ToArray();
+        if (!self && !all && accounts.Length == 0)
+        {
+            return _ => true;
+        }
+
+        return s => (all && s.IsPublic) || (self && s.HasPermission([callerAccountId])) || s.HasPermission(accounts);
     }
 }

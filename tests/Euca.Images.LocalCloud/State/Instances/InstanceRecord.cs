@@ -29,6 +29,11 @@ public sealed record InstanceRecord
 
     public DateTimeOffset LaunchTime { get; init; }
 
+    /// <summary>The zone it runs in; absent for the seeded instances, which run in the cloud's first zone.</summary>
+    public string? AvailabilityZone { get; init; }
+
+    public string? KeyName { get; init; }
+
     /// <summary>The attached EBS volumes (the root volume first for EBS-backed instances).</summary>
     public IReadOnlyList<InstanceVolumeRecord> BlockDeviceMappings { get; init; } = [];
 

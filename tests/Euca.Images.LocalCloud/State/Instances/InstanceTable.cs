@@ -35,6 +35,18 @@ public sealed class InstanceTable
         }
     }
 
+    /// <summary>Adds a newly launched instance; its id must be new.</summary>
+    public void AddInstance(InstanceRecord instance)
+    {
+        lock (gate)
+        {
+            if (!instances.TryAdd(instance.InstanceId, instance))
+            {
+                throw new InvalidOperationException($"Instance {instance.InstanceId} exists already.");
+            }
+        }
+    }
+
     public bool UpdateInstance(string instanceId, Func<InstanceRecord, InstanceRecord> change)
     {
         lock (gate)

@@ -18,6 +18,15 @@ public sealed record SnapshotRecord
 
     public TimeSpan Duration { get; init; }
 
+    /// <summary>Anyone may create volumes from it (createVolumePermission group `all`).</summary>
+    public bool IsPublic { get; init; }
+
+    /// <summary>Accounts given createVolumePermission explicitly; the owner is never listed (Snapshot.getPermissions).</summary>
+    public IReadOnlyList<string> CreateVolumePermissions { get; init; } = [];
+
+    /// <summary>Snapshot.hasPermission: an explicit permission for any of the accounts (ownership does not count).</summary>
+    public bool HasPermission(IEnumerable<string> accountIds) => accountIds.Any(CreateVolumePermissions.Contains);
+
     public SnapshotView At(DateTimeOffset now)
     {
         if (Duration <= TimeSpan.Zero || now >= StartTime + Duration)

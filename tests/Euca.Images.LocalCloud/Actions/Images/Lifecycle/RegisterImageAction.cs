@@ -19,6 +19,8 @@ namespace Euca.Images.LocalCloud.Actions.Images.Lifecycle;
 ///   ImageManifests.lookup), or a non-administrator registers a kernel or ramdisk ("Only administrators can register
 ///   kernel images.").
 /// - InvalidAMIID.NotFound: the kernel or ramdisk does not exist as such (Images.lookupKernel/lookupRamdisk).
+/// - InvalidParameterValue for EBS images: a mapped snapshot that does not exist, a size below the snapshot's, a root
+///   snapshot of another account (<see cref="SnapshotMappingRules"/>); sizes left out are the snapshot's.
 /// New images are `pending` and become `available` after the configured delay.</summary>
 public sealed partial class RegisterImageAction : ICloudAction
 {
@@ -187,6 +189,8 @@ public sealed partial class RegisterImageAction : ICloudAction
         {
             throw CloudErrors.InvalidParameterValue("EBS-backed images must use the hvm virtualization type");
         }
+
+        mappings = SnapshotMappingRules.Apply(mappings, context.State.Snapshots, context.Account, rootDevice);
 
         return new ImageRecord
         {
