@@ -42,4 +42,12 @@ public sealed class CommandLineTests
         Assert.Equal(new Uri("http://127.0.0.1:9000/"), line.Import.ObjectStorageUrl);
         Assert.Equal(TimeSpan.FromMilliseconds(5), line.Import.ConversionStepInterval);
     }
+
+    [Fact]
+    public void TakesTheStateFolder()
+    {
+        CommandLine line = CommandLine.Parse(["--state-directory", "/srv/my-cloud"]);
+
+        Assert.Equal("/srv/my-cloud", line.StateDirectory);
+    }
 }

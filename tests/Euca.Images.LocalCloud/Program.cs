@@ -25,6 +25,7 @@ try
         MaxImageSizeGb = commandLine.MaxImageSizeGb,
         HandleProcessSignals = true,
         Import = commandLine.Import,
+        StateDirectory = commandLine.StateDirectory,
     });
     Uri url = await host.StartAsync();
     Console.Out.WriteLine($"LocalCloud listening on {url}");

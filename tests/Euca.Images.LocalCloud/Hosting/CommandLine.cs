@@ -6,12 +6,13 @@ namespace Euca.Images.LocalCloud.Hosting;
 /// <summary>`--port N` (0 = free port, the default), `--config PATH`, `--parent-pid PID`; `--object-storage-url URL` (where
 /// RegisterImage reads manifests and disk imports read their uploads); for registration `--pending-seconds S` and
 /// `--max-image-size-gb G`; for disk imports `--conversion-interval-ms N`, `--import-upload-timeout-seconds N` and
-/// `--import-task-expiration-hours N`; and for HTTPS both `--tls-certificate PATH` and `--tls-key PATH` (PEM).</summary>
+/// `--import-task-expiration-hours N`; for HTTPS both `--tls-certificate PATH` and `--tls-key PATH` (PEM); and
+/// `--state-directory PATH` to keep the cloud's resources between runs.</summary>
 internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid, string? TlsCertificatePath, string? TlsKeyPath)
 {
     private const string Usage = "Usage: [--port N] [--config PATH] [--parent-pid PID] [--object-storage-url URL] [--pending-seconds S] " +
         "[--max-image-size-gb G] [--conversion-interval-ms N] [--import-upload-timeout-seconds N] [--import-task-expiration-hours N] " +
-        "[--tls-certificate PATH --tls-key PATH]";
+        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH]";
 
     public string? ObjectStorageUrl { get; init; }
 
@@ -20,6 +21,8 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
     public double? MaxImageSizeGb { get; init; }
 
     public ImportEnvironment Import { get; init; } = new();
+
+    public string? StateDirectory { get; init; }
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -31,6 +34,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
         string? objectStorageUrl = null;
         double? pendingSeconds = null;
         double? maxImageSizeGb = null;
+        string? stateDirectory = null;
         var import = new ImportEnvironment();
         for (int i = 0; i < args.Count; i++)
         {
@@ -58,6 +62,9 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
                     break;
                 case "--pending-seconds":
                     pendingSeconds = ParseDouble(args[i], value);
+                    break;
+                case "--state-directory":
+                    stateDirectory = value;
                     break;
                 case "--max-image-size-gb":
                     maxImageSizeGb = ParseDouble(args[i], value);
@@ -89,6 +96,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
             PendingSeconds = pendingSeconds,
             MaxImageSizeGb = maxImageSizeGb,
             Import = import,
+            StateDirectory = stateDirectory,
         };
     }
 

@@ -6,6 +6,7 @@ using Euca.Images.LocalCloud.Auth;
 using Euca.Images.LocalCloud.Configuration;
 using Euca.Images.LocalCloud.Registration;
 using Euca.Images.LocalCloud.State;
+using Euca.Images.LocalCloud.State.Persistence;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -19,6 +20,7 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
     private X509Certificate2? tlsCertificate;
     private S3ManifestSource? s3Manifests;
     private ConversionWorker? conversionWorker;
+    private StateFolder? stateFolder;
 
     /// <summary>The cloud being served (available after <see cref="StartAsync"/>), for tests to inspect or seed.</summary>
     public CloudState State { get; private set; } = null!;
@@ -37,6 +39,7 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
             ? (given, options.ConfigBaseDirectory ?? AppContext.BaseDirectory)
             : CloudConfigLoader.Load(options.ConfigPath);
         State = CloudStateFactory.Create(config, baseDirectory);
+        stateFolder = options.StateDirectory is { } stateDirectory ? StateFolder.Open(State, stateDirectory) : null;
         tlsCertificate = options.TlsCertificatePath is { } certificatePath
             ? TlsCertificateLoader.Load(certificatePath, options.TlsKeyPath ?? throw new ArgumentException("A TLS certificate needs its key.", nameof(options)))
             : null;
@@ -124,6 +127,12 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
         {
             await app.DisposeAsync();
             app = null;
+        }
+
+        if (stateFolder is not null)
+        {
+            await stateFolder.DisposeAsync();
+            stateFolder = null;
         }
 
         tlsCertificate?.Dispose();

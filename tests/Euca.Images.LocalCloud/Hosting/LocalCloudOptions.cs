@@ -42,6 +42,9 @@ public sealed record LocalCloudOptions
     /// <summary>Stop on SIGTERM/SIGINT: the command-line server wants this, in-process test hosts do not.</summary>
     public bool HandleProcessSignals { get; init; }
 
+    /// <summary>A folder that keeps the cloud's resources between runs (`--state-directory`); null keeps them in memory only.</summary>
+    public string? StateDirectory { get; init; }
+
     /// <summary>Object storage, zones and import timings (`--object-storage-url` and the import options).</summary>
     public ImportEnvironment Import { get; init; } = new();
 }

@@ -121,6 +121,19 @@ public sealed class CloudState
         }
     }
 
+    /// <summary>Replaces every image with saved ones (a cloud restarted on its state folder).</summary>
+    public void RestoreImages(IEnumerable<ImageRecord> saved)
+    {
+        lock (imageLock)
+        {
+            images.Clear();
+            foreach (ImageRecord image in saved)
+            {
+                images[image.ImageId] = image;
+            }
+        }
+    }
+
     public bool RemoveImage(string imageId)
     {
         lock (imageLock)

@@ -24,6 +24,15 @@ public sealed class ConversionTaskStore
         }
     }
 
+    /// <summary>Adds or replaces a task as it was saved.</summary>
+    public void Put(ConversionTaskRecord task)
+    {
+        lock (gate)
+        {
+            tasks[task.ConversionTaskId] = task;
+        }
+    }
+
     public ConversionTaskRecord? Find(string id)
     {
         lock (gate)

@@ -44,6 +44,24 @@ public sealed class VolumeStore
         }
     }
 
+    /// <summary>Every volume of every account (saving the cloud).</summary>
+    public IReadOnlyList<VolumeRecord> SnapshotAll()
+    {
+        lock (gate)
+        {
+            return volumes.Values.OrderBy(v => v.VolumeId, StringComparer.Ordinal).ToArray();
+        }
+    }
+
+    /// <summary>Adds or replaces a volume as it was saved.</summary>
+    public void Put(VolumeRecord volume)
+    {
+        lock (gate)
+        {
+            volumes[volume.VolumeId] = volume;
+        }
+    }
+
     public bool Remove(string volumeId)
     {
         lock (gate)

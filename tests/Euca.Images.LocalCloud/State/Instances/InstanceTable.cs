@@ -47,6 +47,25 @@ public sealed class InstanceTable
         }
     }
 
+    /// <summary>Replaces every instance and bundle task with saved ones (a cloud restarted on its state folder).</summary>
+    public void Restore(IEnumerable<InstanceRecord> savedInstances, IEnumerable<BundleTaskRecord> savedTasks)
+    {
+        lock (gate)
+        {
+            instances.Clear();
+            foreach (InstanceRecord instance in savedInstances)
+            {
+                instances[instance.InstanceId] = instance;
+            }
+
+            bundleTasks.Clear();
+            foreach (BundleTaskRecord task in savedTasks)
+            {
+                bundleTasks[task.BundleId] = task;
+            }
+        }
+    }
+
     public bool UpdateInstance(string instanceId, Func<InstanceRecord, InstanceRecord> change)
     {
         lock (gate)
