@@ -77,7 +77,7 @@ function Install-EucaTestServerPackages {
     finally { Pop-Location }
 }
 
-function Get-LocalCloudAssembly {
+function Get-EucaLocalCloudAssembly {
     param([string] $Configuration = 'Release')
     $path = Join-Path $script:RepoRoot "tests/Euca.Images.LocalCloud/bin/$Configuration/net10.0/Euca.Images.LocalCloud.dll"
     if (-not (Test-Path $path)) {
@@ -110,7 +110,7 @@ function Start-EucaLocalCloud {
         [string[]] $AdditionalArguments = @()
     )
     if ([bool]$TlsCertificate -ne [bool]$TlsKey) { throw '-TlsCertificate and -TlsKey go together.' }
-    $arguments = @((Get-LocalCloudAssembly -Configuration $Configuration), '--port', '0', '--parent-pid', "$PID")
+    $arguments = @((Get-EucaLocalCloudAssembly -Configuration $Configuration), '--port', '0', '--parent-pid', "$PID")
     if ($ConfigPath) { $arguments += @('--config', $ConfigPath) }
     if ($ObjectStorageUrl) { $arguments += @('--object-storage-url', $ObjectStorageUrl) }
     if ($PendingSeconds -ge 0) { $arguments += @('--pending-seconds', $PendingSeconds.ToString([cultureinfo]::InvariantCulture)) }
@@ -190,5 +190,5 @@ function Get-EucaStoredKey {
     @(([xml]$response.Content).SelectNodes("//*[local-name()='Contents']/*[local-name()='Key']") | ForEach-Object InnerText)
 }
 
-Export-ModuleMember -Function Invoke-EucaObjectStorageRequest, Get-EucaStoredKey, Get-EucaLocalCloudDefaults, Install-EucaTestServerPackages, Start-EucaLocalCloud,
+Export-ModuleMember -Function Invoke-EucaObjectStorageRequest, Get-EucaStoredKey, Get-EucaLocalCloudDefaults, Get-EucaLocalCloudAssembly, Install-EucaTestServerPackages, Start-EucaLocalCloud,
     Start-EucaObjectStorage, Stop-EucaTestServer
