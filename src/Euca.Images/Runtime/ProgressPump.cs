@@ -72,10 +72,13 @@ namespace Euca.Images.Runtime
         private ProgressRecord CompletedRecord(int id, string activity) =>
             new ProgressRecord(_activityIdBase + id, activity, "Completed") { RecordType = ProgressRecordType.Completed };
 
-        private ProgressRecord ToRecord(OperationProgress progress, TimeSpan elapsed)
+        private ProgressRecord ToRecord(OperationProgress progress, TimeSpan shownFor)
         {
-            double seconds = Math.Max(elapsed.TotalSeconds, 0.001);
-            double bytesPerSecond = progress.BytesDone / seconds;
+            // The work's own clock when it has one: timing from the first flush (up to 250 ms after the work began,
+            // or the whole run for a first report made at the end) overstates the rate. Bytes a resume found already
+            // stored were not moved now, so they count for the percentage only.
+            double seconds = Math.Max((progress.Elapsed ?? shownFor).TotalSeconds, 0.001);
+            double bytesPerSecond = Math.Max(0, progress.BytesDone - progress.BytesResumed) / seconds;
             string status = progress.StatusDescription ?? (progress.BytesTotal is long total && total > 0
                 ? $"{ByteSize.Format(progress.BytesDone)} of {ByteSize.Format(total)} at {ByteSize.Format((long)bytesPerSecond)}/s"
                 : $"{ByteSize.Format(progress.BytesDone)} at {ByteSize.Format((long)bytesPerSecond)}/s");

@@ -37,6 +37,10 @@ namespace Euca.Images.Commands.Bundles
     /// <code>New-EucaBundle -Path disk.img -Architecture x86_64 | Expand-EucaBundle -PrivateKey pk.pem -Destination ./check</code>
     /// <para>The bundle object's ManifestPath binds from the pipeline.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.SaveEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.TestEucaBundleCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsData.Expand, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = FileSet)]
     [OutputType(typeof(ExpandedImage))]
     public sealed class ExpandEucaBundleCommand : EucaCloudCmdlet

@@ -21,6 +21,10 @@ namespace Euca.Images.Commands.Bundles
     /// <code>Get-ChildItem *.manifest.xml | Get-EucaBundleManifest | ForEach-Object Parts</code>
     /// <para>Files bind from the pipeline by their path.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.TestEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.ExpandEucaBundleCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsCommon.Get, "EucaBundleManifest")]
     [OutputType(typeof(BundleManifest))]
     public sealed class GetEucaBundleManifestCommand : EucaCmdlet

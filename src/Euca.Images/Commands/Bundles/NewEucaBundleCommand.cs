@@ -56,6 +56,11 @@ namespace Euca.Images.Commands.Bundles
     /// <code>Get-ChildItem *.img | New-EucaBundle -Architecture x86_64 -AccountId 123456789012 -Certificate cert.pem -PrivateKey pk.pem -CloudCertificate cloud-cert.pem</code>
     /// <para>Files bind from the pipeline; no connection to the cloud is needed when every key file is given.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Bundles.TestEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.ExpandEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsCommon.New, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(BundleInfo), ParameterSetName = new[] { PathSet, LiteralPathSet })]
     [OutputType(typeof(BundleUpload), ParameterSetName = new[] { PathUploadSet, LiteralPathUploadSet })]

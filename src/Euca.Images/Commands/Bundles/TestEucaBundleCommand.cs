@@ -26,6 +26,10 @@ namespace Euca.Images.Commands.Bundles
     /// <code>if (-not (Test-EucaBundle centos7.img.manifest.xml -PrivateKey pk.pem -Quiet)) { throw 'bad bundle' }</code>
     /// <para>Also decrypts the whole bundle and compares the image digest and size.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.GetEucaBundleManifestCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsDiagnostic.Test, "EucaBundle")]
     [OutputType(typeof(BundleCheck), typeof(bool))]
     public sealed class TestEucaBundleCommand : EucaCloudCmdlet

@@ -34,6 +34,10 @@ namespace Euca.Images.Commands.Cloud
     /// <code>Connect-EucaCloud -EucarcPath ~/admin-creds.zip; Get-EucaCloud</code>
     /// <para>Reads the eucarc, certificates and private key from the zip made by euca_conf --get-credentials.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Cloud.GetEucaCloudCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Cloud.DisconnectEucaCloudCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommunications.Connect, "EucaCloud", DefaultParameterSetName = KeysSet)]
     [OutputType(typeof(CloudConnection))]
     public sealed class ConnectEucaCloudCommand : EucaCmdlet

@@ -31,6 +31,10 @@ namespace Euca.Images.Commands.Images
     /// <code>Edit-EucaImageAttribute emi-1a2b3c4d -Description 'CentOS 7.9, patched 2024-05'</code>
     /// <para>Replaces the description.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageAttributeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.ResetEucaImageAttributeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsData.Edit, "EucaImageAttribute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImageAttributeInfo))]
     public sealed class EditEucaImageAttributeCommand : EucaCloudCmdlet

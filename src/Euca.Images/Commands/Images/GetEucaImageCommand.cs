@@ -44,6 +44,11 @@ namespace Euca.Images.Commands.Images
     /// <code>'emi-1a2b3c4d', 'eki-0123abcd' | Get-EucaImage | Format-List</code>
     /// <para>Ids bind from the pipeline, as strings or as any object with an ImageId property.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageAttributeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.EditEucaImageAttributeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.UnregisterEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommon.Get, "EucaImage")]
     [OutputType(typeof(ImageInfo))]
     public sealed class GetEucaImageCommand : EucaCloudCmdlet

@@ -36,6 +36,11 @@ namespace Euca.Images.Commands.Images
     /// <code>Register-EucaImage -Name centos-6-pv -ImageLocation images/centos-6.img.manifest.xml -VirtualizationType paravirtual -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 | Wait-EucaImage -State available</code>
     /// <para>Tab completion offers registered kernels for -KernelId and ramdisks for -RamdiskId.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.WaitEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsLifecycle.Register, "EucaImage", DefaultParameterSetName = InstanceStoreSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImageInfo))]
     public sealed class RegisterEucaImageCommand : EucaCloudCmdlet

@@ -25,6 +25,10 @@ namespace Euca.Images.Commands.Import
     /// <code>Import-EucaInstance -Path ./win2012.raw -Bucket imports -InstanceType m1.large -Platform Windows -SecurityGroup rdp -UserData (Get-Content -Raw ./setup.ps1) | Wait-EucaConversionTask</code>
     /// <para>User data is sent base64-encoded.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Import.WaitEucaConversionTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.ResumeEucaImportCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.StopEucaConversionTaskCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsData.Import, "EucaInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class ImportEucaInstanceCommand : ImportDiskCommandBase

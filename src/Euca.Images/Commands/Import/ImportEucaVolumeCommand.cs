@@ -26,6 +26,11 @@ namespace Euca.Images.Commands.Import
     /// <code>Import-EucaVolume -Path ./web.vmdk -Format Vmdk -VolumeSize 20 -AvailabilityZone one -Bucket imports -KeyPrefix web -Description 'web tier'</code>
     /// <para>The volume size must hold the VMDK's virtual disk size.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Import.WaitEucaConversionTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.ResumeEucaImportCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.NewEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.NewEucaEbsImageCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsData.Import, "EucaVolume", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class ImportEucaVolumeCommand : ImportDiskCommandBase

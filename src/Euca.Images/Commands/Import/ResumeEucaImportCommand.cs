@@ -23,6 +23,10 @@ namespace Euca.Images.Commands.Import
     /// <code>Resume-EucaImport import-vol-1a2b3c4d ./centos7.raw | Wait-EucaConversionTask</code>
     /// <para>The task id and the path are positional.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Import.ImportEucaVolumeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.ImportEucaInstanceCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.WaitEucaConversionTaskCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsLifecycle.Resume, "EucaImport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class ResumeEucaImportCommand : EucaCloudCmdlet

@@ -22,6 +22,10 @@ namespace Euca.Images.Commands.Import
     /// <code>Get-EucaConversionTask | Where-Object State -eq cancelled | Stop-EucaConversionTask -RemoveDiskImage -Force</code>
     /// <para>Ended tasks are not cancelled again; only their disk images are deleted.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Import.GetEucaConversionTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.ResumeEucaImportCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Volumes.RemoveEucaVolumeCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsLifecycle.Stop, "EucaConversionTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class StopEucaConversionTaskCommand : EucaCloudCmdlet

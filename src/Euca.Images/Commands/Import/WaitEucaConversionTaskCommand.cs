@@ -21,6 +21,10 @@ namespace Euca.Images.Commands.Import
     /// <code>Wait-EucaConversionTask import-vol-1a2b3c4d</code>
     /// <para>Emits the completed task.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Import.ImportEucaVolumeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.GetEucaConversionTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.NewEucaSnapshotCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsLifecycle.Wait, "EucaConversionTask")]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class WaitEucaConversionTaskCommand : EucaCloudCmdlet

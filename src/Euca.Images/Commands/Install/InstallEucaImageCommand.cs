@@ -44,6 +44,11 @@ namespace Euca.Images.Commands.Install
     /// <code>Install-EucaImage -Path windows-2012r2.img -Name windows-2012r2 -Bucket images -Architecture x86_64 -Platform windows</code>
     /// <para>Registers it as an HVM Windows image.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.NewEucaEbsImageCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsLifecycle.Install, "EucaImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImageInfo))]
     public sealed class InstallEucaImageCommand : BundlingCmdlet

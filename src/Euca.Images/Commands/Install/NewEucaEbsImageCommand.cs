@@ -31,6 +31,11 @@ namespace Euca.Images.Commands.Install
     /// <code>New-EucaEbsImage -Path ./win2012.raw -Name win2012-ebs -AvailabilityZone one -Bucket imports -Platform windows -KeepVolume -Public</code>
     /// <para>Registers a Windows image for everyone and leaves the volume it was snapshotted from.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Import.ImportEucaVolumeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.NewEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsCommon.New, "EucaEbsImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImageInfo))]
     public sealed class NewEucaEbsImageCommand : ImportDiskCommandBase

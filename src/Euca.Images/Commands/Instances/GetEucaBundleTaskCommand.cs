@@ -22,6 +22,10 @@ namespace Euca.Images.Commands.Instances
     /// <code>Get-EucaBundleTask -BundleId bun-3b4c5d6e | Format-List</code>
     /// <para>Shows every field of the task, including an error message if it failed.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Instances.NewEucaInstanceBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Instances.WaitEucaBundleTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Instances.StopEucaBundleTaskCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommon.Get, "EucaBundleTask")]
     [OutputType(typeof(BundleTaskInfo))]
     public sealed class GetEucaBundleTaskCommand : EucaCloudCmdlet

@@ -25,6 +25,10 @@ namespace Euca.Images.Commands.Instances
     /// <code>New-EucaImage i-0e1b2c3d -Name web-hot -NoReboot -BlockDeviceMapping @{ DeviceName = '/dev/sdb'; VirtualName = 'ephemeral0' }</code>
     /// <para>The image also maps /dev/sdb to the first ephemeral disk of instances started from it.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Images.WaitEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Instances.NewEucaInstanceBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommon.New, "EucaImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImageInfo))]
     public sealed class NewEucaImageCommand : EucaCloudCmdlet

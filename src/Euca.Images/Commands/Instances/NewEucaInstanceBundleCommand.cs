@@ -25,6 +25,10 @@ namespace Euca.Images.Commands.Instances
     /// <code>New-EucaInstanceBundle i-2a3b4c5d -Bucket images -Prefix big-linux -ExpiresInHours 48</code>
     /// <para>The node may upload parts for 48 hours.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Instances.WaitEucaBundleTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Instances.StopEucaBundleTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommon.New, "EucaInstanceBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(BundleTaskInfo))]
     public sealed class NewEucaInstanceBundleCommand : EucaCloudCmdlet

@@ -20,6 +20,9 @@ namespace Euca.Images.Commands.Instances
     /// <code>Get-EucaBundleTask | Where-Object State -notin 'complete', 'failed' | Stop-EucaBundleTask -Confirm:$false</code>
     /// <para>Cancels all tasks still running.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Instances.GetEucaBundleTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Instances.NewEucaInstanceBundleCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsLifecycle.Stop, "EucaBundleTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BundleTaskInfo))]
     public sealed class StopEucaBundleTaskCommand : EucaCloudCmdlet

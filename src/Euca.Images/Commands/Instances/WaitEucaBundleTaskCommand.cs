@@ -22,6 +22,10 @@ namespace Euca.Images.Commands.Instances
     /// <code>Get-EucaBundleTask | Wait-EucaBundleTask -TimeoutSeconds 600</code>
     /// <para>Waits for every task of yours, one after another.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Instances.NewEucaInstanceBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Instances.GetEucaBundleTaskCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsLifecycle.Wait, "EucaBundleTask")]
     [OutputType(typeof(BundleTaskInfo))]
     public sealed class WaitEucaBundleTaskCommand : EucaCloudCmdlet

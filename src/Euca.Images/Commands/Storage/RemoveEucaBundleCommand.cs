@@ -25,6 +25,10 @@ namespace Euca.Images.Commands.Storage
     /// <code>Send-EucaBundle ./b/disk.img.manifest.xml -Bucket tmp -ErrorVariable failed; Remove-EucaBundle tmp/disk.img.manifest.xml -RemoveBucket -Confirm:$false</code>
     /// <para>Finds the stored parts by prefix although no manifest was uploaded, then deletes the empty bucket.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.UnregisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.SaveEucaBundleCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsCommon.Remove, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     public sealed class RemoveEucaBundleCommand : EucaStorageCmdlet
     {

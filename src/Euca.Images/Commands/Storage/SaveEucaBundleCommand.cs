@@ -25,6 +25,10 @@ namespace Euca.Images.Commands.Storage
     /// <code>Save-EucaBundle images/centos7.img.manifest.xml | Expand-EucaBundle -PrivateKey pk.pem</code>
     /// <para>The saved bundle's ManifestPath binds to Expand-EucaBundle.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.ExpandEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.RemoveEucaBundleCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsData.Save, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(BundleInfo))]
     public sealed class SaveEucaBundleCommand : EucaStorageCmdlet

@@ -30,6 +30,10 @@ namespace Euca.Images.Commands.Storage
     /// <code>$bundle = New-EucaBundle -Path disk.img -Architecture x86_64; $bundle | Send-EucaBundle -Bucket images -Resume</code>
     /// <para>The bundle object binds from the pipeline; with -Resume, parts already stored intact are skipped.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.RemoveEucaBundleCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsCommunications.Send, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ManifestSet)]
     [OutputType(typeof(BundleUpload))]
     public sealed class SendEucaBundleCommand : EucaStorageCmdlet
