@@ -46,12 +46,20 @@ namespace Euca.Images.Commands.Bundles
     public sealed class ExpandEucaBundleCommand : EucaCloudCmdlet
     {
         private const string FileSet = "ManifestPath";
+        private const string LiteralPathSet = "LiteralPath";
         private const string StorageSet = "ManifestLocation";
 
-        /// <summary>The bundle's manifest file.</summary>
+        /// <summary>The bundle's manifest file; wildcards name every manifest they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = FileSet, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? ManifestPath { get; set; }
+
+        /// <summary>The bundle's manifest file, taken as it is (no wildcards); files from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
 
         /// <summary>Where the manifest is stored in object storage (bucket/[prefix/]name.manifest.xml); the parts stream from there.</summary>
         [Parameter(Mandatory = true, ParameterSetName = StorageSet, ValueFromPipelineByPropertyName = true)]
@@ -69,6 +77,7 @@ namespace Euca.Images.Commands.Bundles
 
         /// <summary>The folder holding the part files; by default the manifest's folder.</summary>
         [Parameter(ParameterSetName = FileSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         public string? PartsDirectory { get; set; }
 
         /// <summary>The folder to write the image into; by default the current location.</summary>
@@ -88,8 +97,15 @@ namespace Euca.Images.Commands.Bundles
                 return;
             }
 
+            foreach (string manifestPath in ResolveInputPaths(ManifestPath, LiteralPath))
+            {
+                ExpandFile(manifestPath);
+            }
+        }
+
+        private void ExpandFile(string manifestPath)
+        {
             var keys = new KeyMaterialResolver(this);
-            string manifestPath = ResolvePath(ManifestPath!);
             string destination = ResolvePath(Destination ?? ".");
             string? partsDirectory = PartsDirectory is null ? null : ResolvePath(PartsDirectory);
             if (!ShouldProcess(manifestPath, $"Unbundle into {destination}"))

@@ -48,8 +48,9 @@ namespace Euca.Images.Commands.Images
         private const string InstanceStoreSet = "InstanceStore";
         private const string EbsSet = "Ebs";
 
-        /// <summary>The image name: 3 to 128 letters, digits and ( ) . / _ -.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        /// <summary>The image name: 3 to 128 letters, digits and ( ) . / _ -. Binds from a piped object's Name, or from
+        /// a script block run for each piped object, for example -Name { "web-$($_.Prefix)" }.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = string.Empty;
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Cloud;
@@ -39,12 +40,20 @@ namespace Euca.Images.Commands.Storage
     public sealed class SendEucaBundleCommand : EucaStorageCmdlet
     {
         private const string ManifestSet = "ManifestPath";
+        private const string LiteralPathSet = "LiteralPath";
         private const string BundleSet = "Bundle";
 
-        /// <summary>The bundle's manifest file; its parts are read from the same folder.</summary>
+        /// <summary>The bundle's manifest file; its parts are read from the same folder. Wildcards name every manifest they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ManifestSet, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? ManifestPath { get; set; }
+
+        /// <summary>The bundle's manifest file, taken as it is (no wildcards); files from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
 
         /// <summary>A bundle object from New-EucaBundle or Save-EucaBundle.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BundleSet, ValueFromPipeline = true)]
@@ -82,7 +91,15 @@ namespace Euca.Images.Commands.Storage
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
-            string manifestPath = Bundle?.ManifestPath ?? ResolvePath(ManifestPath!);
+            IReadOnlyList<string> manifestPaths = Bundle is null ? ResolveInputPaths(ManifestPath, LiteralPath) : new[] { Bundle.ManifestPath };
+            foreach (string manifestPath in manifestPaths)
+            {
+                Send(manifestPath);
+            }
+        }
+
+        private void Send(string manifestPath)
+        {
             string prefix = ManifestLocation.NormalizeKeyPrefix(KeyPrefix);
             if (!ShouldProcess($"{Bucket}/{prefix}", $"Upload bundle {manifestPath}"))
             {
