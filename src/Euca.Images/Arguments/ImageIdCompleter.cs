@@ -17,7 +17,7 @@ namespace Euca.Images.Arguments
         protected override string Kind => "image:" + string.Join(",", ImageTypes);
 
         /// <inheritdoc />
-        protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, CancellationToken cancellationToken)
+        protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, string scope, CancellationToken cancellationToken)
         {
             // Everything the caller may use: owned and shared (the default listing) plus public images (kernels and
             // ramdisks are usually the administrators' public images).

@@ -5,6 +5,7 @@ using Euca.Images.LocalCloud.Actions.Import;
 using Euca.Images.LocalCloud.Actions.Instances;
 using Euca.Images.LocalCloud.Actions.Snapshots;
 using Euca.Images.LocalCloud.Actions.Volumes;
+using Euca.Images.LocalCloud.Actions.Zones;
 
 namespace Euca.Images.LocalCloud.Actions;
 
@@ -45,6 +46,7 @@ public sealed class ActionRegistry
         new CreateVolumeAction(),
         new DescribeVolumesAction(),
         new DeleteVolumeAction(),
+        new DescribeAvailabilityZonesAction(),
     ]);
 
     public ICloudAction? Find(string name) => actions.GetValueOrDefault(name);

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
@@ -65,6 +66,7 @@ namespace Euca.Images.Commands.Bundles
         [Parameter(Mandatory = true, ParameterSetName = StorageSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageLocation")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? ManifestLocation { get; set; }
 
         /// <summary>Your private key, or the cloud's; by default the connection's private key (EC2_PRIVATE_KEY).</summary>

@@ -49,11 +49,13 @@ namespace Euca.Images.Commands.Images
         /// <summary>Account ids (12 digits) or all to add to the launch permissions.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LaunchPermissionCompleter))]
         public string[]? AddLaunchPermission { get; set; }
 
         /// <summary>Account ids (12 digits) or all to remove from the launch permissions.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LaunchPermissionCompleter))]
         public string[]? RemoveLaunchPermission { get; set; }
 
         /// <summary>Make the image public (adds the group all).</summary>
@@ -68,11 +70,13 @@ namespace Euca.Images.Commands.Images
         [Parameter]
         [Alias("ProductCodes")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string[]? ProductCode { get; set; }
 
         /// <summary>The new description.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
         /// <summary>Emit each changed attribute after the change.</summary>

@@ -64,12 +64,14 @@ namespace Euca.Images.Commands.Images
         [Parameter(Position = 1)]
         [Alias("Owners")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AccountCompleter))]
         public string[]? Owner { get; set; }
 
         /// <summary>Only images these accounts may run: account ids, self or all.</summary>
         [Parameter(Position = 2)]
         [Alias("ExecutableUser", "ExecutableUsers")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AccountCompleter))]
         public string[]? ExecutableBy { get; set; }
 
         /// <summary>DescribeImages filters as a hashtable of filter name to one value or an array of values, for example @{ 'image-type' = 'kernel' }.</summary>
@@ -80,6 +82,7 @@ namespace Euca.Images.Commands.Images
         /// <summary>Only images whose name matches one of these; * and ? are wildcards (the DescribeImages name filter).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Only images of these types: Machine, Kernel or Ramdisk (the image-type filter).</summary>

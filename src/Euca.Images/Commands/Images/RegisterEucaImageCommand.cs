@@ -52,12 +52,14 @@ namespace Euca.Images.Commands.Images
         /// a script block run for each piped object, for example -Name { "web-$($_.Prefix)" }.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string Name { get; set; } = string.Empty;
 
         /// <summary>The uploaded bundle's manifest, BUCKET/PREFIX.manifest.xml (instance-store images).</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = InstanceStoreSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ManifestLocation", "Manifest")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string ImageLocation { get; set; } = string.Empty;
 
         /// <summary>The snapshot of the root volume (EBS-backed images).</summary>
@@ -69,6 +71,7 @@ namespace Euca.Images.Commands.Images
         /// <summary>The root device of an EBS-backed image; Eucalyptus' default is /dev/sda.</summary>
         [Parameter(ParameterSetName = EbsSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? RootDeviceName { get; set; }
 
         /// <summary>Block device mappings: euca2ools strings (DEV=ephemeralN, DEV=none, DEV=snap-ID:GiB:true|false:TYPE[:IOPS]) or hashtables with DeviceName and VirtualName, NoDevice or SnapshotId, VolumeSize, DeleteOnTermination, VolumeType, Iops.</summary>
@@ -79,6 +82,7 @@ namespace Euca.Images.Commands.Images
 
         /// <summary>A description of at most 255 characters.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
         /// <summary>The architecture: i386, x86_64 or armhf. Instance-store images default to the manifest's.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
 
@@ -34,6 +35,7 @@ namespace Euca.Images.Commands.Import
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ConversionTaskIds", "TaskId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConversionTaskIdCompleter))]
         public string[]? ConversionTaskId { get; set; }
 
         /// <inheritdoc />

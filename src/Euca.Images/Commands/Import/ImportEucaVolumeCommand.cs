@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
 
@@ -39,6 +40,7 @@ namespace Euca.Images.Commands.Import
         [Parameter(Mandatory = true)]
         [Alias("Zone")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AvailabilityZoneCompleter))]
         public string? AvailabilityZone { get; set; }
 
         /// <inheritdoc />

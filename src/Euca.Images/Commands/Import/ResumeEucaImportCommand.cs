@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
@@ -35,6 +36,7 @@ namespace Euca.Images.Commands.Import
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("TaskId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConversionTaskIdCompleter))]
         public string? ConversionTaskId { get; set; }
 
         /// <summary>The disk image file the import started with.</summary>

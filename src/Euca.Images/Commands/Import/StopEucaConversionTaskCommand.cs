@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
@@ -34,6 +35,7 @@ namespace Euca.Images.Commands.Import
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TaskId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConversionTaskIdCompleter))]
         public string? ConversionTaskId { get; set; }
 
         /// <summary>Also delete the uploaded parts and the import manifest from object storage.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
 
@@ -33,6 +34,7 @@ namespace Euca.Images.Commands.Import
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TaskId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConversionTaskIdCompleter))]
         public string? ConversionTaskId { get; set; }
 
         /// <summary>How long to wait for each task, in seconds (default 10800: 3 hours, Eucalyptus' import task timeout).</summary>

@@ -62,15 +62,18 @@ namespace Euca.Images.Commands.Install
         /// <summary>The image's name.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Name { get; set; }
 
         /// <summary>The bucket to upload the bundles to (created if missing).</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketCompleter))]
         public string? Bucket { get; set; }
 
         /// <summary>A folder inside the bucket for the bundles' objects.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(KeyPrefixCompleter))]
         public string? KeyPrefix { get; set; }
 
         /// <summary>The image's architecture.</summary>
@@ -91,6 +94,7 @@ namespace Euca.Images.Commands.Install
 
         /// <summary>A description of the image.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
         /// <summary>An installed kernel image (eki-...) for a paravirtual image.</summary>

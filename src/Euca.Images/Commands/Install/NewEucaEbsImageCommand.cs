@@ -43,12 +43,14 @@ namespace Euca.Images.Commands.Install
         /// <summary>The image's name.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Name { get; set; }
 
         /// <summary>The availability zone the disk is imported into.</summary>
         [Parameter(Mandatory = true)]
         [Alias("Zone")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AvailabilityZoneCompleter))]
         public string? AvailabilityZone { get; set; }
 
         /// <summary>The image's architecture (default x86_64).</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Runtime;
 
@@ -34,6 +35,7 @@ namespace Euca.Images.Commands.Instances
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BundleIds")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BundleIdCompleter))]
         public string[]? BundleId { get; set; }
 
         /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Runtime;
@@ -30,6 +31,7 @@ namespace Euca.Images.Commands.Instances
         /// <summary>The bundle task to cancel (bun-...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BundleIdCompleter))]
         public string BundleId { get; set; } = string.Empty;
 
         /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Runtime;
 
@@ -33,6 +34,7 @@ namespace Euca.Images.Commands.Instances
         /// <summary>The bundle task to wait for (bun-...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BundleIdCompleter))]
         public string BundleId { get; set; } = string.Empty;
 
         /// <summary>How long to wait for each task, in seconds (default 7200).</summary>

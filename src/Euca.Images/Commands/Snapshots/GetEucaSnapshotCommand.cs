@@ -42,6 +42,7 @@ namespace Euca.Images.Commands.Snapshots
         [Parameter(Position = 1)]
         [Alias("Owners")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AccountCompleter))]
         public string[]? Owner { get; set; }
 
         /// <inheritdoc />

@@ -36,6 +36,7 @@ namespace Euca.Images.Commands.Snapshots
 
         /// <summary>A description of up to 255 characters.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
         /// <inheritdoc />

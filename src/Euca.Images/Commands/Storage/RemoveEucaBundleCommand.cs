@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Storage;
 using Euca.Images.Runtime;
@@ -36,6 +37,7 @@ namespace Euca.Images.Commands.Storage
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageLocation")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? ManifestLocation { get; set; }
 
         /// <summary>Also delete the bucket (only when it is then empty).</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Storage;
@@ -37,6 +38,7 @@ namespace Euca.Images.Commands.Storage
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageLocation")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? ManifestLocation { get; set; }
 
         /// <summary>The folder for the parts and manifest; created if missing. By default the current location.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Storage;
@@ -63,11 +64,13 @@ namespace Euca.Images.Commands.Storage
         /// <summary>The bucket to store the bundle in; created when it does not exist.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketCompleter))]
         public string? Bucket { get; set; }
 
         /// <summary>A folder inside the bucket for the bundle's objects, for example images/2026.</summary>
         [Parameter]
         [Alias("Prefix")]
+        [ArgumentCompleter(typeof(KeyPrefixCompleter))]
         public string? KeyPrefix { get; set; }
 
         /// <summary>The canned ACL of every object (default aws-exec-read: private, readable by the cloud).</summary>
@@ -77,6 +80,7 @@ namespace Euca.Images.Commands.Storage
 
         /// <summary>The location constraint for a bucket that has to be created.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Location { get; set; }
 
         /// <summary>Skip parts already stored with the same size and MD5 (after an interrupted upload).</summary>

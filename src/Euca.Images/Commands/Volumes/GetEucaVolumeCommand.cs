@@ -54,6 +54,7 @@ namespace Euca.Images.Commands.Volumes
         /// <summary>Only volumes in this availability zone.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AvailabilityZoneCompleter))]
         public string? AvailabilityZone { get; set; }
 
         /// <inheritdoc />
