@@ -68,7 +68,7 @@ Describe 'Completion from the cloud' -Tags 'CI' {
         @{ Line = 'Send-EucaBundle -Bucket im'; Expected = @('images', 'imports') }
         @{ Line = 'Send-EucaBundle -Bucket images -KeyPrefix '; Expected = @('centos', 'ubuntu') }
         @{ Line = 'Send-EucaBundle -Bucket images -KeyPrefix centos/'; Expected = @('centos/7') }
-        @{ Line = 'New-EucaInstanceBundle -Bucket images -Prefix u'; Expected = @('ubuntu') }
+        @{ Line = 'Send-EucaBundle -Bucket images -Prefix u'; Expected = @('ubuntu') }
         @{ Line = 'Get-EucaImage -ExecutableBy '; Expected = @('000000000001', '123456789012', '210987654321', 'all', 'self') }
         @{ Line = 'Get-EucaImage -Owner s'; Expected = @('self') }
         @{ Line = 'Edit-EucaImageAttribute -AddLaunchPermission '; Expected = @('000000000001', '123456789012', '210987654321', 'all') }

@@ -97,7 +97,7 @@ namespace Euca.Images.Commands.Bundles
 
         /// <summary>The bundle name (file name prefix and unbundled file name). By default, the image's file name.</summary>
         [Parameter]
-        [ArgumentCompleter(typeof(KeyPrefixCompleter))]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Prefix { get; set; }
 
         /// <summary>Machine (the default), Kernel or Ramdisk.</summary>

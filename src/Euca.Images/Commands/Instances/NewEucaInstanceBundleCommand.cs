@@ -49,7 +49,7 @@ namespace Euca.Images.Commands.Instances
         /// <summary>The bundle's name prefix; the manifest becomes PREFIX.manifest.xml.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(KeyPrefixCompleter))]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string Prefix { get; set; } = string.Empty;
 
         /// <summary>How many hours the signed upload policy stays valid (default 24, as euca2ools).</summary>
