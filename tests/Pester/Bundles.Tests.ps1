@@ -181,7 +181,7 @@ Describe 'Test-EucaBundle and Get-EucaBundleManifest' -Tags 'CI' {
         $copy = Join-Path $TestDrive 'tampered'; Copy-Item -Recurse (Join-Path $testData 'basic') $copy
         $manifestCopy = Join-Path $copy 'disk.img.manifest.xml'
         [IO.File]::WriteAllText($manifestCopy, [IO.File]::ReadAllText($basic).Replace('x86_64', 'i386'))
-        $signature = Test-EucaBundle $manifestCopy -Certificate $userCert | Where-Object Check -eq 'Signature'
+        $signature = Test-EucaBundle $manifestCopy -Certificate $userCert -ErrorAction SilentlyContinue | Where-Object Check -eq 'Signature'
         $signature.Status | Should -Be 'Failed'
         $signature.ErrorId | Should -Be 'ManifestSignatureInvalid'
         Test-EucaBundle $manifestCopy -Certificate $userCert -Quiet | Should -BeFalse
@@ -417,7 +417,7 @@ Describe 'Progress, cancellation and inputs' -Tags 'CI' {
         $copy = Join-Path $TestDrive 'test-missing'
         Copy-Item -Recurse $bundle.Directory $copy
         Remove-Item -Force (Join-Path $copy 'disk.img.part.01')
-        $checks = Test-EucaBundle (Join-Path $copy 'disk.img.manifest.xml') -Certificate $userCert -PrivateKey $userKey
+        $checks = Test-EucaBundle (Join-Path $copy 'disk.img.manifest.xml') -Certificate $userCert -PrivateKey $userKey -ErrorAction SilentlyContinue
         ($checks | Where-Object Check -eq 'PartPresent').ErrorId | Should -Be 'BundlePartMissing'
         ($checks | Where-Object Check -eq 'Image').Status | Should -Be 'Skipped'
     }

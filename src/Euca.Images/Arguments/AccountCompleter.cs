@@ -22,11 +22,8 @@ namespace Euca.Images.Arguments
         /// <inheritdoc />
         protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, string scope, CancellationToken cancellationToken)
         {
-            var service = new ImageService(connection);
-            ResourceListing<ImageInfo>[] lists = await Task.WhenAll(
-                service.GetImagesAsync(new ImageQuery(), cancellationToken),
-                service.GetImagesAsync(new ImageQuery { ExecutableBy = new[] { "all" } }, cancellationToken)).ConfigureAwait(false);
-            IEnumerable<CompletionEntry> owners = lists.SelectMany(list => list.Items)
+            IEnumerable<ImageInfo> images = await UsableImages.ListAsync(connection, new ImageKind[0], cancellationToken).ConfigureAwait(false);
+            IEnumerable<CompletionEntry> owners = images
                 .Where(image => !string.IsNullOrEmpty(image.OwnerId))
                 .GroupBy(image => image.OwnerId!)
                 .Select(group => new CompletionEntry(group.Key,

@@ -19,13 +19,8 @@ namespace Euca.Images.Arguments
         /// <inheritdoc />
         protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, string scope, CancellationToken cancellationToken)
         {
-            // Everything the caller may use: owned and shared (the default listing) plus public images (kernels and
-            // ramdisks are usually the administrators' public images).
-            var service = new ImageService(connection);
-            ResourceListing<ImageInfo>[] lists = await Task.WhenAll(
-                service.GetImagesAsync(new ImageQuery { ImageTypes = ImageTypes }, cancellationToken),
-                service.GetImagesAsync(new ImageQuery { ExecutableBy = new[] { "all" }, ImageTypes = ImageTypes }, cancellationToken)).ConfigureAwait(false);
-            return lists.SelectMany(list => list.Items)
+            IEnumerable<ImageInfo> images = await UsableImages.ListAsync(connection, ImageTypes, cancellationToken).ConfigureAwait(false);
+            return images
                 .Select(i => new CompletionEntry(i.ImageId, $"{i.ImageId} - {i.Name ?? "(no name)"} ({i.State ?? "unknown"})"))
                 .ToList();
         }
