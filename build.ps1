@@ -47,6 +47,9 @@ function Invoke-BuildTask {
     $cmdletBin = Join-Path $PSScriptRoot "src/Euca.Images/bin/$Configuration/netstandard2.0"
     Copy-Item (Join-Path $cmdletBin 'Euca.Images.dll') $ModuleDir
     Copy-Item -Recurse (Join-Path $PSScriptRoot 'src/Euca.Images/Formats') $ModuleDir
+    # The about_ topics ship beside the generated help, which links to them (the generator checks they are there).
+    Copy-Item -Recurse (Join-Path $PSScriptRoot 'src/Euca.Images/en-US') $ModuleDir
+    Write-ErrorIdTopic -EngineXmlDocPath (Join-Path $staging 'engine/Euca.Images.Engine.xml') -Destination (Join-Path $ModuleDir 'en-US/about_Euca.Images_Errors.help.txt')
     Write-ModuleManifest -Source (Join-Path $PSScriptRoot 'Euca.Images.psd1') -Destination (Join-Path $ModuleDir 'Euca.Images.psd1') -Version $version
 
     # Help is generated from the cmdlets' XML doc comments in a child process, so this session never loads the

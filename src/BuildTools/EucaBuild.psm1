@@ -44,10 +44,46 @@ function Assert-ModuleLayout {
     }
     if (Test-Path (Join-Path $dependencies 'Euca.Images.dll')) { throw 'The cmdlet assembly must not be in Dependencies/' }
     if (-not (Test-Path (Join-Path $ModuleDir 'en-US/Euca.Images.dll-Help.xml'))) { throw 'Help file is missing' }
+    if (-not (Test-Path (Join-Path $ModuleDir 'en-US/about_Euca.Images.help.txt'))) { throw 'The about_Euca.Images topic is missing' }
     $manifest = Import-PowerShellDataFile (Join-Path $ModuleDir 'Euca.Images.psd1')
     foreach ($format in $manifest.FormatsToProcess) {
         if (-not (Test-Path (Join-Path $ModuleDir $format))) { throw "Format file $format is missing" }
     }
+}
+
+function Write-ErrorIdTopic {
+    <#
+    Writes about_Euca.Images_Errors from the error-id catalogue's doc comments (each says when the error happens and
+    how to recover), so the topic lists exactly the ids the module can raise.
+    #>
+    param([Parameter(Mandatory)] [string] $EngineXmlDocPath, [Parameter(Mandatory)] [string] $Destination)
+    $prefix = 'F:Euca.Images.Engine.Errors.ErrorIds.'
+    $entries = ([xml](Get-Content -Raw $EngineXmlDocPath)).doc.members.member | Where-Object { $_.name.StartsWith($prefix) } |
+        ForEach-Object { [pscustomobject]@{ Id = $_.name.Substring($prefix.Length); Text = ($_.SelectSingleNode('summary').InnerText -replace '\s+', ' ').Trim() } } |
+        Sort-Object Id
+    if (-not $entries) { throw "No error ids documented in $EngineXmlDocPath" }
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $lines.AddRange([string[]]@('TOPIC', '    about_Euca.Images_Errors', '', 'SHORT DESCRIPTION',
+        '    Every error id Euca.Images raises: when it happens and how to recover.', '', 'LONG DESCRIPTION',
+        '    An error''s id is the first part of its FullyQualifiedErrorId:', '',
+        '        $Error[0].FullyQualifiedErrorId', '',
+        '    Its TargetObject names the resource, file or setting it is about. The ids', '    are stable: scripts may test them.', ''))
+    foreach ($entry in $entries) {
+        $lines.Add("    $($entry.Id)")
+        $lines.AddRange([string[]](Split-TextLine -Text $entry.Text -Width 72 | ForEach-Object { "        $_" }))
+        $lines.Add('')
+    }
+    $lines.AddRange([string[]]@('SEE ALSO', '    about_Euca.Images'))
+    Set-Content -Path $Destination -Value $lines -Encoding utf8NoBOM
+}
+
+function Split-TextLine([string] $Text, [int] $Width) {
+    $line = ''
+    foreach ($word in $Text -split ' ') {
+        if ($line -and ($line.Length + 1 + $word.Length) -gt $Width) { $line; $line = $word }
+        else { $line = if ($line) { "$line $word" } else { $word } }
+    }
+    if ($line) { $line }
 }
 
 function Get-TestProject {
@@ -96,5 +132,5 @@ function Read-PesterSummary {
     [pscustomobject]@{ Suite = 'Pester'; Passed = [int]$result.Passed; Failed = $failed; Skipped = [int]$result.Skipped }
 }
 
-Export-ModuleMember -Function Invoke-DotNet, Get-EucaVersion, Write-ModuleManifest, Assert-ModuleLayout, Get-TestProject,
+Export-ModuleMember -Function Invoke-DotNet, Get-EucaVersion, Write-ModuleManifest, Write-ErrorIdTopic, Assert-ModuleLayout, Get-TestProject,
     Restore-TestTools, Get-NuGetPackagesFolder, Read-TrxSummary, Read-PesterSummary

@@ -7,9 +7,12 @@ platyPS is not available here, so the cmdlet classes' XML doc comments are the s
   <summary>            the synopsis
   <remarks>            the description (one <para> per paragraph)
   <example>            one example each: <title>, <code>, then <para> remarks
+  <seealso cref>       a RELATED LINKS entry: the cmdlet that class implements (the compiler checks the class exists)
+  <seealso href>       a RELATED LINKS entry naming an about_ topic, which must be shipped beside the help file
   parameter <summary>  the parameter's description
-Syntax, positions, pipeline input, aliases and types come from the loaded cmdlets themselves, so the help can never
-disagree with the code. A cmdlet or parameter without text fails the build.
+Syntax, positions, pipeline input, wildcards, aliases and types come from the loaded cmdlets themselves, so the help
+can never disagree with the code. A cmdlet or parameter without text, or a cmdlet without related links, fails the
+build.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
@@ -23,6 +26,9 @@ $ErrorActionPreference = 'Stop'
 $module = Import-Module $ModuleManifest -PassThru
 $docs = @{}
 foreach ($member in ([xml](Get-Content -Raw $XmlDocPath)).doc.members.member) { $docs[$member.name] = $member }
+# Links are written as the classes' doc ids and shown as the cmdlets' names, so a renamed cmdlet cannot leave a stale link.
+$cmdletNamesByDocId = @{}
+foreach ($cmdlet in Get-Command -Module $module.Name -CommandType Cmdlet) { $cmdletNamesByDocId["T:$($cmdlet.ImplementingType.FullName)"] = $cmdlet.Name }
 $commonParameters = [System.Management.Automation.Internal.CommonParameters].GetProperties().Name +
     [System.Management.Automation.Internal.ShouldProcessParameters].GetProperties().Name
 
@@ -65,6 +71,23 @@ function Get-ParameterDoc($command, [string] $name) {
     $text
 }
 
+function Get-RelatedLinks($command, [System.Xml.XmlNode] $typeDoc) {
+    $links = foreach ($seeAlso in @($typeDoc.SelectNodes('seealso'))) {
+        if ($seeAlso.Attributes['cref']) {
+            $name = $cmdletNamesByDocId[$seeAlso.cref]
+            if (-not $name) { throw "$($command.Name): <seealso cref=`"$($seeAlso.cref)`"/> is not a cmdlet of the module" }
+            $name
+        }
+        else {
+            $topic = $seeAlso.GetAttribute('href')
+            if (-not (Test-Path (Join-Path (Split-Path $Destination) "$topic.help.txt"))) { throw "$($command.Name): <seealso href=`"$topic`"/> is not a shipped about_ topic" }
+            $topic
+        }
+    }
+    if (-not $links) { throw "$($command.Name) needs <seealso> entries for its neighbours in the workflow (RELATED LINKS)" }
+    $links
+}
+
 function Get-PipelineText($parameter) {
     $kinds = @()
     if ($parameter.ValueFromPipeline) { $kinds += 'ByValue' }
@@ -76,7 +99,7 @@ function Write-Parameter($command, $parameter, [string] $typeName, [bool] $requi
     $writer.WriteStartElement('command', 'parameter', $ns.command)
     $writer.WriteAttributeString('required', $required.ToString().ToLowerInvariant())
     $writer.WriteAttributeString('variableLength', 'true')
-    $writer.WriteAttributeString('globbing', 'false')
+    $writer.WriteAttributeString('globbing', $parameter.Globbing.ToString().ToLowerInvariant())
     $writer.WriteAttributeString('pipelineInput', $parameter.PipelineText)
     $writer.WriteAttributeString('position', $position)
     $writer.WriteAttributeString('aliases', $(if ($parameter.Aliases) { $parameter.Aliases -join ', ' } else { 'none' }))
@@ -118,6 +141,7 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
             Doc = Get-ParameterDoc $command $parameter.Name
             PipelineText = Get-PipelineText ($attributes | Select-Object -First 1)
             Required = [bool]($attributes | Where-Object Mandatory)
+            Globbing = [bool]($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
         }
     }
 
@@ -147,8 +171,9 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
 
     $writer.WriteStartElement('command', 'parameters', $ns.command)
     foreach ($parameter in $parameters.Values) {
+        # Count, not truthiness: @(0) is false in PowerShell, which once made every position 0 read "named".
         $positions = @($command.ParameterSets.Parameters | Where-Object Name -eq $parameter.Name | ForEach-Object Position | Where-Object { $_ -ge 0 })
-        $position = if ($positions) { "$($positions[0])" } else { 'named' }
+        $position = if ($positions.Count -gt 0) { "$($positions[0])" } else { 'named' }
         Write-Parameter $command $parameter $parameter.TypeName $parameter.Required $position
     }
     $writer.WriteEndElement()
@@ -180,6 +205,15 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
         $writer.WriteElementString('maml', 'title', $ns.maml, "-------------------------- Example $($index): $(Get-DocText $example.SelectSingleNode('title')) --------------------------")
         $writer.WriteElementString('dev', 'code', $ns.dev, $code)
         $writer.WriteStartElement('dev', 'remarks', $ns.dev); Write-Paras @(Get-Paragraphs $example); $writer.WriteEndElement()
+        $writer.WriteEndElement()
+    }
+    $writer.WriteEndElement()
+
+    $writer.WriteStartElement('command', 'relatedLinks', $ns.command)
+    foreach ($link in Get-RelatedLinks $command $typeDoc) {
+        $writer.WriteStartElement('maml', 'navigationLink', $ns.maml)
+        $writer.WriteElementString('maml', 'linkText', $ns.maml, $link)
+        $writer.WriteElementString('maml', 'uri', $ns.maml, '')
         $writer.WriteEndElement()
     }
     $writer.WriteEndElement()

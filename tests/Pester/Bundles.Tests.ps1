@@ -181,7 +181,7 @@ Describe 'Test-EucaBundle and Get-EucaBundleManifest' -Tags 'CI' {
         $copy = Join-Path $TestDrive 'tampered'; Copy-Item -Recurse (Join-Path $testData 'basic') $copy
         $manifestCopy = Join-Path $copy 'disk.img.manifest.xml'
         [IO.File]::WriteAllText($manifestCopy, [IO.File]::ReadAllText($basic).Replace('x86_64', 'i386'))
-        $signature = Test-EucaBundle $manifestCopy -Certificate $userCert | Where-Object Check -eq 'Signature'
+        $signature = Test-EucaBundle $manifestCopy -Certificate $userCert -ErrorAction SilentlyContinue | Where-Object Check -eq 'Signature'
         $signature.Status | Should -Be 'Failed'
         $signature.ErrorId | Should -Be 'ManifestSignatureInvalid'
         Test-EucaBundle $manifestCopy -Certificate $userCert -Quiet | Should -BeFalse
@@ -194,6 +194,80 @@ Describe 'Test-EucaBundle and Get-EucaBundleManifest' -Tags 'CI' {
         $manifest.ProductCodes | Should -Be @('abc', 'def')
         $manifest.BlockDeviceMappings.VirtualName | Should -Be @('ami', 'ephemeral0', 'root')
         ($manifest | Test-EucaBundle -Certificate $userCert | Where-Object Check -eq 'Signature').Status | Should -Be 'Passed'
+    }
+}
+
+Describe 'Manifest files from Get-ChildItem, wildcards and literal paths' -Tags 'CI' {
+    BeforeAll {
+        # A folder of two bundles, one with brackets in its name (a wildcard pattern if not taken literally).
+        $script:shelf = New-Item -ItemType Directory (Join-Path $TestDrive 'shelf')
+        Copy-Item (Join-Path $bundle.Directory '*') $shelf
+        $bracketed = Join-Path $TestDrive 'web[1].img'
+        Copy-Item -LiteralPath $image -Destination $bracketed
+        $script:bracketBundle = New-EucaBundle -LiteralPath $bracketed @bundleArgs -Destination $shelf
+    }
+
+    It 'binds files piped from Get-ChildItem through PSPath to <Name>' -ForEach @(
+        @{ Name = 'Get-EucaBundleManifest'; Arguments = @{} }
+        @{ Name = 'Test-EucaBundle'; Arguments = @{ Quiet = $true } }
+    ) {
+        $results = @(Get-ChildItem (Join-Path $shelf '*.manifest.xml') | & $Name @Arguments)
+        $results.Count | Should -Be 2
+        if ($Name -eq 'Test-EucaBundle') { $results | Should -Be @($true, $true) } else { $results.ImageName | Sort-Object | Should -Be @('disk.img', 'web[1].img') }
+    }
+
+    It 'expands every manifest Get-ChildItem finds' {
+        $expanded = Get-ChildItem (Join-Path $shelf '*.manifest.xml') | Expand-EucaBundle -PrivateKey $userKey -Destination (Join-Path $TestDrive 'shelf-out')
+        $expanded.Path | Split-Path -Leaf | Sort-Object | Should -Be @('disk.img', 'web[1].img')
+    }
+
+    It 'expands a -ManifestPath wildcard to every manifest it matches' {
+        $checks = Test-EucaBundle -ManifestPath (Join-Path $shelf 'disk*.manifest.xml') -Certificate $userCert
+        @($checks | Where-Object Check -eq 'Signature').Count | Should -Be 1
+        (Get-EucaBundleManifest (Join-Path $shelf '*.manifest.xml')).ImageName | Sort-Object | Should -Be @('disk.img', 'web[1].img')
+        (Get-Command Test-EucaBundle).Parameters.ManifestPath.Attributes.Where({ $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) | Should -Not -BeNullOrEmpty
+        (Get-Help Test-EucaBundle -Parameter ManifestPath).globbing | Should -Be 'true'
+    }
+
+    It 'takes -LiteralPath as it is, brackets and all' {
+        $literal = $bracketBundle.ManifestPath
+        (Get-EucaBundleManifest -LiteralPath $literal).ImageName | Should -Be 'web[1].img'
+        Test-EucaBundle -LiteralPath $literal -Certificate $userCert -Quiet | Should -BeTrue
+    }
+}
+
+Describe 'A failing Test-EucaBundle' -Tags 'CI' {
+    BeforeAll {
+        $script:corrupt = Join-Path $TestDrive 'corrupt'
+        Copy-Item -Recurse $bundle.Directory $corrupt
+        $part = Join-Path $corrupt 'disk.img.part.00'
+        $bytes = [IO.File]::ReadAllBytes($part); $bytes[100] = $bytes[100] -bxor 0xff; [IO.File]::WriteAllBytes($part, $bytes)
+        $script:corruptManifest = Join-Path $corrupt 'disk.img.manifest.xml'
+    }
+
+    It 'writes an error per failed check with its id and target, so $? is false' {
+        $checks = Test-EucaBundle $corruptManifest -Certificate $userCert -ErrorVariable failures -ErrorAction SilentlyContinue
+        $succeeded = $?
+        $succeeded | Should -BeFalse
+        ($checks | Where-Object Status -eq 'Failed').Check | Should -Be 'PartDigest'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'BundlePartCorrupt,*'
+        $failures[0].TargetObject | Should -Be 'disk.img.part.00'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidData'
+    }
+
+    It 'stops a script under -ErrorAction Stop' {
+        { Test-EucaBundle $corruptManifest -Certificate $userCert -ErrorAction Stop } | Should -Throw -ErrorId 'BundlePartCorrupt*'
+    }
+
+    It 'with -Quiet answers $false and writes no error' {
+        Test-EucaBundle $corruptManifest -Certificate $userCert -Quiet -ErrorVariable failures | Should -BeFalse
+        $failures | Should -BeNullOrEmpty
+    }
+
+    It 'writes no error for a good bundle' {
+        Test-EucaBundle $bundle.ManifestPath -Certificate $userCert -ErrorVariable failures | Out-Null
+        $failures | Should -BeNullOrEmpty
     }
 }
 
@@ -343,7 +417,7 @@ Describe 'Progress, cancellation and inputs' -Tags 'CI' {
         $copy = Join-Path $TestDrive 'test-missing'
         Copy-Item -Recurse $bundle.Directory $copy
         Remove-Item -Force (Join-Path $copy 'disk.img.part.01')
-        $checks = Test-EucaBundle (Join-Path $copy 'disk.img.manifest.xml') -Certificate $userCert -PrivateKey $userKey
+        $checks = Test-EucaBundle (Join-Path $copy 'disk.img.manifest.xml') -Certificate $userCert -PrivateKey $userKey -ErrorAction SilentlyContinue
         ($checks | Where-Object Check -eq 'PartPresent').ErrorId | Should -Be 'BundlePartMissing'
         ($checks | Where-Object Check -eq 'Image').Status | Should -Be 'Skipped'
     }

@@ -92,7 +92,7 @@ Describe 'Get-EucaImage' -Tags 'CI' {
         $image.PSObject.TypeNames[0] | Should -Be 'Euca.Images.Engine.Images.ImageInfo'
         $image.RootDeviceType | Should -Be 'Ebs'
         $table = $image | Format-Table | Out-String -Width 300
-        foreach ($column in 'ImageId', 'Name', 'Type', 'Architecture', 'RootDeviceType', 'VirtualizationType', 'State', 'Public') {
+        foreach ($column in 'ImageId', 'Name', 'State', 'ImageType', 'RootDeviceType', 'IsPublic', 'OwnerId', 'CreationDate') {
             $table | Should -Match $column
         }
     }

@@ -66,6 +66,11 @@ Describe 'Register-EucaImage' -Tags 'CI' {
         $ready.ImageId | Should -Be $image.ImageId
     }
 
+    It 'names piped bundles with a script block run for each' {
+        $image = $smallUpload | Register-EucaImage -Name { 'named-' + ($_.ManifestLocation -replace '\W', '-') } -Confirm:$false
+        $image.Name | Should -Be 'named-images-small-img-manifest-xml'
+    }
+
     It 'registers a paravirtual image with a kernel and a ramdisk' {
         $image = Register-EucaImage -Name 'small-pv' -ImageLocation $smallUpload.ManifestLocation -VirtualizationType paravirtual -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Confirm:$false
         $image.VirtualizationType | Should -Be 'Paravirtual'

@@ -110,6 +110,24 @@ Describe 'Help for <Name>' -Tags 'CI' -ForEach $cmdlets {
         }
     }
 
+    It 'shows each parameter at the position the cmdlet binds it' {
+        # Get-Help -Parameter reads the help file; the binder reads the cmdlet's metadata. They must agree.
+        foreach ($parameter in $help.parameters.parameter) {
+            $positions = @($command.Parameters[$parameter.name].ParameterSets.Values.Position | Where-Object { $_ -ge 0 })
+            $expected = if ($positions.Count -gt 0) { "$($positions[0])" } else { 'named' }
+            (Get-Help $Name -Parameter $parameter.name).position | Should -Be $expected -Because "-$($parameter.name) of $Name"
+        }
+    }
+
+    It 'links to its neighbours in the workflow, each an existing cmdlet or a shipped about_ topic' {
+        $links = @($help.relatedLinks.navigationLink.linkText | ForEach-Object Trim)
+        @($links | Where-Object { $_ -notlike 'about_*' }).Count | Should -BeGreaterThan 0
+        foreach ($link in $links) {
+            if ($link -like 'about_*') { Join-Path $moduleDir "en-US/$link.help.txt" | Should -Exist }
+            else { Get-Command $link -Module Euca.Images -ErrorAction SilentlyContinue | Should -Not -BeNullOrEmpty -Because "$link is linked from $Name" }
+        }
+    }
+
     It 'has at least two examples with code' {
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
         foreach ($example in $help.examples.example) { $example.code | Should -Not -BeNullOrEmpty }
@@ -125,5 +143,34 @@ Describe 'Help for <Name>' -Tags 'CI' -ForEach $cmdlets {
         foreach ($type in $command.OutputType | Where-Object { $_.Type -and $_.Type.Namespace -like 'Euca.Images*' }) {
             Get-FormatData -TypeName $type.Type.FullName | Should -Not -BeNullOrEmpty -Because "$($type.Type.FullName) needs a view"
         }
+    }
+}
+
+Describe 'About topics' -Tags 'CI' {
+    It 'ships <_> and Get-Help shows it' -ForEach 'about_Euca.Images', 'about_Euca.Images_Bundles', 'about_Euca.Images_Import', 'about_Euca.Images_Errors' {
+        Join-Path $moduleDir "en-US/$_.help.txt" | Should -Exist
+        (Get-Help $_ | Out-String) | Should -Match ([regex]::Escape("TOPIC`n    $_").Replace('\n', '\r?\n'))
+    }
+
+    It 'explains image kinds, virtualization, backing, settings order and errors in about_Euca.Images' {
+        $text = Get-Content -Raw (Join-Path $moduleDir 'en-US/about_Euca.Images.help.txt')
+        foreach ($heading in 'EMI, EKI AND ERI', 'HVM AND PARAVIRTUAL', 'INSTANCE-STORE AND EBS-BACKED', 'WHERE SETTINGS COME FROM, AND IN WHICH ORDER', 'ERRORS AND HOW TO RECOVER') {
+            $text | Should -Match ([regex]::Escape($heading))
+        }
+    }
+
+    It 'names only error ids the module can raise' {
+        $catalogue = Get-Content -Raw (Join-Path $moduleDir 'en-US/about_Euca.Images_Errors.help.txt')
+        $named = [regex]::Matches((Get-Content -Raw (Join-Path $moduleDir 'en-US/about_Euca.Images.help.txt')), '(?m)^ {8}([A-Z][A-Za-z]+)\b(?=\s)') | ForEach-Object { $_.Groups[1].Value }
+        @($named).Count | Should -BeGreaterOrEqual 4
+        foreach ($id in $named) { $catalogue | Should -Match "(?m)^    $id\r?$" -Because "$id is named in about_Euca.Images" }
+    }
+
+    It 'lists every error id of the catalogue with when it happens and how to recover' {
+        $engine = (Get-Command Get-EucaImage).OutputType[0].Type.Assembly
+        $ids = $engine.GetType('Euca.Images.Engine.Errors.ErrorIds').GetFields() | ForEach-Object Name
+        $text = Get-Content -Raw (Join-Path $moduleDir 'en-US/about_Euca.Images_Errors.help.txt')
+        @($ids).Count | Should -BeGreaterThan 100
+        foreach ($id in $ids) { $text | Should -Match "(?m)^    $id\r?\n {8}\S" -Because "$id needs its entry" }
     }
 }

@@ -41,6 +41,11 @@ Describe 'Send-EucaBundle' -Tags 'CI' {
         $again.PartsUploaded | Should -Be 0
     }
 
+    It 'uploads every manifest file piped from Get-ChildItem' {
+        $uploads = Get-ChildItem (Join-Path $bundle.Directory '*.manifest.xml') | Send-EucaBundle -Bucket 'piped' -Connection $connection
+        $uploads.ManifestLocation | Should -Be 'piped/disk.img.manifest.xml'
+    }
+
     It 'names the missing part and uploads nothing when a part file is gone' {
         $copy = Join-Path $TestDrive 'broken'
         Copy-Item -Recurse (Join-Path $TestDrive 'bundle') $copy

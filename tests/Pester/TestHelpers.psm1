@@ -72,3 +72,51 @@ function Clear-EucaCloudEnvironment {
 }
 
 Export-ModuleMember -Function Clear-EucaCloudEnvironment
+
+function New-LargeTestFile {
+    <# A file of -SizeMiB MiB that compresses about as little as a real disk's used blocks (a repeated random MiB). #>
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [int] $SizeMiB)
+    $block = [byte[]]::new(1MB)
+    [System.Random]::new(11).NextBytes($block)
+    $file = [System.IO.File]::Create($Path)
+    try { for ($i = 0; $i -lt $SizeMiB; $i++) { $file.Write($block, 0, $block.Length) } }
+    finally { $file.Dispose() }
+}
+
+function Invoke-CapturingProgress {
+    <#
+    Runs a script with the module in a runspace of its own and returns what a host would show: each progress record
+    with the seconds after the start at which it arrived, plus the output and errors.
+    #>
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Parameters = @{})
+    $ps = [powershell]::Create()
+    try {
+        $null = $ps.AddScript("Import-Module '$(Get-TestModulePath)'").AddStatement().AddScript($Script).AddParameters($Parameters)
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $invocation = $ps.BeginInvoke()
+        $seen = 0
+        $records = [System.Collections.Generic.List[object]]::new()
+        while ($true) {
+            $done = $invocation.IsCompleted
+            $progress = $ps.Streams.Progress
+            for (; $seen -lt $progress.Count; $seen++) {
+                $records.Add([pscustomobject]@{ Seconds = $clock.Elapsed.TotalSeconds; Record = $progress[$seen] })
+            }
+            if ($done) { break }
+            Start-Sleep -Milliseconds 20
+        }
+        $output = $ps.EndInvoke($invocation)
+        [pscustomobject]@{ Progress = $records; Output = $output; Errors = @($ps.Streams.Error) }
+    }
+    finally { $ps.Dispose() }
+}
+
+function ConvertFrom-ByteSizeText {
+    <# Reads a size the module's progress shows ("10.0 MiB", "1.2 GiB", "512 B") as bytes. #>
+    param([Parameter(Mandatory)] [string] $Text)
+    if ($Text -notmatch '^(?<n>[\d.]+) (?<unit>B|KiB|MiB|GiB|TiB)$') { throw "Not a size: '$Text'" }
+    $scale = @{ B = 1; KiB = 1KB; MiB = 1MB; GiB = 1GB; TiB = 1TB }[$Matches.unit]
+    [double]::Parse($Matches.n, [cultureinfo]::InvariantCulture) * $scale
+}
+
+Export-ModuleMember -Function New-LargeTestFile, Invoke-CapturingProgress, ConvertFrom-ByteSizeText

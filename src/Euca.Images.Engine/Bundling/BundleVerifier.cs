@@ -78,6 +78,7 @@ namespace Euca.Images.Engine.Bundling
             bool intact = true;
             long total = bundle.Manifest.Parts.Select(bundle.PartPath).Where(File.Exists).Sum(path => new FileInfo(path).Length);
             long done = 0;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             foreach (BundlePart part in bundle.Manifest.Parts.OrderBy(p => p.Index))
             {
                 string path = bundle.PartPath(part);
@@ -92,7 +93,7 @@ namespace Euca.Images.Engine.Bundling
                 string digest = await HashFileAsync(path, bytes =>
                 {
                     done += bytes;
-                    progress?.Report(new OperationProgress($"Checking parts of {bundle.Manifest.ImageName}", done, total, part.FileName));
+                    progress?.Report(new OperationProgress($"Checking parts of {bundle.Manifest.ImageName}", done, total, part.FileName, elapsed: clock.Elapsed));
                 }, ct).ConfigureAwait(false);
                 bool matches = string.Equals(digest, part.Digest, StringComparison.OrdinalIgnoreCase);
                 intact &= matches;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Configuration
@@ -27,14 +28,8 @@ namespace Euca.Images.Engine.Configuration
                 profile = "default";
             }
 
-            var credentialsFile = !string.IsNullOrWhiteSpace(request.ProfileLocation)
-                ? PathExpander.Expand(request.ProfileLocation!, environment.CurrentDirectory, environment)
-                : environment.Get("AWS_SHARED_CREDENTIALS_FILE") is string sharedFile
-                    ? PathExpander.Expand(sharedFile, environment.CurrentDirectory, environment)
-                    : Path.Combine(environment.HomeDirectory, ".aws", "credentials");
-            var configFile = environment.Get("AWS_CONFIG_FILE") is string configVariable
-                ? PathExpander.Expand(configVariable, environment.CurrentDirectory, environment)
-                : Path.Combine(environment.HomeDirectory, ".aws", "config");
+            var credentialsFile = CredentialsFile(request.ProfileLocation, environment);
+            var configFile = ConfigFile(environment);
 
             var credentials = LoadIfExists(credentialsFile)?.Section(profile);
             var configDocument = LoadIfExists(configFile);
@@ -62,6 +57,30 @@ namespace Euca.Images.Engine.Configuration
             OfferEndpoint(layer, CloudSettingNames.ComputeUrl, "ec2", services, config, configPlace);
             OfferEndpoint(layer, CloudSettingNames.ObjectStorageUrl, "s3", services, config, configPlace);
             return layer;
+        }
+
+        /// <summary>The shared-credentials file: -ProfileLocation, else AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials.</summary>
+        public static string CredentialsFile(string? profileLocation, ConfigurationEnvironment environment) =>
+            !string.IsNullOrWhiteSpace(profileLocation)
+                ? PathExpander.Expand(profileLocation!, environment.CurrentDirectory, environment)
+                : environment.Get("AWS_SHARED_CREDENTIALS_FILE") is string sharedFile
+                    ? PathExpander.Expand(sharedFile, environment.CurrentDirectory, environment)
+                    : Path.Combine(environment.HomeDirectory, ".aws", "credentials");
+
+        /// <summary>The config file: AWS_CONFIG_FILE, else ~/.aws/config.</summary>
+        public static string ConfigFile(ConfigurationEnvironment environment) =>
+            environment.Get("AWS_CONFIG_FILE") is string configVariable
+                ? PathExpander.Expand(configVariable, environment.CurrentDirectory, environment)
+                : Path.Combine(environment.HomeDirectory, ".aws", "config");
+
+        /// <summary>Every profile named in the credentials or the config file ([NAME], [default], [profile NAME]).</summary>
+        public static IEnumerable<string> ProfileNames(string? profileLocation, ConfigurationEnvironment environment)
+        {
+            IEnumerable<string> credentials = LoadIfExists(CredentialsFile(profileLocation, environment))?.SectionNames ?? Enumerable.Empty<string>();
+            IEnumerable<string> config = (LoadIfExists(ConfigFile(environment))?.SectionNames ?? Enumerable.Empty<string>())
+                .Where(name => name == "default" || name.StartsWith("profile ", StringComparison.Ordinal))
+                .Select(name => name == "default" ? name : name.Substring("profile ".Length).Trim());
+            return credentials.Concat(config).Distinct(StringComparer.Ordinal);
         }
 
         private static IniDocument? LoadIfExists(string file) => File.Exists(file) ? IniDocument.Load(new[] { file }) : null;

@@ -45,6 +45,12 @@ namespace Euca.Images.Engine.Configuration
             }
         }
 
+        /// <summary>The names of the [region NAME] sections.</summary>
+        public IEnumerable<string> RegionNames => _regions.Keys;
+
+        /// <summary>The names of the [user NAME] sections.</summary>
+        public IEnumerable<string> UserNames => _users.Keys;
+
         /// <summary>The files read, in order (later ones win).</summary>
         public IReadOnlyList<string> Files { get; }
 

@@ -20,7 +20,7 @@ namespace Euca.Images.Engine.Configuration
         {
             var layer = new SettingLayer();
             var patterns = SearchPatterns(environment);
-            var files = patterns.SelectMany(ConfigFileGlob.Expand).ToList();
+            var files = ConfigFiles(environment);
             var filesText = files.Count == 0
                 ? "no euca2ools.ini files found in " + string.Join(", ", patterns)
                 : "files read: " + string.Join(", ", files);
@@ -58,6 +58,9 @@ namespace Euca.Images.Engine.Configuration
             OfferUser(layer, config, user, CloudSettingNames.PrivateKeyPath, "private-key", filesText, environment);
             return layer;
         }
+
+        /// <summary>The euca2ools configuration files that exist, in the order they are read.</summary>
+        public static List<string> ConfigFiles(ConfigurationEnvironment environment) => SearchPatterns(environment).SelectMany(ConfigFileGlob.Expand).ToList();
 
         private static IReadOnlyList<string> SearchPatterns(ConfigurationEnvironment environment)
         {

@@ -59,6 +59,12 @@ namespace Euca.Images.Engine.Errors
         public static readonly ErrorId StorageDeleteFailed = new ErrorId(nameof(StorageDeleteFailed));
 
         /// <summary>
+        /// Listing the buckets, or the folders of a bucket, failed. Check the object storage URL, the keys and the
+        /// bucket name (tab completion of -Bucket and -KeyPrefix lists them).
+        /// </summary>
+        public static readonly ErrorId StorageListFailed = new ErrorId(nameof(StorageListFailed));
+
+        /// <summary>
         /// A manifest location is not bucket/[prefix/]name.manifest.xml. Give the location Send-EucaBundle reported.
         /// </summary>
         public static readonly ErrorId ManifestLocationInvalid = new ErrorId(nameof(ManifestLocationInvalid));

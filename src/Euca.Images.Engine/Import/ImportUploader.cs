@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -32,7 +33,9 @@ namespace Euca.Images.Engine.Import
         {
             long total = manifest.Parts.Sum(p => p.Length);
             long done = 0;
+            long resumed = 0;
             int sent = 0;
+            var clock = Stopwatch.StartNew();
             string activity = "Uploading " + Path.GetFileName(path);
             int bufferSize = (int)Math.Min(int.MaxValue, manifest.Parts.Max(p => p.Length));
             // One part buffer per upload in flight, reused: memory stays flat whatever the disk size.
@@ -56,9 +59,14 @@ namespace Euca.Images.Engine.Import
 
                     Interlocked.Increment(ref sent);
                 }
+                else
+                {
+                    Interlocked.Add(ref resumed, part.Length);
+                }
 
                 long now = Interlocked.Add(ref done, part.Length);
-                progress?.Report(new OperationProgress(activity, now, total, $"part {part.Index + 1} of {manifest.Parts.Count}"));
+                progress?.Report(new OperationProgress(activity, now, total, $"part {part.Index + 1} of {manifest.Parts.Count}",
+                    elapsed: clock.Elapsed, bytesResumed: Interlocked.Read(ref resumed)));
             }, cancellationToken).ConfigureAwait(false);
 
             return sent;

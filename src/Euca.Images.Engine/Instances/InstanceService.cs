@@ -20,6 +20,17 @@ namespace Euca.Images.Engine.Instances
             _connection = connection ?? throw new ArgumentNullException(nameof(connection));
         }
 
+        /// <summary>Every instance the caller can see (DescribeInstances without ids).</summary>
+        public async Task<IReadOnlyList<InstanceInfo>> ListInstancesAsync(CancellationToken cancellationToken)
+        {
+            var request = new DescribeInstancesRequest();
+            var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeInstancesAsync(request, ct), null, cancellationToken).ConfigureAwait(false);
+            return (response.Reservations ?? new List<Reservation>())
+                .SelectMany(r => r.Instances ?? new List<Instance>())
+                .Select(InstanceInfoMapper.From)
+                .ToList();
+        }
+
         /// <summary>The instance, or <c>InstanceNotFound</c>; a malformed id fails with <c>InstanceIdInvalid</c> before any call.</summary>
         public async Task<InstanceInfo> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
         {

@@ -1,3 +1,5 @@
+using System;
+
 namespace Euca.Images.Engine.Progress
 {
     /// <summary>
@@ -8,7 +10,7 @@ namespace Euca.Images.Engine.Progress
     public sealed class OperationProgress
     {
         public OperationProgress(string activity, long bytesDone, long? bytesTotal, string? currentOperation = null, int id = 0, int parentId = -1,
-            bool completed = false, string? statusDescription = null)
+            bool completed = false, string? statusDescription = null, TimeSpan? elapsed = null, long bytesResumed = 0)
         {
             Activity = activity;
             BytesDone = bytesDone;
@@ -18,6 +20,8 @@ namespace Euca.Images.Engine.Progress
             ParentId = parentId;
             Completed = completed;
             StatusDescription = statusDescription;
+            Elapsed = elapsed;
+            BytesResumed = bytesResumed;
         }
 
         /// <summary>What is being done, for example "Bundling disk.img".</summary>
@@ -44,5 +48,18 @@ namespace Euca.Images.Engine.Progress
         /// percentage reported as BytesDone of BytesTotal = 100).
         /// </summary>
         public string? StatusDescription { get; }
+
+        /// <summary>
+        /// How long the bar's work has run, measured by the work itself from its start; null when the work does not
+        /// say (the cmdlets then time the bar from when they first show it). A rate computed from anything later than
+        /// the work's start is too high: the first records of a bar once showed gigabytes a second.
+        /// </summary>
+        public TimeSpan? Elapsed { get; }
+
+        /// <summary>
+        /// The part of <see cref="BytesDone"/> this run did not move because an earlier run had (parts found already
+        /// stored on a resume): counted towards the percentage, never towards the rate.
+        /// </summary>
+        public long BytesResumed { get; }
     }
 }

@@ -181,6 +181,24 @@ namespace Euca.Images.Engine.Storage
             }
         }
 
+        /// <summary>The names of the caller's buckets.</summary>
+        public async Task<IReadOnlyList<string>> ListBucketNamesAsync(CancellationToken ct)
+        {
+            ListBucketsResponse response = await RunAsync(token => _s3.ListBucketsAsync(new ListBucketsRequest(), token), ct).ConfigureAwait(false);
+            return (response.Buckets ?? new List<S3Bucket>()).Select(bucket => bucket.BucketName).ToList();
+        }
+
+        /// <summary>
+        /// The "folders" right under <paramref name="prefix"/>: the common prefixes of keys up to the next '/', from the
+        /// first page of ListObjects (version 1, as Eucalyptus' gateway has no version 2).
+        /// </summary>
+        public async Task<IReadOnlyList<string>> ListFoldersAsync(string bucket, string prefix, CancellationToken ct)
+        {
+            var request = new ListObjectsRequest { BucketName = bucket, Prefix = prefix, Delimiter = "/" };
+            ListObjectsResponse response = await RunAsync(token => _s3.ListObjectsAsync(request, token), ct).ConfigureAwait(false);
+            return response.CommonPrefixes ?? new List<string>();
+        }
+
         public static string UnquoteETag(string? eTag) => (eTag ?? string.Empty).Trim().Trim('"');
 
         private Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct) => Retry.RunAsync(call, OnRetry, ct);

@@ -48,7 +48,7 @@ namespace Euca.Images.Engine.Storage
                     {
                         _journal.Stored(key);
                         Interlocked.Increment(ref _skipped);
-                        _progress.PartFinished(part.Index, part.FileName, part.Size);
+                        _progress.PartResumed(part.Index, part.FileName, part.Size);
                         return;
                     }
 

@@ -13,9 +13,11 @@ using Euca.Images.Runtime;
 namespace Euca.Images.Arguments
 {
     /// <summary>
-    /// Tab completion of resource ids from the cloud (modelled on PSResourceGet's ArgumentCompleter): one listing call
-    /// with a short timeout, answers cached per endpoint, key and kind for a minute, tooltips that say what each id is,
-    /// and never an exception (a completer that throws or hangs breaks the user's typing).
+    /// Tab completion of names from the cloud (resource ids, zones, buckets, folders, accounts; modelled on
+    /// PSResourceGet's ArgumentCompleter): one listing call with a short timeout, answers cached per endpoint, key, kind
+    /// and scope for a minute, tooltips that say what each name is, and never an exception (a completer that throws or
+    /// hangs breaks the user's typing). Without a connection, or when the listing fails, it offers nothing, and an
+    /// empty answer keeps PowerShell from offering file names instead.
     /// </summary>
     public abstract class CloudIdCompleter : IArgumentCompleter
     {
@@ -41,37 +43,45 @@ namespace Euca.Images.Arguments
             }
         }
 
-        /// <summary>The ids the caller can use, each with its tooltip.</summary>
-        protected abstract Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, CancellationToken cancellationToken);
+        /// <summary>The names the caller can use, each with its tooltip.</summary>
+        /// <param name="connection">The connection of the command being typed.</param>
+        /// <param name="scope">What <see cref="Scope"/> said the list is about.</param>
+        /// <param name="cancellationToken">Cancelled when the completion gives up.</param>
+        protected abstract Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, string scope, CancellationToken cancellationToken);
+
+        /// <summary>Whether the connection has the endpoint the listing needs (the compute URL unless overridden).</summary>
+        protected virtual bool CanList(CloudConnection connection) => connection.Settings.ComputeUrl != null;
+
+        /// <summary>
+        /// What the list depends on besides the connection (a bucket named earlier on the line, the folder typed so
+        /// far), part of the cache key; null when there is nothing to list yet.
+        /// </summary>
+        protected virtual string? Scope(string word, IDictionary fakeBoundParameters) => string.Empty;
 
         private IEnumerable<CompletionResult> Complete(string wordToComplete, IDictionary fakeBoundParameters)
         {
             object? bound = fakeBoundParameters?["Connection"];
             CloudConnection? connection = (bound is PSObject wrapped ? wrapped.BaseObject : bound) as CloudConnection ?? SessionConnections.Current;
-            if (connection?.Settings.ComputeUrl == null)
+            string word = wordToComplete.Trim('\'', '"');
+            string? scope = connection is null || !CanList(connection) ? null : Scope(word, fakeBoundParameters ?? new Hashtable());
+            if (scope is null)
             {
                 return Array.Empty<CompletionResult>();
             }
 
-            char quote = wordToComplete.Length > 0 && (wordToComplete[0] == '\'' || wordToComplete[0] == '"') ? wordToComplete[0] : '\0';
-            string word = wordToComplete.Trim('\'', '"');
-            var pattern = new WildcardPattern(word + "*", WildcardOptions.IgnoreCase);
-            return Entries(connection)
-                .Where(e => pattern.IsMatch(e.Id))
-                .Select(e => new CompletionResult(Quote(e.Id, quote), e.Id, CompletionResultType.ParameterValue, e.ToolTip))
-                .ToList();
+            return CompletionText.Matching(Entries(connection!, scope).Select(e => new KeyValuePair<string, string>(e.Id, e.ToolTip)), wordToComplete);
         }
 
-        private IReadOnlyList<CompletionEntry> Entries(CloudConnection connection)
+        private IReadOnlyList<CompletionEntry> Entries(CloudConnection connection, string scope)
         {
-            string key = $"{connection.Settings.ComputeUrl}|{connection.Settings.AccessKey}|{Kind}";
+            string key = $"{connection.Settings.ComputeUrl}|{connection.Settings.ObjectStorageUrl}|{connection.Settings.AccessKey}|{Kind}|{scope}";
             if (s_cache.TryGetValue(key, out CachedList? cached) && cached.Expires > DateTime.UtcNow)
             {
                 return cached.Entries;
             }
 
             using var cancellation = new CancellationTokenSource(s_timeout);
-            Task<IReadOnlyList<CompletionEntry>> task = Task.Run(() => ListAsync(connection, cancellation.Token));
+            Task<IReadOnlyList<CompletionEntry>> task = Task.Run(() => ListAsync(connection, scope, cancellation.Token));
             if (!task.Wait(s_timeout))
             {
                 cancellation.Cancel();
@@ -85,17 +95,6 @@ namespace Euca.Images.Arguments
                 .ToList();
             s_cache[key] = new CachedList(entries, DateTime.UtcNow + s_lifetime);
             return entries;
-        }
-
-        // Ids never need quotes, but keep the user's opening quote and quote anything unusual.
-        private static string Quote(string value, char quote)
-        {
-            if (quote != '\0')
-            {
-                return quote + value + quote;
-            }
-
-            return value.Any(c => char.IsWhiteSpace(c) || "'\"`$&(){}[];,|<>@#".IndexOf(c) >= 0) ? "'" + value.Replace("'", "''") + "'" : value;
         }
 
         /// <summary>One completable id and the tooltip that says what it is.</summary>

@@ -17,15 +17,10 @@ namespace Euca.Images.Arguments
         protected override string Kind => "image:" + string.Join(",", ImageTypes);
 
         /// <inheritdoc />
-        protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, CancellationToken cancellationToken)
+        protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, string scope, CancellationToken cancellationToken)
         {
-            // Everything the caller may use: owned and shared (the default listing) plus public images (kernels and
-            // ramdisks are usually the administrators' public images).
-            var service = new ImageService(connection);
-            ResourceListing<ImageInfo>[] lists = await Task.WhenAll(
-                service.GetImagesAsync(new ImageQuery { ImageTypes = ImageTypes }, cancellationToken),
-                service.GetImagesAsync(new ImageQuery { ExecutableBy = new[] { "all" }, ImageTypes = ImageTypes }, cancellationToken)).ConfigureAwait(false);
-            return lists.SelectMany(list => list.Items)
+            IEnumerable<ImageInfo> images = await UsableImages.ListAsync(connection, ImageTypes, cancellationToken).ConfigureAwait(false);
+            return images
                 .Select(i => new CompletionEntry(i.ImageId, $"{i.ImageId} - {i.Name ?? "(no name)"} ({i.State ?? "unknown"})"))
                 .ToList();
         }

@@ -14,7 +14,7 @@ namespace Euca.Images.Arguments
         protected override string Kind => "snapshot";
 
         /// <inheritdoc />
-        protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, CancellationToken cancellationToken)
+        protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, string scope, CancellationToken cancellationToken)
         {
             IReadOnlyList<SnapshotInfo> snapshots = (await new SnapshotService(connection).GetSnapshotsAsync(null, null, cancellationToken).ConfigureAwait(false)).Items;
             return snapshots.Select(s => new CompletionEntry(s.SnapshotId,

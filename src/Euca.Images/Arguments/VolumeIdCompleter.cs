@@ -14,7 +14,7 @@ namespace Euca.Images.Arguments
         protected override string Kind => "volume";
 
         /// <inheritdoc />
-        protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, CancellationToken cancellationToken)
+        protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, string scope, CancellationToken cancellationToken)
         {
             ResourceListing<VolumeInfo> listing = await new VolumeService(connection).GetVolumesAsync(null, null, null, cancellationToken).ConfigureAwait(false);
             return listing.Items.Select(v => new CompletionEntry(v.VolumeId, ToolTip(v))).ToList();

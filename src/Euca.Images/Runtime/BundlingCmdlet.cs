@@ -19,6 +19,7 @@ namespace Euca.Images.Runtime
         /// <summary>The 12-digit account id that will own the image (dashes are removed).</summary>
         [Parameter]
         [Alias("UserId")]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? AccountId { get; set; }
 
         /// <summary>Your X.509 certificate (path or object), so you can unbundle the image later.</summary>
@@ -40,10 +41,12 @@ namespace Euca.Images.Runtime
 
         /// <summary>A fixed AES key as 32 hex characters, for reproducible test bundles only (euca2ools' --enc-key).</summary>
         [Parameter(DontShow = true)]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? EncryptionKey { get; set; }
 
         /// <summary>A fixed AES IV as 32 hex characters, for reproducible test bundles only (euca2ools' --enc-iv).</summary>
         [Parameter(DontShow = true)]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? EncryptionIV { get; set; }
 
         private BundleSigningInputs? _signing;

@@ -13,6 +13,10 @@ namespace Euca.Images.Runtime
         public static ErrorRecord Unexpected(Exception exception, object? target) =>
             new ErrorRecord(exception, ErrorIds.UnexpectedError.Name, ErrorCategory.NotSpecified, target);
 
+        /// <summary>A failed check of data the user gave (a bundle), under the check's catalogued error id.</summary>
+        public static ErrorRecord InvalidData(string errorId, string message, object? target) =>
+            new ErrorRecord(new System.IO.InvalidDataException(message), errorId, ErrorCategory.InvalidData, target);
+
         public static ErrorRecord InvalidArgument(ErrorId errorId, string message, object? target) =>
             new ErrorRecord(new ArgumentException(message), errorId.Name, ErrorCategory.InvalidArgument, target);
 

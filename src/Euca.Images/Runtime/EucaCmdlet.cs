@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -175,5 +177,28 @@ namespace Euca.Images.Runtime
         /// ~ or a drive name) made absolute. The file need not exist yet, since outputs are named this way too.
         /// </summary>
         internal string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+
+        /// <summary>
+        /// The files an input is read from, as PowerShell's own file cmdlets name them: a -LiteralPath is taken as it
+        /// is; a -Path may hold wildcards and names every file it matches. A path that matches nothing is passed on as
+        /// it is, so the engine reports the missing file with its own error id.
+        /// </summary>
+        internal IReadOnlyList<string> ResolveInputPaths(string? path, string? literalPath)
+        {
+            if (literalPath != null)
+            {
+                return new[] { ResolvePath(literalPath) };
+            }
+
+            try
+            {
+                Collection<string> found = GetResolvedProviderPathFromPSPath(path, out _);
+                return found.Count > 0 ? found : (IReadOnlyList<string>)new[] { ResolvePath(path!) };
+            }
+            catch (ItemNotFoundException)
+            {
+                return new[] { ResolvePath(path!) };
+            }
+        }
     }
 }

@@ -14,6 +14,8 @@ namespace Euca.Images.Runtime
     /// <remarks>It deliberately does not implement IProgress itself: see <see cref="ProgressCallback"/>.</remarks>
     internal sealed class ProgressPump
     {
+        private static readonly TimeSpan s_rateAfter = TimeSpan.FromSeconds(1);
+
         private readonly int _activityIdBase;
         private readonly ConcurrentDictionary<int, OperationProgress> _latest = new ConcurrentDictionary<int, OperationProgress>();
         private readonly Dictionary<int, BarState> _bars = new Dictionary<int, BarState>();
@@ -72,13 +74,18 @@ namespace Euca.Images.Runtime
         private ProgressRecord CompletedRecord(int id, string activity) =>
             new ProgressRecord(_activityIdBase + id, activity, "Completed") { RecordType = ProgressRecordType.Completed };
 
-        private ProgressRecord ToRecord(OperationProgress progress, TimeSpan elapsed)
+        private ProgressRecord ToRecord(OperationProgress progress, TimeSpan shownFor)
         {
-            double seconds = Math.Max(elapsed.TotalSeconds, 0.001);
-            double bytesPerSecond = progress.BytesDone / seconds;
+            // The work's own clock when it has one: timing from the first flush (up to 250 ms after the work began,
+            // or the whole run for a first report made at the end) overstates the rate. Bytes a resume found already
+            // stored were not moved now, so they count for the percentage only. Over the first second the rate is
+            // mostly read-ahead into buffers, so none is shown until then.
+            TimeSpan elapsed = progress.Elapsed ?? shownFor;
+            double? bytesPerSecond = elapsed >= s_rateAfter ? Math.Max(0, progress.BytesDone - progress.BytesResumed) / elapsed.TotalSeconds : (double?)null;
+            string rate = bytesPerSecond is double known ? $" at {ByteSize.Format((long)known)}/s" : string.Empty;
             string status = progress.StatusDescription ?? (progress.BytesTotal is long total && total > 0
-                ? $"{ByteSize.Format(progress.BytesDone)} of {ByteSize.Format(total)} at {ByteSize.Format((long)bytesPerSecond)}/s"
-                : $"{ByteSize.Format(progress.BytesDone)} at {ByteSize.Format((long)bytesPerSecond)}/s");
+                ? $"{ByteSize.Format(progress.BytesDone)} of {ByteSize.Format(total)}{rate}"
+                : $"{ByteSize.Format(progress.BytesDone)}{rate}");
 
             var record = new ProgressRecord(_activityIdBase + progress.Id, progress.Activity, status)
             {
@@ -89,9 +96,9 @@ namespace Euca.Images.Runtime
             if (progress.BytesTotal is long size && size > 0)
             {
                 record.PercentComplete = (int)Math.Min(100, progress.BytesDone * 100 / size);
-                if (progress.StatusDescription is null && bytesPerSecond > 0 && progress.BytesDone > 0)
+                if (progress.StatusDescription is null && bytesPerSecond is double perSecond && perSecond > 0 && progress.BytesDone > 0)
                 {
-                    record.SecondsRemaining = (int)Math.Ceiling((size - progress.BytesDone) / bytesPerSecond);
+                    record.SecondsRemaining = (int)Math.Ceiling((size - progress.BytesDone) / perSecond);
                 }
             }
 

@@ -70,5 +70,8 @@ namespace Euca.Images.Engine.Bundling.Manifest
 
         /// <summary>Hex RSA-SHA1 signature, <see cref="UnsignedSignature"/>, or null when a read file has none.</summary>
         public string? Signature { get; set; }
+
+        /// <summary>Whether the manifest carries a signature (bundles made without a private key are unsigned).</summary>
+        public bool Signed => !string.IsNullOrEmpty(Signature) && Signature != UnsignedSignature;
     }
 }

@@ -48,6 +48,9 @@ namespace Euca.Images.Engine.Images.Attributes
 
         public IReadOnlyList<ImageBlockDeviceMapping> BlockDeviceMappings { get; set; } = Array.Empty<ImageBlockDeviceMapping>();
 
+        /// <summary>What <see cref="Value"/> shows for an image nobody but its owner may launch.</summary>
+        public const string PrivateLaunchPermission = "private (owner only)";
+
         /// <summary>The attribute's value as one line of text, for tables.</summary>
         public string Value
         {
@@ -55,7 +58,8 @@ namespace Euca.Images.Engine.Images.Attributes
             {
                 switch (Attribute)
                 {
-                    case ImageAttributeName.LaunchPermission: return string.Join(", ", LaunchPermissions);
+                    // No launch permissions means only the owner may launch it: say so rather than show a blank.
+                    case ImageAttributeName.LaunchPermission: return LaunchPermissions.Count == 0 ? PrivateLaunchPermission : string.Join(", ", LaunchPermissions);
                     case ImageAttributeName.ProductCodes: return string.Join(", ", ProductCodes);
                     case ImageAttributeName.Description: return Description ?? string.Empty;
                     case ImageAttributeName.Kernel: return KernelId ?? string.Empty;

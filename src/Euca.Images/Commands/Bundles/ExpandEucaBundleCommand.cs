@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
@@ -37,22 +38,35 @@ namespace Euca.Images.Commands.Bundles
     /// <code>New-EucaBundle -Path disk.img -Architecture x86_64 | Expand-EucaBundle -PrivateKey pk.pem -Destination ./check</code>
     /// <para>The bundle object's ManifestPath binds from the pipeline.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.SaveEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.TestEucaBundleCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsData.Expand, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = FileSet)]
     [OutputType(typeof(ExpandedImage))]
     public sealed class ExpandEucaBundleCommand : EucaCloudCmdlet
     {
         private const string FileSet = "ManifestPath";
+        private const string LiteralPathSet = "LiteralPath";
         private const string StorageSet = "ManifestLocation";
 
-        /// <summary>The bundle's manifest file.</summary>
+        /// <summary>The bundle's manifest file; wildcards name every manifest they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = FileSet, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? ManifestPath { get; set; }
+
+        /// <summary>The bundle's manifest file, taken as it is (no wildcards); files from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
 
         /// <summary>Where the manifest is stored in object storage (bucket/[prefix/]name.manifest.xml); the parts stream from there.</summary>
         [Parameter(Mandatory = true, ParameterSetName = StorageSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageLocation")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? ManifestLocation { get; set; }
 
         /// <summary>Your private key, or the cloud's; by default the connection's private key (EC2_PRIVATE_KEY).</summary>
@@ -65,6 +79,7 @@ namespace Euca.Images.Commands.Bundles
 
         /// <summary>The folder holding the part files; by default the manifest's folder.</summary>
         [Parameter(ParameterSetName = FileSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         public string? PartsDirectory { get; set; }
 
         /// <summary>The folder to write the image into; by default the current location.</summary>
@@ -84,8 +99,15 @@ namespace Euca.Images.Commands.Bundles
                 return;
             }
 
+            foreach (string manifestPath in ResolveInputPaths(ManifestPath, LiteralPath))
+            {
+                ExpandFile(manifestPath);
+            }
+        }
+
+        private void ExpandFile(string manifestPath)
+        {
             var keys = new KeyMaterialResolver(this);
-            string manifestPath = ResolvePath(ManifestPath!);
             string destination = ResolvePath(Destination ?? ".");
             string? partsDirectory = PartsDirectory is null ? null : ResolvePath(PartsDirectory);
             if (!ShouldProcess(manifestPath, $"Unbundle into {destination}"))

@@ -21,25 +21,40 @@ namespace Euca.Images.Commands.Bundles
     /// <code>Get-ChildItem *.manifest.xml | Get-EucaBundleManifest | ForEach-Object Parts</code>
     /// <para>Files bind from the pipeline by their path.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "EucaBundleManifest")]
+    /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.TestEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.ExpandEucaBundleCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
+    [Cmdlet(VerbsCommon.Get, "EucaBundleManifest", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(BundleManifest))]
     public sealed class GetEucaBundleManifestCommand : EucaCmdlet
     {
-        /// <summary>The manifest file.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "FullName", "ManifestPath")]
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>The manifest file; wildcards name every file they match.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ManifestPath")]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
+
+        /// <summary>The manifest file, taken as it is (no wildcards); files from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
-            string path = ResolvePath(Path!);
-            ManifestDocument document = ManifestReader.ReadFile(path);
-            var output = new PSObject(document.Manifest);
-            output.Properties.Add(new PSNoteProperty("ManifestPath", path));
-            output.Properties.Add(new PSNoteProperty("Signed", document.Manifest.Signature != BundleManifest.UnsignedSignature));
-            WriteObject(output);
+            foreach (string path in ResolveInputPaths(Path, LiteralPath))
+            {
+                ManifestDocument document = ManifestReader.ReadFile(path);
+                var output = new PSObject(document.Manifest);
+                output.Properties.Add(new PSNoteProperty("ManifestPath", path));
+                WriteObject(output);
+            }
         }
     }
 }

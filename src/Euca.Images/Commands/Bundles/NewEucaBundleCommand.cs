@@ -56,6 +56,11 @@ namespace Euca.Images.Commands.Bundles
     /// <code>Get-ChildItem *.img | New-EucaBundle -Architecture x86_64 -AccountId 123456789012 -Certificate cert.pem -PrivateKey pk.pem -CloudCertificate cloud-cert.pem</code>
     /// <para>Files bind from the pipeline; no connection to the cloud is needed when every key file is given.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Bundles.TestEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.ExpandEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsCommon.New, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(BundleInfo), ParameterSetName = new[] { PathSet, LiteralPathSet })]
     [OutputType(typeof(BundleUpload), ParameterSetName = new[] { PathUploadSet, LiteralPathUploadSet })]
@@ -92,6 +97,7 @@ namespace Euca.Images.Commands.Bundles
 
         /// <summary>The bundle name (file name prefix and unbundled file name). By default, the image's file name.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Prefix { get; set; }
 
         /// <summary>Machine (the default), Kernel or Ramdisk.</summary>
@@ -103,10 +109,12 @@ namespace Euca.Images.Commands.Bundles
 
         /// <summary>The kernel image (eki-...) a paravirtual machine image boots with; true marks a kernel bundle, as euca2ools' --kernel true.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(KernelIdCompleter))]
         public string? KernelId { get; set; }
 
         /// <summary>The ramdisk image (eri-...) a paravirtual machine image boots with; true marks a ramdisk bundle.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(RamdiskIdCompleter))]
         public string? RamdiskId { get; set; }
 
         /// <summary>Block device mappings of a machine image as virtual name to device, for example @{ ami = 'sda1'; root = '/dev/sda1'; ephemeral0 = 'sdb' }.</summary>
@@ -116,6 +124,7 @@ namespace Euca.Images.Commands.Bundles
         /// <summary>Product codes of a machine image.</summary>
         [Parameter]
         [Alias("ProductCodes")]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string[]? ProductCode { get; set; }
 
         /// <summary>The part size in bytes (default 10 MiB, as every bundler writes).</summary>
@@ -131,11 +140,13 @@ namespace Euca.Images.Commands.Bundles
         [Parameter(Mandatory = true, ParameterSetName = PathUploadSet)]
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathUploadSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketCompleter))]
         public string? Bucket { get; set; }
 
         /// <summary>With -Bucket: a folder inside the bucket for the bundle's objects.</summary>
         [Parameter(ParameterSetName = PathUploadSet)]
         [Parameter(ParameterSetName = LiteralPathUploadSet)]
+        [ArgumentCompleter(typeof(KeyPrefixCompleter))]
         public string? KeyPrefix { get; set; }
 
         /// <summary>With -Bucket: the canned ACL of every object (default aws-exec-read).</summary>
@@ -147,6 +158,7 @@ namespace Euca.Images.Commands.Bundles
         /// <summary>With -Bucket: the location constraint for a bucket that has to be created.</summary>
         [Parameter(ParameterSetName = PathUploadSet)]
         [Parameter(ParameterSetName = LiteralPathUploadSet)]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Location { get; set; }
 
         /// <summary>

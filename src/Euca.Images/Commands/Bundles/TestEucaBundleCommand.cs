@@ -14,7 +14,9 @@ namespace Euca.Images.Commands.Bundles
     /// manifest text with your certificate (or -Certificate); every part is present and matches its SHA-1; no part
     /// file of the same name is missing from the manifest; and, with -PrivateKey, the whole bundle decrypts and
     /// decompresses to the image digest and size the manifest records, without writing the image anywhere.</para>
-    /// <para>With -Quiet it returns only $true when no check failed, else $false.</para>
+    /// <para>Each failed check is also a non-terminating error with the check's error id (ManifestSignatureInvalid,
+    /// BundlePartCorrupt, ...) and the part or manifest as its target, so $? is $false and -ErrorAction decides what
+    /// happens. With -Quiet it returns only $true when no check failed, else $false, and writes no error.</para>
     /// </remarks>
     /// <example>
     /// <title>Check a bundle before uploading it</title>
@@ -26,14 +28,28 @@ namespace Euca.Images.Commands.Bundles
     /// <code>if (-not (Test-EucaBundle centos7.img.manifest.xml -PrivateKey pk.pem -Quiet)) { throw 'bad bundle' }</code>
     /// <para>Also decrypts the whole bundle and compares the image digest and size.</para>
     /// </example>
-    [Cmdlet(VerbsDiagnostic.Test, "EucaBundle")]
+    /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.GetEucaBundleManifestCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
+    [Cmdlet(VerbsDiagnostic.Test, "EucaBundle", DefaultParameterSetName = ManifestSet)]
     [OutputType(typeof(BundleCheck), typeof(bool))]
     public sealed class TestEucaBundleCommand : EucaCloudCmdlet
     {
-        /// <summary>The bundle's manifest file.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        private const string ManifestSet = "ManifestPath";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>The bundle's manifest file; wildcards name every manifest they match.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ManifestSet, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? ManifestPath { get; set; }
+
+        /// <summary>The bundle's manifest file, taken as it is (no wildcards); files from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
 
         /// <summary>The certificate of the key that signed the manifest; by default the connection's certificate (EC2_CERT).</summary>
         [Parameter]
@@ -58,8 +74,15 @@ namespace Euca.Images.Commands.Bundles
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
+            foreach (string manifestPath in ResolveInputPaths(ManifestPath, LiteralPath))
+            {
+                Check(manifestPath);
+            }
+        }
+
+        private void Check(string manifestPath)
+        {
             var keys = new KeyMaterialResolver(this);
-            string manifestPath = ResolvePath(ManifestPath!);
             string? partsDirectory = PartsDirectory is null ? null : ResolvePath(PartsDirectory);
             var certificate = keys.Certificate(Certificate, AvailableSettings.CertificatePath);
             var privateKey = keys.PrivateKey(PrivateKey, null, PrivateKeyPassword);
@@ -73,6 +96,10 @@ namespace Euca.Images.Commands.Bundles
             else
             {
                 WriteObject(checks, enumerateCollection: true);
+                foreach (BundleCheck failed in checks.Where(check => check.Status == BundleCheckStatus.Failed))
+                {
+                    WriteError(ErrorRecords.InvalidData(failed.ErrorId!, failed.Message, failed.Target));
+                }
             }
         }
     }

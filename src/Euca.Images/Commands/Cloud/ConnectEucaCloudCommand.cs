@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Net;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Runtime;
@@ -34,6 +35,10 @@ namespace Euca.Images.Commands.Cloud
     /// <code>Connect-EucaCloud -EucarcPath ~/admin-creds.zip; Get-EucaCloud</code>
     /// <para>Reads the eucarc, certificates and private key from the zip made by euca_conf --get-credentials.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Cloud.GetEucaCloudCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Cloud.DisconnectEucaCloudCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommunications.Connect, "EucaCloud", DefaultParameterSetName = KeysSet)]
     [OutputType(typeof(CloudConnection))]
     public sealed class ConnectEucaCloudCommand : EucaCmdlet
@@ -44,25 +49,30 @@ namespace Euca.Images.Commands.Cloud
         /// <summary>The compute (EC2) endpoint, for example https://clc.example.com:8773/services/compute.</summary>
         [Parameter(Position = 0)]
         [Alias("EndpointUrl", "Ec2Url")]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? ComputeUrl { get; set; }
 
         /// <summary>The object storage (S3) endpoint, for example https://clc.example.com:8773/services/objectstorage.</summary>
         [Parameter]
         [Alias("S3Url")]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? ObjectStorageUrl { get; set; }
 
         /// <summary>The bootstrap (Empyrean) endpoint that serves the cloud's bundling certificate (Eucalyptus 4.2 and later).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? BootstrapUrl { get; set; }
 
         /// <summary>The access key id.</summary>
         [Parameter(ParameterSetName = KeysSet)]
         [Alias("AK")]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? AccessKey { get; set; }
 
         /// <summary>The secret access key. Prefer -Credential, which keeps it out of the command history.</summary>
         [Parameter(ParameterSetName = KeysSet)]
         [Alias("SK", "SecretAccessKey")]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? SecretKey { get; set; }
 
         /// <summary>The access key id as the user name and the secret key as the password.</summary>
@@ -73,10 +83,12 @@ namespace Euca.Images.Commands.Cloud
         /// <summary>A session token for temporary credentials.</summary>
         [Parameter]
         [Alias("ST")]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? SessionToken { get; set; }
 
         /// <summary>The 12-digit account id (dashes are removed); bundles record it as their owner.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? AccountId { get; set; }
 
         /// <summary>The user's X.509 certificate file, used to bundle images that the user can unbundle later.</summary>
@@ -93,6 +105,7 @@ namespace Euca.Images.Commands.Cloud
 
         /// <summary>The SigV4 signing region. Eucalyptus does not check it; the default is eucalyptus.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? SigningRegion { get; set; }
 
         /// <summary>Accept any TLS certificate from the cloud (a warning says so once per connection). Use only on a trusted network.</summary>
@@ -105,6 +118,7 @@ namespace Euca.Images.Commands.Cloud
 
         /// <summary>A euca2ools region to read, as USER@REGION, REGION or USER@.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         /// <summary>A eucarc file, or the credentials zip made by euca_conf --get-credentials.</summary>
@@ -114,6 +128,7 @@ namespace Euca.Images.Commands.Cloud
 
         /// <summary>A profile in the AWS shared credentials and config files.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? ProfileName { get; set; }
 
         /// <summary>The AWS shared credentials file to read instead of ~/.aws/credentials.</summary>

@@ -20,6 +20,9 @@ namespace Euca.Images.Commands.Cloud
     /// <code>Disconnect-EucaCloud; Connect-EucaCloud -Region admin@staging</code>
     /// <para>Drops the old connection before connecting to another region.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Cloud.ConnectEucaCloudCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Cloud.GetEucaCloudCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommunications.Disconnect, "EucaCloud")]
     public sealed class DisconnectEucaCloudCommand : EucaCmdlet
     {

@@ -22,6 +22,9 @@ namespace Euca.Images.Commands.Cloud
     /// <code>(Get-EucaCloud).Settings.Sources</code>
     /// <para>Shows, for each setting, the parameter, file or environment variable it was read from.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Cloud.ConnectEucaCloudCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Cloud.DisconnectEucaCloudCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommon.Get, "EucaCloud")]
     [OutputType(typeof(CloudConnection))]
     public sealed class GetEucaCloudCommand : EucaCmdlet

@@ -31,6 +31,10 @@ namespace Euca.Images.Commands.Images
     /// <code>Edit-EucaImageAttribute emi-1a2b3c4d -Description 'CentOS 7.9, patched 2024-05'</code>
     /// <para>Replaces the description.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageAttributeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.ResetEucaImageAttributeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsData.Edit, "EucaImageAttribute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImageAttributeInfo))]
     public sealed class EditEucaImageAttributeCommand : EucaCloudCmdlet
@@ -45,11 +49,13 @@ namespace Euca.Images.Commands.Images
         /// <summary>Account ids (12 digits) or all to add to the launch permissions.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LaunchPermissionCompleter))]
         public string[]? AddLaunchPermission { get; set; }
 
         /// <summary>Account ids (12 digits) or all to remove from the launch permissions.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LaunchPermissionCompleter))]
         public string[]? RemoveLaunchPermission { get; set; }
 
         /// <summary>Make the image public (adds the group all).</summary>
@@ -64,11 +70,13 @@ namespace Euca.Images.Commands.Images
         [Parameter]
         [Alias("ProductCodes")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string[]? ProductCode { get; set; }
 
         /// <summary>The new description.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
         /// <summary>Emit each changed attribute after the change.</summary>

@@ -22,6 +22,10 @@ namespace Euca.Images.Commands.Images
     /// <code>Get-EucaImage -Owner self -Filter @{ 'virtualization-type' = 'paravirtual' } | Get-EucaImageAttribute -Attribute Kernel</code>
     /// <para>Ids bind from the pipeline.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Images.EditEucaImageAttributeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.ResetEucaImageAttributeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommon.Get, "EucaImageAttribute")]
     [OutputType(typeof(ImageAttributeInfo))]
     public sealed class GetEucaImageAttributeCommand : EucaCloudCmdlet

@@ -44,6 +44,11 @@ namespace Euca.Images.Commands.Images
     /// <code>'emi-1a2b3c4d', 'eki-0123abcd' | Get-EucaImage | Format-List</code>
     /// <para>Ids bind from the pipeline, as strings or as any object with an ImageId property.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageAttributeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.EditEucaImageAttributeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.UnregisterEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommon.Get, "EucaImage")]
     [OutputType(typeof(ImageInfo))]
     public sealed class GetEucaImageCommand : EucaCloudCmdlet
@@ -59,12 +64,14 @@ namespace Euca.Images.Commands.Images
         [Parameter(Position = 1)]
         [Alias("Owners")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AccountCompleter))]
         public string[]? Owner { get; set; }
 
         /// <summary>Only images these accounts may run: account ids, self or all.</summary>
         [Parameter(Position = 2)]
         [Alias("ExecutableUser", "ExecutableUsers")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AccountCompleter))]
         public string[]? ExecutableBy { get; set; }
 
         /// <summary>DescribeImages filters as a hashtable of filter name to one value or an array of values, for example @{ 'image-type' = 'kernel' }.</summary>
@@ -75,6 +82,7 @@ namespace Euca.Images.Commands.Images
         /// <summary>Only images whose name matches one of these; * and ? are wildcards (the DescribeImages name filter).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Only images of these types: Machine, Kernel or Ramdisk (the image-type filter).</summary>

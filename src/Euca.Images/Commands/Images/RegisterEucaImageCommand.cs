@@ -36,6 +36,11 @@ namespace Euca.Images.Commands.Images
     /// <code>Register-EucaImage -Name centos-6-pv -ImageLocation images/centos-6.img.manifest.xml -VirtualizationType paravirtual -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 | Wait-EucaImage -State available</code>
     /// <para>Tab completion offers registered kernels for -KernelId and ramdisks for -RamdiskId.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.WaitEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsLifecycle.Register, "EucaImage", DefaultParameterSetName = InstanceStoreSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImageInfo))]
     public sealed class RegisterEucaImageCommand : EucaCloudCmdlet
@@ -43,15 +48,18 @@ namespace Euca.Images.Commands.Images
         private const string InstanceStoreSet = "InstanceStore";
         private const string EbsSet = "Ebs";
 
-        /// <summary>The image name: 3 to 128 letters, digits and ( ) . / _ -.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        /// <summary>The image name: 3 to 128 letters, digits and ( ) . / _ -. Binds from a piped object's Name, or from
+        /// a script block run for each piped object, for example -Name { "web-$($_.Prefix)" }.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string Name { get; set; } = string.Empty;
 
         /// <summary>The uploaded bundle's manifest, BUCKET/PREFIX.manifest.xml (instance-store images).</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = InstanceStoreSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ManifestLocation", "Manifest")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string ImageLocation { get; set; } = string.Empty;
 
         /// <summary>The snapshot of the root volume (EBS-backed images).</summary>
@@ -63,6 +71,7 @@ namespace Euca.Images.Commands.Images
         /// <summary>The root device of an EBS-backed image; Eucalyptus' default is /dev/sda.</summary>
         [Parameter(ParameterSetName = EbsSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? RootDeviceName { get; set; }
 
         /// <summary>Block device mappings: euca2ools strings (DEV=ephemeralN, DEV=none, DEV=snap-ID:GiB:true|false:TYPE[:IOPS]) or hashtables with DeviceName and VirtualName, NoDevice or SnapshotId, VolumeSize, DeleteOnTermination, VolumeType, Iops.</summary>
@@ -73,6 +82,7 @@ namespace Euca.Images.Commands.Images
 
         /// <summary>A description of at most 255 characters.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
         /// <summary>The architecture: i386, x86_64 or armhf. Instance-store images default to the manifest's.</summary>

@@ -22,6 +22,9 @@ namespace Euca.Images.Commands.Images
     /// <code>Get-EucaImage -Owner self | Reset-EucaImageAttribute -Attribute LaunchPermission -PassThru</code>
     /// <para>Shows the (empty) launch permissions of each image.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Images.EditEucaImageAttributeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageAttributeCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommon.Reset, "EucaImageAttribute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImageAttributeInfo))]
     public sealed class ResetEucaImageAttributeCommand : EucaCloudCmdlet

@@ -27,6 +27,10 @@ namespace Euca.Images.Commands.Images
     /// <code>Get-EucaImage -Owner self -Name 'test-*' | Unregister-EucaImage -Purge -RemoveBundle -Confirm:$false</code>
     /// <para>Each image is deregistered, deleted and waited for, then its bundle is deleted from object storage.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.RemoveEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsLifecycle.Unregister, "EucaImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     public sealed class UnregisterEucaImageCommand : EucaCloudCmdlet
     {

@@ -24,6 +24,10 @@ namespace Euca.Images.Commands.Images
     /// <code>Wait-EucaImage -ImageId emi-1a2b3c4d -State available -TimeoutSeconds 120 -PollSeconds 5</code>
     /// <para>Fails with ImageWaitTimeout after two minutes.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.UnregisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsLifecycle.Wait, "EucaImage")]
     [OutputType(typeof(ImageInfo))]
     public sealed class WaitEucaImageCommand : EucaCloudCmdlet

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
 
@@ -22,6 +23,10 @@ namespace Euca.Images.Commands.Import
     /// <code>Get-EucaConversionTask import-vol-1a2b3c4d | Format-List ConversionTaskId, State, StatusMessage</code>
     /// <para>Ids also bind from the pipeline by property name.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Import.WaitEucaConversionTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.StopEucaConversionTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.ImportEucaVolumeCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsCommon.Get, "EucaConversionTask")]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class GetEucaConversionTaskCommand : EucaCloudCmdlet
@@ -30,6 +35,7 @@ namespace Euca.Images.Commands.Import
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ConversionTaskIds", "TaskId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConversionTaskIdCompleter))]
         public string[]? ConversionTaskId { get; set; }
 
         /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
@@ -18,11 +19,13 @@ namespace Euca.Images.Commands.Import
         /// <summary>The bucket for the parts and the import manifest; it is created when it does not exist.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketCompleter))]
         public string? Bucket { get; set; }
 
         /// <summary>A folder in the bucket above the per-import folder (euca2ools' --prefix).</summary>
         [Parameter]
         [Alias("Prefix")]
+        [ArgumentCompleter(typeof(KeyPrefixCompleter))]
         public string? KeyPrefix { get; set; }
 
         /// <summary>Raw (the default) or Vmdk. Eucalyptus does not accept VHD.</summary>
@@ -37,6 +40,7 @@ namespace Euca.Images.Commands.Import
 
         /// <summary>A description of the import.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
         /// <summary>How many days the manifest's pre-signed URLs stay valid (default 30, as euca2ools).</summary>

@@ -25,6 +25,10 @@ namespace Euca.Images.Commands.Import
     /// <code>Import-EucaInstance -Path ./win2012.raw -Bucket imports -InstanceType m1.large -Platform Windows -SecurityGroup rdp -UserData (Get-Content -Raw ./setup.ps1) | Wait-EucaConversionTask</code>
     /// <para>User data is sent base64-encoded.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Import.WaitEucaConversionTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.ResumeEucaImportCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.StopEucaConversionTaskCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsData.Import, "EucaInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class ImportEucaInstanceCommand : ImportDiskCommandBase
@@ -32,6 +36,7 @@ namespace Euca.Images.Commands.Import
         /// <summary>The instance type to launch, for example m1.small.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? InstanceType { get; set; }
 
         /// <summary>The instance's architecture.</summary>
@@ -47,19 +52,23 @@ namespace Euca.Images.Commands.Import
 
         /// <summary>The key pair to launch the instance with.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? KeyName { get; set; }
 
         /// <summary>Security groups (names) of the instance.</summary>
         [Parameter]
         [Alias("GroupName")]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string[]? SecurityGroup { get; set; }
 
         /// <summary>The VPC subnet to launch into.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? SubnetId { get; set; }
 
         /// <summary>The instance's private IP address in the subnet.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? PrivateIpAddress { get; set; }
 
         /// <summary>Turn on detailed monitoring.</summary>
@@ -73,11 +82,13 @@ namespace Euca.Images.Commands.Import
 
         /// <summary>User data text for the instance (sent base64-encoded).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? UserData { get; set; }
 
         /// <summary>The availability zone to launch in; by default the cloud chooses.</summary>
         [Parameter]
         [Alias("Zone")]
+        [ArgumentCompleter(typeof(AvailabilityZoneCompleter))]
         public string? AvailabilityZone { get; set; }
 
         /// <inheritdoc />

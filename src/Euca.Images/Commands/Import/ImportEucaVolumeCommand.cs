@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
 
@@ -26,6 +27,11 @@ namespace Euca.Images.Commands.Import
     /// <code>Import-EucaVolume -Path ./web.vmdk -Format Vmdk -VolumeSize 20 -AvailabilityZone one -Bucket imports -KeyPrefix web -Description 'web tier'</code>
     /// <para>The volume size must hold the VMDK's virtual disk size.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Import.WaitEucaConversionTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.ResumeEucaImportCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.NewEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.NewEucaEbsImageCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsData.Import, "EucaVolume", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class ImportEucaVolumeCommand : ImportDiskCommandBase
@@ -34,6 +40,7 @@ namespace Euca.Images.Commands.Import
         [Parameter(Mandatory = true)]
         [Alias("Zone")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AvailabilityZoneCompleter))]
         public string? AvailabilityZone { get; set; }
 
         /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
@@ -23,6 +24,10 @@ namespace Euca.Images.Commands.Import
     /// <code>Resume-EucaImport import-vol-1a2b3c4d ./centos7.raw | Wait-EucaConversionTask</code>
     /// <para>The task id and the path are positional.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Import.ImportEucaVolumeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.ImportEucaInstanceCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.WaitEucaConversionTaskCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsLifecycle.Resume, "EucaImport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class ResumeEucaImportCommand : EucaCloudCmdlet
@@ -31,6 +36,7 @@ namespace Euca.Images.Commands.Import
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("TaskId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConversionTaskIdCompleter))]
         public string? ConversionTaskId { get; set; }
 
         /// <summary>The disk image file the import started with.</summary>

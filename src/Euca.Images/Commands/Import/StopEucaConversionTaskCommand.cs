@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
@@ -22,6 +23,10 @@ namespace Euca.Images.Commands.Import
     /// <code>Get-EucaConversionTask | Where-Object State -eq cancelled | Stop-EucaConversionTask -RemoveDiskImage -Force</code>
     /// <para>Ended tasks are not cancelled again; only their disk images are deleted.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Import.GetEucaConversionTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.ResumeEucaImportCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Volumes.RemoveEucaVolumeCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsLifecycle.Stop, "EucaConversionTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class StopEucaConversionTaskCommand : EucaCloudCmdlet
@@ -30,6 +35,7 @@ namespace Euca.Images.Commands.Import
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TaskId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConversionTaskIdCompleter))]
         public string? ConversionTaskId { get; set; }
 
         /// <summary>Also delete the uploaded parts and the import manifest from object storage.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Import;
 using Euca.Images.Runtime;
 
@@ -21,6 +22,10 @@ namespace Euca.Images.Commands.Import
     /// <code>Wait-EucaConversionTask import-vol-1a2b3c4d</code>
     /// <para>Emits the completed task.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Import.ImportEucaVolumeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.GetEucaConversionTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.NewEucaSnapshotCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsLifecycle.Wait, "EucaConversionTask")]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class WaitEucaConversionTaskCommand : EucaCloudCmdlet
@@ -29,6 +34,7 @@ namespace Euca.Images.Commands.Import
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TaskId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConversionTaskIdCompleter))]
         public string? ConversionTaskId { get; set; }
 
         /// <summary>How long to wait for each task, in seconds (default 10800: 3 hours, Eucalyptus' import task timeout).</summary>

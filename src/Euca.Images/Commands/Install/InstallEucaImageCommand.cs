@@ -44,6 +44,11 @@ namespace Euca.Images.Commands.Install
     /// <code>Install-EucaImage -Path windows-2012r2.img -Name windows-2012r2 -Bucket images -Architecture x86_64 -Platform windows</code>
     /// <para>Registers it as an HVM Windows image.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.NewEucaEbsImageCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsLifecycle.Install, "EucaImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImageInfo))]
     public sealed class InstallEucaImageCommand : BundlingCmdlet
@@ -57,15 +62,18 @@ namespace Euca.Images.Commands.Install
         /// <summary>The image's name.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Name { get; set; }
 
         /// <summary>The bucket to upload the bundles to (created if missing).</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketCompleter))]
         public string? Bucket { get; set; }
 
         /// <summary>A folder inside the bucket for the bundles' objects.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(KeyPrefixCompleter))]
         public string? KeyPrefix { get; set; }
 
         /// <summary>The image's architecture.</summary>
@@ -86,6 +94,7 @@ namespace Euca.Images.Commands.Install
 
         /// <summary>A description of the image.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
         /// <summary>An installed kernel image (eki-...) for a paravirtual image.</summary>

@@ -31,6 +31,11 @@ namespace Euca.Images.Commands.Install
     /// <code>New-EucaEbsImage -Path ./win2012.raw -Name win2012-ebs -AvailabilityZone one -Bucket imports -Platform windows -KeepVolume -Public</code>
     /// <para>Registers a Windows image for everyone and leaves the volume it was snapshotted from.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Import.ImportEucaVolumeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.NewEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsCommon.New, "EucaEbsImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImageInfo))]
     public sealed class NewEucaEbsImageCommand : ImportDiskCommandBase
@@ -38,12 +43,14 @@ namespace Euca.Images.Commands.Install
         /// <summary>The image's name.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Name { get; set; }
 
         /// <summary>The availability zone the disk is imported into.</summary>
         [Parameter(Mandatory = true)]
         [Alias("Zone")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AvailabilityZoneCompleter))]
         public string? AvailabilityZone { get; set; }
 
         /// <summary>The image's architecture (default x86_64).</summary>

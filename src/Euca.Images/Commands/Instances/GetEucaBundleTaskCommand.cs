@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Runtime;
 
@@ -22,6 +23,10 @@ namespace Euca.Images.Commands.Instances
     /// <code>Get-EucaBundleTask -BundleId bun-3b4c5d6e | Format-List</code>
     /// <para>Shows every field of the task, including an error message if it failed.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Instances.NewEucaInstanceBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Instances.WaitEucaBundleTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Instances.StopEucaBundleTaskCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommon.Get, "EucaBundleTask")]
     [OutputType(typeof(BundleTaskInfo))]
     public sealed class GetEucaBundleTaskCommand : EucaCloudCmdlet
@@ -30,6 +35,7 @@ namespace Euca.Images.Commands.Instances
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BundleIds")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BundleIdCompleter))]
         public string[]? BundleId { get; set; }
 
         /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Runtime;
@@ -25,6 +26,10 @@ namespace Euca.Images.Commands.Instances
     /// <code>New-EucaImage i-0e1b2c3d -Name web-hot -NoReboot -BlockDeviceMapping @{ DeviceName = '/dev/sdb'; VirtualName = 'ephemeral0' }</code>
     /// <para>The image also maps /dev/sdb to the first ephemeral disk of instances started from it.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Images.WaitEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Instances.NewEucaInstanceBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommon.New, "EucaImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImageInfo))]
     public sealed class NewEucaImageCommand : EucaCloudCmdlet
@@ -32,15 +37,18 @@ namespace Euca.Images.Commands.Instances
         /// <summary>The EBS-backed instance (running or stopped) to image.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         public string InstanceId { get; set; } = string.Empty;
 
         /// <summary>The image name: 3 to 128 letters, digits and ( ) . - / _, unique among your images.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string Name { get; set; } = string.Empty;
 
         /// <summary>A description of up to 255 characters.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
         /// <summary>Do not reboot a running instance before its volumes are snapshotted (its file systems may then be inconsistent).</summary>

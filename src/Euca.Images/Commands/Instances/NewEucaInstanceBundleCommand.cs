@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Runtime;
 
@@ -25,6 +26,10 @@ namespace Euca.Images.Commands.Instances
     /// <code>New-EucaInstanceBundle i-2a3b4c5d -Bucket images -Prefix big-linux -ExpiresInHours 48</code>
     /// <para>The node may upload parts for 48 hours.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Instances.WaitEucaBundleTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Instances.StopEucaBundleTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsCommon.New, "EucaInstanceBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(BundleTaskInfo))]
     public sealed class NewEucaInstanceBundleCommand : EucaCloudCmdlet
@@ -32,16 +37,19 @@ namespace Euca.Images.Commands.Instances
         /// <summary>The running instance-store instance to bundle.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         public string InstanceId { get; set; } = string.Empty;
 
         /// <summary>The bucket to store the bundle in (3-255 letters, digits, '.', '-', '_').</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketCompleter))]
         public string Bucket { get; set; } = string.Empty;
 
         /// <summary>The bundle's name prefix; the manifest becomes PREFIX.manifest.xml.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string Prefix { get; set; } = string.Empty;
 
         /// <summary>How many hours the signed upload policy stays valid (default 24, as euca2ools).</summary>

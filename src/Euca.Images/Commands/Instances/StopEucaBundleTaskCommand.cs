@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Runtime;
@@ -20,6 +21,9 @@ namespace Euca.Images.Commands.Instances
     /// <code>Get-EucaBundleTask | Where-Object State -notin 'complete', 'failed' | Stop-EucaBundleTask -Confirm:$false</code>
     /// <para>Cancels all tasks still running.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Instances.GetEucaBundleTaskCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Instances.NewEucaInstanceBundleCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsLifecycle.Stop, "EucaBundleTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BundleTaskInfo))]
     public sealed class StopEucaBundleTaskCommand : EucaCloudCmdlet
@@ -27,6 +31,7 @@ namespace Euca.Images.Commands.Instances
         /// <summary>The bundle task to cancel (bun-...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BundleIdCompleter))]
         public string BundleId { get; set; } = string.Empty;
 
         /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Runtime;
 
@@ -22,6 +23,10 @@ namespace Euca.Images.Commands.Instances
     /// <code>Get-EucaBundleTask | Wait-EucaBundleTask -TimeoutSeconds 600</code>
     /// <para>Waits for every task of yours, one after another.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Instances.NewEucaInstanceBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Instances.GetEucaBundleTaskCommand"/>
+    /// <seealso href="about_Euca.Images"/>
     [Cmdlet(VerbsLifecycle.Wait, "EucaBundleTask")]
     [OutputType(typeof(BundleTaskInfo))]
     public sealed class WaitEucaBundleTaskCommand : EucaCloudCmdlet
@@ -29,6 +34,7 @@ namespace Euca.Images.Commands.Instances
         /// <summary>The bundle task to wait for (bun-...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BundleIdCompleter))]
         public string BundleId { get; set; } = string.Empty;
 
         /// <summary>How long to wait for each task, in seconds (default 7200).</summary>

@@ -23,6 +23,10 @@ namespace Euca.Images.Commands.Snapshots
     /// <code>(Get-EucaImage emi-5a6b7c8d).BlockDeviceMappings.SnapshotId | Where-Object { $_ } | Get-EucaSnapshot</code>
     /// <para>Snapshot ids bind from the pipeline.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.NewEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.WaitEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsCommon.Get, "EucaSnapshot")]
     [OutputType(typeof(SnapshotInfo))]
     public sealed class GetEucaSnapshotCommand : EucaCloudCmdlet
@@ -38,6 +42,7 @@ namespace Euca.Images.Commands.Snapshots
         [Parameter(Position = 1)]
         [Alias("Owners")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AccountCompleter))]
         public string[]? Owner { get; set; }
 
         /// <inheritdoc />

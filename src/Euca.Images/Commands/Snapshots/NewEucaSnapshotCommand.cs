@@ -20,6 +20,10 @@ namespace Euca.Images.Commands.Snapshots
     /// <code>'vol-1a2b3c4d', 'vol-2b3c4d5e' | New-EucaSnapshot -Description nightly</code>
     /// <para>Volume ids bind from the pipeline, as strings or as any object with a VolumeId property.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.WaitEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Volumes.GetEucaVolumeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsCommon.New, "EucaSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(SnapshotInfo))]
     public sealed class NewEucaSnapshotCommand : EucaCloudCmdlet
@@ -32,6 +36,7 @@ namespace Euca.Images.Commands.Snapshots
 
         /// <summary>A description of up to 255 characters.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
         /// <inheritdoc />

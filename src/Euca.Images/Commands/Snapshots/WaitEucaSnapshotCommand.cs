@@ -22,6 +22,10 @@ namespace Euca.Images.Commands.Snapshots
     /// <code>New-EucaSnapshot vol-1a2b3c4d | Wait-EucaSnapshot -TimeoutSeconds 1800</code>
     /// <para>The new snapshot's id binds from the pipeline.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.NewEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.GetEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsLifecycle.Wait, "EucaSnapshot")]
     [OutputType(typeof(SnapshotInfo))]
     public sealed class WaitEucaSnapshotCommand : EucaCloudCmdlet

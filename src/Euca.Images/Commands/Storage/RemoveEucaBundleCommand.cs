@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Storage;
 using Euca.Images.Runtime;
@@ -25,6 +26,10 @@ namespace Euca.Images.Commands.Storage
     /// <code>Send-EucaBundle ./b/disk.img.manifest.xml -Bucket tmp -ErrorVariable failed; Remove-EucaBundle tmp/disk.img.manifest.xml -RemoveBucket -Confirm:$false</code>
     /// <para>Finds the stored parts by prefix although no manifest was uploaded, then deletes the empty bucket.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.UnregisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.SaveEucaBundleCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsCommon.Remove, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     public sealed class RemoveEucaBundleCommand : EucaStorageCmdlet
     {
@@ -32,6 +37,7 @@ namespace Euca.Images.Commands.Storage
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageLocation")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? ManifestLocation { get; set; }
 
         /// <summary>Also delete the bucket (only when it is then empty).</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Storage;
@@ -25,6 +26,10 @@ namespace Euca.Images.Commands.Storage
     /// <code>Save-EucaBundle images/centos7.img.manifest.xml | Expand-EucaBundle -PrivateKey pk.pem</code>
     /// <para>The saved bundle's ManifestPath binds to Expand-EucaBundle.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.ExpandEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.RemoveEucaBundleCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsData.Save, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(BundleInfo))]
     public sealed class SaveEucaBundleCommand : EucaStorageCmdlet
@@ -33,6 +38,7 @@ namespace Euca.Images.Commands.Storage
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageLocation")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? ManifestLocation { get; set; }
 
         /// <summary>The folder for the parts and manifest; created if missing. By default the current location.</summary>

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Storage;
@@ -30,17 +32,29 @@ namespace Euca.Images.Commands.Storage
     /// <code>$bundle = New-EucaBundle -Path disk.img -Architecture x86_64; $bundle | Send-EucaBundle -Bucket images -Resume</code>
     /// <para>The bundle object binds from the pipeline; with -Resume, parts already stored intact are skipped.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.RemoveEucaBundleCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
     [Cmdlet(VerbsCommunications.Send, "EucaBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ManifestSet)]
     [OutputType(typeof(BundleUpload))]
     public sealed class SendEucaBundleCommand : EucaStorageCmdlet
     {
         private const string ManifestSet = "ManifestPath";
+        private const string LiteralPathSet = "LiteralPath";
         private const string BundleSet = "Bundle";
 
-        /// <summary>The bundle's manifest file; its parts are read from the same folder.</summary>
+        /// <summary>The bundle's manifest file; its parts are read from the same folder. Wildcards name every manifest they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ManifestSet, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? ManifestPath { get; set; }
+
+        /// <summary>The bundle's manifest file, taken as it is (no wildcards); files from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
 
         /// <summary>A bundle object from New-EucaBundle or Save-EucaBundle.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BundleSet, ValueFromPipeline = true)]
@@ -50,11 +64,13 @@ namespace Euca.Images.Commands.Storage
         /// <summary>The bucket to store the bundle in; created when it does not exist.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketCompleter))]
         public string? Bucket { get; set; }
 
         /// <summary>A folder inside the bucket for the bundle's objects, for example images/2026.</summary>
         [Parameter]
         [Alias("Prefix")]
+        [ArgumentCompleter(typeof(KeyPrefixCompleter))]
         public string? KeyPrefix { get; set; }
 
         /// <summary>The canned ACL of every object (default aws-exec-read: private, readable by the cloud).</summary>
@@ -64,6 +80,7 @@ namespace Euca.Images.Commands.Storage
 
         /// <summary>The location constraint for a bucket that has to be created.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Location { get; set; }
 
         /// <summary>Skip parts already stored with the same size and MD5 (after an interrupted upload).</summary>
@@ -78,7 +95,15 @@ namespace Euca.Images.Commands.Storage
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
-            string manifestPath = Bundle?.ManifestPath ?? ResolvePath(ManifestPath!);
+            IReadOnlyList<string> manifestPaths = Bundle is null ? ResolveInputPaths(ManifestPath, LiteralPath) : new[] { Bundle.ManifestPath };
+            foreach (string manifestPath in manifestPaths)
+            {
+                Send(manifestPath);
+            }
+        }
+
+        private void Send(string manifestPath)
+        {
             string prefix = ManifestLocation.NormalizeKeyPrefix(KeyPrefix);
             if (!ShouldProcess($"{Bucket}/{prefix}", $"Upload bundle {manifestPath}"))
             {

@@ -31,6 +31,10 @@ namespace Euca.Images.Commands.Volumes
     /// <code>Get-EucaVolume -State available | Remove-EucaVolume -WhatIf</code>
     /// <para>Lists the unattached volumes Remove-EucaVolume would delete, and deletes nothing.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.NewEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Volumes.RemoveEucaVolumeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.ImportEucaVolumeCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsCommon.Get, "EucaVolume")]
     [OutputType(typeof(VolumeInfo))]
     public sealed class GetEucaVolumeCommand : EucaCloudCmdlet
@@ -50,6 +54,7 @@ namespace Euca.Images.Commands.Volumes
         /// <summary>Only volumes in this availability zone.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AvailabilityZoneCompleter))]
         public string? AvailabilityZone { get; set; }
 
         /// <inheritdoc />

@@ -36,6 +36,10 @@ namespace Euca.Images.Commands.Volumes
     /// <code>Get-EucaSnapshot | Remove-EucaVolume -WhatIf</code>
     /// <para>Lists the source volumes of your snapshots that would be deleted, and deletes nothing.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Volumes.GetEucaVolumeCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.NewEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.StopEucaConversionTaskCommand"/>
+    /// <seealso href="about_Euca.Images_Import"/>
     [Cmdlet(VerbsCommon.Remove, "EucaVolume", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     public sealed class RemoveEucaVolumeCommand : EucaCloudCmdlet
     {
