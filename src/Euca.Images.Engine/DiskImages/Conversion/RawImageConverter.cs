@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Errors;
@@ -16,6 +18,8 @@ namespace Euca.Images.Engine.DiskImages.Conversion
     {
         private const int ChunkSize = 4 << 20;
         private const int ZeroGranularity = 64 << 10;
+        private const int Writers = 2;
+        private const int BuffersInFlight = 4;
 
         public static Task<RawImageConversion> ConvertAsync(string sourcePath, string destinationPath, bool force,
             IProgress<OperationProgress>? progress, CancellationToken ct)
@@ -59,28 +63,76 @@ namespace Euca.Images.Engine.DiskImages.Conversion
             }
         }
 
+        /// <summary>
+        /// Reads the allocated extents on this thread while two others check for zeros and write, so reading the source
+        /// and writing the destination overlap as they do in qemu-img (whose requests run in parallel too); a few chunk
+        /// buffers circulate between them, so memory stays the same whatever the image size.
+        /// </summary>
         private static long WriteSparse(DiskImage disk, string temporary, IProgress<OperationProgress>? progress, CancellationToken ct)
         {
             string activity = $"Converting {Path.GetFileName(disk.Path)} ({disk.Format} {disk.Subformat}) to raw";
-            var buffer = new byte[ChunkSize];
-            long written = 0;
-            using var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
-            output.SetLength(disk.VirtualSize);
-            foreach (DiskExtent extent in disk.Extents())
+            using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
             {
-                for (long offset = extent.Offset; extent.IsAllocated && offset < extent.End; offset += ChunkSize)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    int n = (int)Math.Min(ChunkSize, extent.End - offset);
-                    disk.ReadAt(offset, buffer, 0, n);
-                    written += WriteNonZeroRuns(output, offset, buffer, n);
-                    progress?.Report(new OperationProgress(activity, offset + n, disk.VirtualSize));
-                }
-
-                progress?.Report(new OperationProgress(activity, extent.End, disk.VirtualSize));
+                output.SetLength(disk.VirtualSize);
             }
 
-            return written;
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var free = new BlockingCollection<byte[]>();
+            using var full = new BlockingCollection<(long Offset, byte[] Buffer, int Count)>();
+            for (int i = 0; i < BuffersInFlight; i++)
+            {
+                free.Add(new byte[ChunkSize]);
+            }
+
+            long written = 0;
+            Task writer = Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(() =>
+            {
+                try
+                {
+                    // Each writer has its own descriptor: positioned writes to distinct ranges need no coordination.
+                    using var target = new FileStream(temporary, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1);
+                    foreach (var chunk in full.GetConsumingEnumerable(stop.Token))
+                    {
+                        Interlocked.Add(ref written, WriteNonZeroRuns(target, chunk.Offset, chunk.Buffer, chunk.Count));
+                        free.Add(chunk.Buffer);
+                    }
+                }
+                catch
+                {
+                    stop.Cancel(); // the reader must not wait for a buffer that never comes back
+                    throw;
+                }
+            })));
+            try
+            {
+                foreach (DiskExtent extent in disk.Extents())
+                {
+                    for (long offset = extent.Offset; extent.IsAllocated && offset < extent.End; offset += ChunkSize)
+                    {
+                        byte[] buffer = free.Take(stop.Token);
+                        int n = (int)Math.Min(ChunkSize, extent.End - offset);
+                        disk.ReadAt(offset, buffer, 0, n);
+                        full.Add((offset, buffer, n), stop.Token);
+                        progress?.Report(new OperationProgress(activity, offset + n, disk.VirtualSize));
+                    }
+
+                    progress?.Report(new OperationProgress(activity, extent.End, disk.VirtualSize));
+                }
+
+                full.CompleteAdding();
+                writer.GetAwaiter().GetResult();
+                return written;
+            }
+            catch (OperationCanceledException) when (writer.IsFaulted)
+            {
+                writer.GetAwaiter().GetResult(); // the writer's failure is the cause
+                throw;
+            }
+            finally
+            {
+                stop.Cancel();
+                Task.WaitAny(writer);
+            }
         }
 
         /// <summary>Writes the parts of the chunk that are not all zeros, in as few writes as possible.</summary>
