@@ -17,6 +17,7 @@
     FormatsToProcess     = @(
         'Formats/Bundles.Format.ps1xml'
         'Formats/Cloud.Format.ps1xml'
+        'Formats/DiskImages.Format.ps1xml'
         'Formats/Images.Format.ps1xml'
         'Formats/Import.Format.ps1xml'
         'Formats/Instances.Format.ps1xml'
@@ -25,6 +26,7 @@
     )
     CmdletsToExport      = @(
         'Connect-EucaCloud'
+        'ConvertTo-EucaRawImage'
         'Disconnect-EucaCloud'
         'Edit-EucaImageAttribute'
         'Expand-EucaBundle'
@@ -32,6 +34,7 @@
         'Get-EucaBundleTask'
         'Get-EucaCloud'
         'Get-EucaConversionTask'
+        'Get-EucaDiskImage'
         'Get-EucaImage'
         'Get-EucaImageAttribute'
         'Get-EucaSnapshot'

@@ -72,6 +72,7 @@ function Invoke-TestTask {
     # The xunit storage tests start s3rver themselves: its packages must be there on a fresh clone.
     Import-Module (Join-Path $PSScriptRoot 'tests/servers/EucaTestServers.psm1') -Force
     Install-EucaTestServerPackages
+    Install-EucaDiskImageTools
 
     $summaries = [System.Collections.Generic.List[object]]::new()
     foreach ($project in Get-TestProject -RepoRoot $PSScriptRoot) {

@@ -29,6 +29,36 @@ namespace Euca.Images.Bench
             return string.Empty;
         }
 
+        /// <summary>Wall seconds of a bash command line.</summary>
+        public static double Time(string command, string work)
+        {
+            var watch = Stopwatch.StartNew();
+            Shell(command, work);
+            return watch.Elapsed.TotalSeconds;
+        }
+
+        /// <summary>Runs a bash command line (pipefail) in <paramref name="work"/> and returns its output; fails on a non-zero exit.</summary>
+        public static string Shell(string command, string work)
+        {
+            var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, WorkingDirectory = work };
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add("set -eo pipefail; " + command);
+            using var process = Process.Start(info)!;
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0) throw new InvalidOperationException($"'{command}' failed with {process.ExitCode}");
+            return output;
+        }
+
+        /// <summary>An empty folder <paramref name="name"/> in <paramref name="work"/>.</summary>
+        public static string Fresh(string work, string name)
+        {
+            string dir = Path.Combine(work, name);
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+
         /// <summary>This benchmark program again, with the arguments; under taskset when CPUs are given.</summary>
         public static ProcessStartInfo Self(string? cpus, params string[] args)
         {

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using static Euca.Images.Bench.BenchCommandLine;
 
 namespace Euca.Images.Bench
 {
@@ -141,33 +142,6 @@ namespace Euca.Images.Bench
             if (process.ExitCode != 0) throw new InvalidOperationException($"child {string.Join(' ', childArgs)} failed: {output}");
             string[] last = output.Trim().Split('\n').Last().Split(' ');
             return (watch.Elapsed.TotalSeconds, long.Parse(last[1]) / 1024.0);
-        }
-
-        private static double Time(string command, string work)
-        {
-            var watch = Stopwatch.StartNew();
-            Shell(command, work);
-            return watch.Elapsed.TotalSeconds;
-        }
-
-        private static string Shell(string command, string work)
-        {
-            var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, WorkingDirectory = work };
-            info.ArgumentList.Add("-c");
-            info.ArgumentList.Add("set -eo pipefail; " + command);
-            using var process = Process.Start(info)!;
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0) throw new InvalidOperationException($"'{command}' failed with {process.ExitCode}");
-            return output;
-        }
-
-        private static string Fresh(string work, string name)
-        {
-            string dir = Path.Combine(work, name);
-            if (Directory.Exists(dir)) Directory.Delete(dir, true);
-            Directory.CreateDirectory(dir);
-            return dir;
         }
 
         private static long DirBytes(string dir, string prefix) =>

@@ -16,11 +16,16 @@ namespace Euca.Images.Bench
                 // Every scenario at its default size, one after the other, each printing its ratio table.
                 int payload = await PayloadBench.RunAsync(args);
                 int storage = await StorageBench.RunAsync(args);
-                return payload != 0 ? payload : storage;
+                int disks = await DiskImageBench.RunAsync(args);
+                return payload != 0 ? payload : storage != 0 ? storage : disks;
             }
             if (args[0] == "payload")
             {
                 return await PayloadBench.RunAsync(args);
+            }
+            if (args[0] == "disk-images")
+            {
+                return await DiskImageBench.RunAsync(args);
             }
             if (args[0] == "storage")
             {
@@ -34,7 +39,7 @@ namespace Euca.Images.Bench
             {
                 return await StorageBench.RunPeakChildAsync(args);
             }
-            Console.Error.WriteLine("usage: Euca.Images.Bench [payload [--size-mib 1024] [--sparse-gib 8] [--work DIR] | storage [--size-mib 2560] [--work DIR]]");
+            Console.Error.WriteLine("usage: Euca.Images.Bench [payload [--size-mib 1024] [--sparse-gib 8] [--work DIR] | storage [--size-mib 2560] [--work DIR] | disk-images [--vhdx-gib 4] [--qcow2-mib 1024] [--work DIR]]");
             return 2;
         }
     }

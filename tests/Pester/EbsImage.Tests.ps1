@@ -44,6 +44,16 @@ Describe 'New-EucaEbsImage' -Tags 'CI' {
         @(Get-EucaStoredKey $storage 'ebs-kept' | Where-Object { $_ -like '*manifest.xml' }).Count | Should -Be 1
     }
 
+    It 'takes a QCOW2 as it comes from KVM and imports its raw disk' {
+        $qcow2 = ConvertTo-QemuTestImage $disk qcow2 (Join-Path $TestDrive 'root.qcow2') -Options '-c'
+        $image = New-EucaEbsImage -Path $qcow2 -Name 'ebs-qcow2' -AvailabilityZone one -Bucket 'ebs-qcow2' -KeepDiskImage @fast
+        $image.RootDeviceType | Should -Be 'Ebs'
+        $manifestKey = Get-EucaStoredKey $storage 'ebs-qcow2' | Where-Object { $_ -like '*manifest.xml' }
+        $manifest = [xml](Invoke-EucaObjectStorageRequest -Storage $storage -Path "ebs-qcow2/$manifestKey").Content
+        $manifest.manifest.'file-format' | Should -Be 'RAW'
+        $manifest.manifest.import.size | Should -Be ([string](Get-EucaDiskImage $qcow2).VirtualSize)
+    }
+
     It 'says which stage failed and what it left behind' {
         $failure = $null
         try { New-EucaEbsImage -Path $disk -Name 'ebs-nowhere' -AvailabilityZone 'no-such-zone' -Bucket 'ebs-nowhere' @fast } catch { $failure = $_ }

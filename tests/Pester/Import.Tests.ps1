@@ -129,6 +129,27 @@ Describe 'Import-EucaVolume' -Tags 'CI' {
         { Import-EucaVolume -Path $disk -Format Vmdk -AvailabilityZone one -Bucket b @fast } | Should -Throw -ErrorId 'ImportVmdkInvalid*'
     }
 
+    It 'sends a VHDX as its raw disk, converted on the fly, and a stream-optimized VMDK as it is' {
+        $raw = New-Disk 'formats.raw' 20480
+        $vhdx = ConvertTo-QemuTestImage $raw vhdx (Join-Path $TestDrive 'formats.vhdx')
+        $vmdk = ConvertTo-QemuTestImage $raw vmdk (Join-Path $TestDrive 'formats.vmdk') -Options '-o', 'subformat=streamOptimized'
+
+        $fromVhdx = Import-EucaVolume -Path $vhdx -AvailabilityZone one -Bucket 'vol-vhdx' @fast
+        $manifest = [xml](Invoke-WebRequest -Uri $fromVhdx.Volumes[0].ImportManifestUrl -UseBasicParsing).Content
+        $manifest.manifest.'file-format' | Should -Be 'RAW'
+        $manifest.manifest.import.size | Should -Be '20480'
+        $parts = Get-StoredObject 'vol-vhdx' 'formats.vhdx.part.*' | Sort-Object { [int]($_.Name -replace '^formats\.vhdx\.part\.(\d+)\..*$', '$1') }
+        $sent = [byte[]]($parts | ForEach-Object { [IO.File]::ReadAllBytes($_.FullName) } | ForEach-Object { $_ })
+        [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($sent)) | Should -Be (Get-FileHash $raw).Hash
+
+        $fromVmdk = Import-EucaVolume -Path $vmdk -AvailabilityZone one -Bucket 'vol-vmdk' @fast
+        $manifest = [xml](Invoke-WebRequest -Uri $fromVmdk.Volumes[0].ImportManifestUrl -UseBasicParsing).Content
+        $manifest.manifest.'file-format' | Should -Be 'VMDK'
+        $manifest.manifest.import.size | Should -Be '20480' -Because 'a VMDK is described by its virtual size, as euca2ools does'
+        ([long]@($manifest.manifest.import.parts.part)[-1].'byte-range'.end + 1) | Should -Be (Get-Item $vmdk).Length
+        $fromVmdk | Wait-EucaConversionTask @poll | ForEach-Object State | Should -Be 'completed'
+    }
+
     It 'does nothing with -WhatIf' {
         $disk = New-Disk 'whatif.raw' 2000
         Import-EucaVolume -Path $disk -AvailabilityZone one -Bucket 'vol-whatif' -WhatIf @fast | Should -BeNullOrEmpty

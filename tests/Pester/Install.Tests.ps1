@@ -42,6 +42,17 @@ Describe 'Install-EucaImage' -Tags 'CI' {
             Get-ChildItem -Filter 'disk.img*' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
+    It 'installs a VHDX as it comes from Hyper-V, bundling the raw disk it describes' {
+        $vhdx = ConvertTo-QemuTestImage $disk vhdx (Join-Path $TestDrive 'hyperv.vhdx')
+        $image = Install-EucaImage -Path $vhdx -Name 'inst-vhdx' -Bucket 'install-vhdx' -Architecture x86_64 @signing -Confirm:$false
+        $image.ImageLocation | Should -Be 'install-vhdx/hyperv.vhdx.manifest.xml'
+        (Wait-EucaImage -ImageId $image.ImageId -State available -TimeoutSeconds 30).State | Should -Be 'available'
+        $restored = Expand-EucaBundle -ManifestLocation $image.ImageLocation -PrivateKey $signing.PrivateKey -Destination (Join-Path $TestDrive 'from-vhdx')
+        $expected = Join-Path $TestDrive 'hyperv.qemu.raw'
+        & qemu-img convert -O raw $vhdx $expected
+        (Get-FileHash $restored.Path).Hash | Should -Be (Get-FileHash $expected).Hash
+    }
+
     It 'shares the image with everyone with -Public' {
         $image = Install-EucaImage -Path $disk -Name 'inst-public' -Bucket 'install-public' -Architecture x86_64 @signing -Public -Confirm:$false
         $image.IsPublic | Should -BeTrue

@@ -120,3 +120,18 @@ function ConvertFrom-ByteSizeText {
 }
 
 Export-ModuleMember -Function New-LargeTestFile, Invoke-CapturingProgress, ConvertFrom-ByteSizeText
+function ConvertTo-QemuTestImage {
+    <#
+    A disk image in another format made from a raw one by qemu-img (Debian's qemu-utils, which build.ps1 Test installs
+    when it runs as root). -Options are qemu-img's, e.g. '-o', 'subformat=streamOptimized'.
+    #>
+    param([string] $RawPath, [string] $Format, [string] $Path, [string[]] $Options = @())
+    if (-not (Get-Command qemu-img -ErrorAction SilentlyContinue)) {
+        throw 'This test needs qemu-img, which is not installed: install qemu-utils (build.ps1 Test does it when run as root).'
+    }
+    & qemu-img convert -q -f raw -O $Format @Options $RawPath $Path
+    if ($LASTEXITCODE -ne 0) { throw "qemu-img convert -O $Format failed (exit $LASTEXITCODE)" }
+    $Path
+}
+
+Export-ModuleMember -Function ConvertTo-QemuTestImage

@@ -77,6 +77,27 @@ function Install-EucaTestServerPackages {
     finally { Pop-Location }
 }
 
+function Install-EucaDiskImageTools {
+    <#
+    qemu-img (Debian's qemu-utils) makes the disk images the format tests read and converts them for comparison.
+    Installed with apt-get only when it is missing and this runs as root; otherwise the tests that need it fail
+    saying how to install it.
+    #>
+    if (Get-Command qemu-img -ErrorAction SilentlyContinue) { return }
+    $isRoot = $IsLinux -and (& id -u) -eq '0'
+    if (-not $isRoot -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+        Write-Warning 'qemu-img is missing: the disk-format tests need it. Install it with: sudo apt-get install qemu-utils'
+        return
+    }
+    & apt-get install -y --no-install-recommends qemu-utils | Out-Host
+    if ($LASTEXITCODE -ne 0) {
+        # A fresh machine may not have package lists yet.
+        & apt-get update | Out-Host
+        & apt-get install -y --no-install-recommends qemu-utils | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "apt-get install qemu-utils failed (exit $LASTEXITCODE)" }
+    }
+}
+
 function Get-EucaLocalCloudAssembly {
     param([string] $Configuration = 'Release')
     $path = Join-Path $script:RepoRoot "tests/Euca.Images.LocalCloud/bin/$Configuration/net10.0/Euca.Images.LocalCloud.dll"
@@ -190,5 +211,5 @@ function Get-EucaStoredKey {
     @(([xml]$response.Content).SelectNodes("//*[local-name()='Contents']/*[local-name()='Key']") | ForEach-Object InnerText)
 }
 
-Export-ModuleMember -Function Invoke-EucaObjectStorageRequest, Get-EucaStoredKey, Get-EucaLocalCloudDefaults, Get-EucaLocalCloudAssembly, Install-EucaTestServerPackages, Start-EucaLocalCloud,
+Export-ModuleMember -Function Invoke-EucaObjectStorageRequest, Get-EucaStoredKey, Get-EucaLocalCloudDefaults, Get-EucaLocalCloudAssembly, Install-EucaTestServerPackages, Install-EucaDiskImageTools, Start-EucaLocalCloud,
     Start-EucaObjectStorage, Stop-EucaTestServer

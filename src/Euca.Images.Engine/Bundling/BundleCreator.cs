@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Bundling.Payload;
 using Euca.Images.Engine.Crypto;
+using Euca.Images.Engine.DiskImages;
 using Euca.Images.Engine.Progress;
 
 namespace Euca.Images.Engine.Bundling
@@ -33,8 +34,9 @@ namespace Euca.Images.Engine.Bundling
             string prefix = request.Prefix ?? Path.GetFileName(request.ImagePath);
             BundleNames.CheckPrefix(prefix);
             BundleImageProperties properties = BundleManifestFactory.Normalize(WithName(request.Properties, prefix));
-            // Opening the image checks it (exists, regular file, readable) before any folder is created for it.
-            ImageInputCheck.OpenImage(request.ImagePath).Dispose();
+            // Opening the image checks it (exists, regular file, readable, a valid disk format) before any folder is
+            // created for it.
+            DiskImage.Open(ImageInputCheck.OpenImage(request.ImagePath), request.ImagePath).Dispose();
 
             bool createdDirectory = request.Destination is null || !Directory.Exists(request.Destination);
             string directory = request.Destination is null

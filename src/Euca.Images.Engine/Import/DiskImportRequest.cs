@@ -18,8 +18,11 @@ namespace Euca.Images.Engine.Import
         /// <summary>A folder in the bucket above the per-import UUID folder.</summary>
         public string? KeyPrefix { get; set; }
 
-        /// <summary>Raw or Vmdk.</summary>
-        public ImportDiskFormat Format { get; set; } = ImportDiskFormat.Raw;
+        /// <summary>
+        /// What is sent: Raw (the raw disk of any format) or Vmdk (a sparse or stream-optimized VMDK as it is). By
+        /// default a VMDK of those kinds is sent as it is and everything else as raw.
+        /// </summary>
+        public ImportDiskFormat? Format { get; set; }
 
         /// <summary>The volume size in GiB; by default the image size rounded up.</summary>
         public long? VolumeSize { get; set; }

@@ -72,7 +72,7 @@ namespace Euca.Images.Engine.Import
             ConversionVolumeInfo volume = task.Volumes.FirstOrDefault(v => !string.IsNullOrEmpty(v.ImportManifestUrl))
                 ?? throw new EucaException(ErrorIds.ImportManifestUrlMissing, EucaErrorCategory.InvalidData, $"Conversion task {task.ConversionTaskId} names no import manifest URL.", task.ConversionTaskId);
             ImportLocation location = ImportLocation.FromManifestUrl(new Uri(volume.ImportManifestUrl!), Settings.ObjectStorageUrl!);
-            PreparedDisk disk = PreparedDisk.ForTask(path, volume);
+            using PreparedDisk disk = PreparedDisk.ForTask(path, volume);
             var signer = new ImportUrlSigner(Settings, location.Bucket, Now().AddDays(expiresInDays));
             upload ??= new ImportUploadOptions();
             upload.Journal.Record(task.ConversionTaskId, location, disk.Path);
@@ -158,7 +158,7 @@ namespace Euca.Images.Engine.Import
                 throw new EucaException(ErrorIds.ImportExpiryInvalid, EucaErrorCategory.InvalidArgument, "The manifest URLs must stay valid for at least one day.", request.ExpiresInDays);
             }
 
-            PreparedDisk disk = PreparedDisk.From(request);
+            using PreparedDisk disk = PreparedDisk.From(request);
             var storage = new ImportStorage(_connection, request.Upload);
             try
             {
@@ -216,7 +216,7 @@ namespace Euca.Images.Engine.Import
 
             try
             {
-                await new ImportUploader(storage, options).UploadMissingPartsAsync(location.Bucket, manifest, disk.Path, progress, cancellationToken).ConfigureAwait(false);
+                await new ImportUploader(storage, options).UploadMissingPartsAsync(location.Bucket, manifest, disk, progress, cancellationToken).ConfigureAwait(false);
             }
             catch (EucaException e)
             {

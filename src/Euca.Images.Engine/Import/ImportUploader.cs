@@ -28,7 +28,7 @@ namespace Euca.Images.Engine.Import
         }
 
         /// <summary>Returns how many parts were sent; parts already stored with the right size are skipped.</summary>
-        public async Task<int> UploadMissingPartsAsync(string bucket, ImportManifest manifest, string path,
+        public async Task<int> UploadMissingPartsAsync(string bucket, ImportManifest manifest, PreparedDisk disk,
             IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
         {
             long total = manifest.Parts.Sum(p => p.Length);
@@ -36,7 +36,7 @@ namespace Euca.Images.Engine.Import
             long resumed = 0;
             int sent = 0;
             var clock = Stopwatch.StartNew();
-            string activity = "Uploading " + Path.GetFileName(path);
+            string activity = "Uploading " + disk.FileName;
             int bufferSize = (int)Math.Min(int.MaxValue, manifest.Parts.Max(p => p.Length));
             // One part buffer per upload in flight, reused: memory stays flat whatever the disk size.
             var buffers = new ConcurrentBag<byte[]>();
@@ -49,8 +49,8 @@ namespace Euca.Images.Engine.Import
                     byte[] buffer = buffers.TryTake(out byte[]? idle) ? idle : new byte[bufferSize];
                     try
                     {
-                        int length = await ReadSliceAsync(path, part, buffer, token).ConfigureAwait(false);
-                        await _storage.PutAsync(bucket, part.Key, buffer, length, token).ConfigureAwait(false);
+                        await disk.ReadAsync(part.Start, buffer, (int)part.Length, token).ConfigureAwait(false);
+                        await _storage.PutAsync(bucket, part.Key, buffer, (int)part.Length, token).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -70,27 +70,6 @@ namespace Euca.Images.Engine.Import
             }, cancellationToken).ConfigureAwait(false);
 
             return sent;
-        }
-
-        private static async Task<int> ReadSliceAsync(string path, ImportManifestPart part, byte[] buffer, CancellationToken cancellationToken)
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
-            file.Position = part.Start;
-            int length = (int)part.Length;
-            int read = 0;
-            while (read < length)
-            {
-                int n = await file.ReadAsync(buffer, read, length - read, cancellationToken).ConfigureAwait(false);
-                if (n == 0)
-                {
-                    throw new EucaException(ErrorIds.ImportFileChanged, EucaErrorCategory.InvalidData,
-                        $"'{file.Name}' ended at byte {part.Start + read}, inside part {part.Index}: the file changed during the import.", file.Name);
-                }
-
-                read += n;
-            }
-
-            return length;
         }
     }
 }

@@ -51,8 +51,11 @@ namespace Euca.Images.Engine.Tests.Import
             return (path, ImportManifestBuilder.Build(signer, "u/disk.raw.manifest.xml", "disk.raw", size, "RAW", size, 1, _options.PartSize), data);
         }
 
-        private Task<int> UploadAsync(string path, ImportManifest manifest) =>
-            new ImportUploader(new ImportStorage(_connection, _options), _options).UploadMissingPartsAsync("b", manifest, path, null, CancellationToken.None);
+        private async Task<int> UploadAsync(string path, ImportManifest manifest)
+        {
+            using PreparedDisk disk = PreparedDisk.From(new VolumeImportRequest(path, "b", "one"));
+            return await new ImportUploader(new ImportStorage(_connection, _options), _options).UploadMissingPartsAsync("b", manifest, disk, null, CancellationToken.None);
+        }
 
         [Fact]
         public async Task SendsEverySliceOfTheFileOnce()

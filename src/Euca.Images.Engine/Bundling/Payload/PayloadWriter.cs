@@ -11,6 +11,7 @@ using Euca.Images.Engine.Bundling.Compression;
 using Euca.Images.Engine.Bundling.Pipeline;
 using Euca.Images.Engine.Bundling.Tar;
 using Euca.Images.Engine.Crypto;
+using Euca.Images.Engine.DiskImages;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Progress;
 
@@ -40,7 +41,11 @@ namespace Euca.Images.Engine.Bundling.Payload
             {
                 try
                 {
-                    var run = new WriteRun(HoleSkippingStream.Wrap(image), imagePath, options, sink, progress);
+                    // A raw file is read with its holes skipped; any other format as the raw disk it describes, whose
+                    // unallocated blocks are produced as zeros without reading the file.
+                    using DiskImage disk = DiskImage.Open(image, imagePath);
+                    Stream source = disk.IsRaw ? HoleSkippingStream.Wrap(image) : disk.OpenRawStream();
+                    var run = new WriteRun(source, imagePath, options, sink, progress);
                     PayloadResult result = await run.ExecuteAsync(ct).ConfigureAwait(false);
                     await sink.FinishAsync(ct).ConfigureAwait(false);
                     return result;

@@ -1,6 +1,6 @@
 using System;
-using Euca.Images.Engine.Bundling.Compression;
 using Euca.Images.Engine.Bundling.Tar;
+using Euca.Images.Engine.DiskImages;
 using System.IO;
 
 namespace Euca.Images.Engine.Bundling.Payload

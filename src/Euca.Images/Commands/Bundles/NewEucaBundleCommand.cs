@@ -71,7 +71,10 @@ namespace Euca.Images.Commands.Bundles
         private const string PathUploadSet = "PathUpload";
         private const string LiteralPathUploadSet = "LiteralPathUpload";
 
-        /// <summary>The image files to bundle; wildcards are expanded.</summary>
+        /// <summary>
+        /// The image files to bundle; wildcards are expanded. Raw disks, and VHD, VHDX, VMDK and QCOW2 images
+        /// (recognised by content), which are bundled as the raw disk they describe.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathUploadSet, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]

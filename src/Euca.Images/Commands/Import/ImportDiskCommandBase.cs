@@ -10,7 +10,10 @@ namespace Euca.Images.Commands.Import
     /// <summary>The parameters Import-EucaVolume and Import-EucaInstance share: the disk file, where it is uploaded, and how.</summary>
     public abstract class ImportDiskCommandBase : EucaCloudCmdlet
     {
-        /// <summary>The disk image file to import (raw, or a sparse or stream-optimized VMDK with -Format Vmdk).</summary>
+        /// <summary>
+        /// The disk image file to import: raw, VHD, VHDX, QCOW2 or VMDK, recognised by its content. A sparse or
+        /// stream-optimized VMDK is sent as it is; every other format is sent as its raw disk, converted on the fly.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName", "PSPath")]
         [ValidateNotNullOrEmpty]
@@ -28,10 +31,14 @@ namespace Euca.Images.Commands.Import
         [ArgumentCompleter(typeof(KeyPrefixCompleter))]
         public string? KeyPrefix { get; set; }
 
-        /// <summary>Raw (the default) or Vmdk. Eucalyptus does not accept VHD.</summary>
+        /// <summary>
+        /// What is sent, as the import service accepts only these two: Raw (the raw disk of any format, converted on
+        /// the fly) or Vmdk (a sparse or stream-optimized VMDK as it is). By default such a VMDK is sent as it is and
+        /// everything else as raw.
+        /// </summary>
         [Parameter]
         [ValidateSet("Raw", "Vmdk")]
-        public string Format { get; set; } = "Raw";
+        public string? Format { get; set; }
 
         /// <summary>The size in GiB of the volume to create; by default the image size rounded up.</summary>
         [Parameter]
@@ -78,7 +85,8 @@ namespace Euca.Images.Commands.Import
         protected void Fill(DiskImportRequest request)
         {
             request.KeyPrefix = KeyPrefix;
-            request.Format = string.Equals(Format, "Vmdk", StringComparison.OrdinalIgnoreCase) ? ImportDiskFormat.Vmdk : ImportDiskFormat.Raw;
+            request.Format = Format == null ? (ImportDiskFormat?)null
+                : string.Equals(Format, "Vmdk", StringComparison.OrdinalIgnoreCase) ? ImportDiskFormat.Vmdk : ImportDiskFormat.Raw;
             request.VolumeSize = VolumeSize > 0 ? VolumeSize : (long?)null;
             request.Description = Description;
             request.ExpiresInDays = ExpiresInDays;

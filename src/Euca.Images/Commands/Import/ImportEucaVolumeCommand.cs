@@ -23,9 +23,14 @@ namespace Euca.Images.Commands.Import
     /// <para>Uploads the disk, then waits until the volume exists and shows the completed task with its VolumeId.</para>
     /// </example>
     /// <example>
+    /// <title>Import a Hyper-V disk</title>
+    /// <code>Import-EucaVolume -Path ./web.vhdx -AvailabilityZone one -Bucket imports</code>
+    /// <para>Eucalyptus accepts only RAW and VMDK: the VHDX is sent as its raw disk, converted part by part on the fly.</para>
+    /// </example>
+    /// <example>
     /// <title>Import a VMDK into a larger volume under a prefix</title>
-    /// <code>Import-EucaVolume -Path ./web.vmdk -Format Vmdk -VolumeSize 20 -AvailabilityZone one -Bucket imports -KeyPrefix web -Description 'web tier'</code>
-    /// <para>The volume size must hold the VMDK's virtual disk size.</para>
+    /// <code>Import-EucaVolume -Path ./web.vmdk -VolumeSize 20 -AvailabilityZone one -Bucket imports -KeyPrefix web -Description 'web tier'</code>
+    /// <para>A sparse or stream-optimized VMDK is sent as it is; the volume size must hold its virtual disk size.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Import.WaitEucaConversionTaskCommand"/>
     /// <seealso cref="Euca.Images.Commands.Import.ResumeEucaImportCommand"/>

@@ -53,7 +53,10 @@ namespace Euca.Images.Commands.Install
     [OutputType(typeof(ImageInfo))]
     public sealed class InstallEucaImageCommand : BundlingCmdlet
     {
-        /// <summary>The image file: a raw disk (HVM) or a root file system (paravirtual).</summary>
+        /// <summary>
+        /// The image file: a raw disk (HVM) or a root file system (paravirtual), or a VHD, VHDX, VMDK or QCOW2 disk
+        /// (recognised by content), which is bundled as the raw disk it describes, without a raw copy on disk.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName", "ImagePath")]
         [ValidateNotNullOrEmpty]

@@ -9,7 +9,7 @@ using Euca.Images.Engine.Workflows;
 
 namespace Euca.Images.Commands.Install
 {
-    /// <summary>Makes a raw disk into a registered EBS-backed HVM image in one command.</summary>
+    /// <summary>Makes a disk (raw, VHD, VHDX, VMDK or QCOW2) into a registered EBS-backed HVM image in one command.</summary>
     /// <remarks>
     /// <para>Runs the image guide's "import volume" route end to end: uploads the disk in 10 MiB parts with an import
     /// manifest and calls ImportVolume, waits while the cloud converts it into a volume, snapshots the volume and waits
@@ -25,6 +25,11 @@ namespace Euca.Images.Commands.Install
     /// <title>Make an EBS-backed image from a raw disk</title>
     /// <code>New-EucaEbsImage -Path ./centos7.raw -Name centos-7-ebs -AvailabilityZone one -Bucket imports</code>
     /// <para>Emits the registered image, whose root device is a snapshot of the imported disk.</para>
+    /// </example>
+    /// <example>
+    /// <title>Make an EBS-backed image straight from a KVM disk</title>
+    /// <code>New-EucaEbsImage -Path ./debian.qcow2 -Name debian-12-ebs -AvailabilityZone one -Bucket imports</code>
+    /// <para>The QCOW2 is uploaded as the raw disk it describes, read on the fly; no raw copy is written.</para>
     /// </example>
     /// <example>
     /// <title>Keep the volume for inspection and share the image</title>

@@ -1,8 +1,11 @@
 using System;
 
-namespace Euca.Images.Engine.Bundling.Compression
+namespace Euca.Images.Engine.DiskImages
 {
-    /// <summary>Detects all-zero buffers (most of a disk image) with the runtime's vectorised comparison.</summary>
+    /// <summary>
+    /// Detects all-zero buffers (most of a disk image) with the runtime's vectorised comparison: the bundler reuses
+    /// one compressed zero block for them, and raw output leaves them as holes.
+    /// </summary>
     internal static class ZeroBlock
     {
         private static readonly byte[] Zeros = new byte[1 << 16];
