@@ -25,6 +25,10 @@ namespace Euca.Images.Commands.DiskImages
     /// <code>Get-ChildItem ./kvm -Filter *.qcow2 | ForEach-Object { ConvertTo-EucaRawImage -Path $_.FullName -Destination ($_.FullName -replace '\.qcow2$', '.raw') -Force }</code>
     /// <para>Replaces raw files left by an earlier run.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.DiskImages.GetEucaDiskImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Import.ImportEucaVolumeCommand"/>
     [Cmdlet(VerbsData.ConvertTo, "EucaRawImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(RawImageConversion))]
     public sealed class ConvertToEucaRawImageCommand : EucaCmdlet

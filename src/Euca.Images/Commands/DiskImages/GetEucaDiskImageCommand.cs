@@ -26,6 +26,10 @@ namespace Euca.Images.Commands.DiskImages
     /// <code>Get-ChildItem ./disks -File | Get-EucaDiskImage | Sort-Object VirtualSize</code>
     /// <para>Files bind from the pipeline by their path.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.DiskImages.ConvertToEucaRawImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.NewEucaEbsImageCommand"/>
     [Cmdlet(VerbsCommon.Get, "EucaDiskImage")]
     [OutputType(typeof(DiskImageInfo))]
     public sealed class GetEucaDiskImageCommand : EucaCmdlet
