@@ -72,3 +72,17 @@ function Clear-EucaCloudEnvironment {
 }
 
 Export-ModuleMember -Function Clear-EucaCloudEnvironment
+
+function Get-StoredBundleImageHash {
+    <#
+    Downloads and expands a stored bundle with the test user's private key and returns the SHA-256 of the image it
+    holds: it fails unless every part is there, intact, and decrypts.
+    #>
+    param([Parameter(Mandatory)] [string] $ManifestLocation, [Parameter(Mandatory)] [string] $PrivateKey, [Parameter(Mandatory)] [string] $WorkFolder)
+    $destination = Join-Path $WorkFolder ([guid]::NewGuid().ToString('N'))
+    $expanded = Expand-EucaBundle -ManifestLocation $ManifestLocation -PrivateKey $PrivateKey -Destination $destination -ErrorAction Stop
+    try { (Get-FileHash -Algorithm SHA256 -LiteralPath $expanded.Path).Hash }
+    finally { Remove-Item -Recurse -Force $destination }
+}
+
+Export-ModuleMember -Function Get-StoredBundleImageHash

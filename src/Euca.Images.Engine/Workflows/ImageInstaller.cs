@@ -100,6 +100,13 @@ namespace Euca.Images.Engine.Workflows
             string? kernelId, string? ramdiskId, IProgress<OperationProgress>? progress, CancellationToken ct)
         {
             var send = new BundleCreateAndSendRequest(bundle, CopyTarget(request.Target), request.MaxPendingParts);
+            // Checked here rather than by the upload (the copied target has no check): a refused location is someone
+            // else's bundle, and must never be recorded as this call's to roll back.
+            if (request.Target.ReplaceCheck is { } replaceCheck)
+            {
+                await replaceCheck(send.Location, ct).ConfigureAwait(false);
+            }
+
             // Recorded before the upload starts: if it fails midway, the parts already stored are found by prefix.
             _uploaded.Add(send.Location.ToString());
             BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(_connection, send, progress, ct).ConfigureAwait(false);
