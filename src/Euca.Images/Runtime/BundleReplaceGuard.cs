@@ -23,9 +23,9 @@ namespace Euca.Images.Runtime
 
             if (connection.Settings.ComputeUrl is null)
             {
-                // An object-storage-only connection cannot ask which images use the bundle; say so rather than
-                // pretend the upload was checked.
-                cmdlet.WriteWarning("The connection has no compute URL, so the upload cannot check whether a registered image uses a bundle it replaces.");
+                // An object-storage-only connection cannot ask which images use the bundle; say so (-Verbose) rather
+                // than pretend the upload was checked. Not a warning: uploading without a compute URL is a normal use.
+                cmdlet.WriteVerbose("The connection has no compute URL, so the upload cannot check whether a registered image uses a bundle it replaces.");
                 return null;
             }
 
