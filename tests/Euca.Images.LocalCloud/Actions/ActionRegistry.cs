@@ -4,6 +4,7 @@ using Euca.Images.LocalCloud.Actions.Images.Lifecycle;
 using Euca.Images.LocalCloud.Actions.Import;
 using Euca.Images.LocalCloud.Actions.Instances;
 using Euca.Images.LocalCloud.Actions.Snapshots;
+using Euca.Images.LocalCloud.Actions.Tags;
 using Euca.Images.LocalCloud.Actions.Volumes;
 
 namespace Euca.Images.LocalCloud.Actions;
@@ -45,6 +46,9 @@ public sealed class ActionRegistry
         new CreateVolumeAction(),
         new DescribeVolumesAction(),
         new DeleteVolumeAction(),
+        new CreateTagsAction(),
+        new DeleteTagsAction(),
+        new DescribeTagsAction(),
     ]);
 
     public ICloudAction? Find(string name) => actions.GetValueOrDefault(name);

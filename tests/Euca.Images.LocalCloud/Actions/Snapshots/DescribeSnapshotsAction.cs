@@ -1,12 +1,14 @@
+using Euca.Images.LocalCloud.Actions.Tags;
 using Euca.Images.LocalCloud.Protocol;
 using Euca.Images.LocalCloud.State;
 using Euca.Images.LocalCloud.State.Snapshots;
 
 namespace Euca.Images.LocalCloud.Actions.Snapshots;
 
-/// <summary>DescribeSnapshots narrowed by SnapshotId.N and Owner.N (`self`, an account id or alias): the
-/// caller's snapshots (all for an administrator). Requested ids that are not visible give
-/// InvalidSnapshot.NotFound.</summary>
+/// <summary>DescribeSnapshots narrowed by SnapshotId.N, Owner.N (`self`, an account id or alias) and the tag filters
+/// (tag:KEY, tag-key, tag-value; Eucalyptus 4.4 Snapshots.java SnapshotFilterSupport): the caller's snapshots (all
+/// for an administrator), each with the caller's tags. Requested ids that are not visible give
+/// InvalidSnapshot.NotFound; any other filter is InvalidParameterValue here.</summary>
 public sealed class DescribeSnapshotsAction : ICloudAction
 {
     public string Name => "DescribeSnapshots";
@@ -31,12 +33,17 @@ public sealed class DescribeSnapshotsAction : ICloudAction
             throw SnapshotErrors.SnapshotNotFound(missing);
         }
 
+        var tagFilters = context.Parameters.GetFilters()
+            .Select(f => TagFilters.Compile(f) ?? throw CloudErrors.InvalidParameterValue($"The filter '{f.Name}' is invalid"))
+            .ToList();
+        IReadOnlyDictionary<string, string> TagsOf(SnapshotRecord s) => context.State.Tags.For(caller.AccountId, s.SnapshotId);
         DateTimeOffset now = context.Time.GetUtcNow();
         List<SnapshotRecord> selected = visible
             .Where(s => ids.Count == 0 || ids.Contains(s.SnapshotId))
             .Where(s => owners.Count == 0 || owners.Contains(s.OwnerId))
+            .Where(s => tagFilters.All(matches => matches(TagsOf(s))))
             .ToList();
         return ActionResponse.Ec2(Name, w => w.WriteItemSet("snapshotSet", selected,
-            (x, snapshot) => SnapshotXml.Write(x, snapshot, now, context.State.FindAccount(snapshot.OwnerId)?.Alias)));
+            (x, snapshot) => SnapshotXml.Write(x, snapshot, now, context.State.FindAccount(snapshot.OwnerId)?.Alias, TagsOf(snapshot))));
     }
 }
