@@ -21,6 +21,7 @@
         'Formats/Import.Format.ps1xml'
         'Formats/Instances.Format.ps1xml'
         'Formats/Storage.Format.ps1xml'
+        'Formats/Tags.Format.ps1xml'
         'Formats/Volumes.Format.ps1xml'
     )
     CmdletsToExport      = @(
@@ -36,6 +37,7 @@
         'Get-EucaImage'
         'Get-EucaImageAttribute'
         'Get-EucaSnapshot'
+        'Get-EucaTag'
         'Get-EucaVolume'
         'Import-EucaInstance'
         'Import-EucaVolume'
@@ -45,9 +47,11 @@
         'New-EucaImage'
         'New-EucaInstanceBundle'
         'New-EucaSnapshot'
+        'New-EucaTag'
         'Register-EucaImage'
         'Remove-EucaBundle'
         'Remove-EucaCredentialProfile'
+        'Remove-EucaTag'
         'Remove-EucaVolume'
         'Reset-EucaImageAttribute'
         'Resume-EucaImport'

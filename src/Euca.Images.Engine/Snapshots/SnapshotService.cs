@@ -39,11 +39,13 @@ namespace Euca.Images.Engine.Snapshots
         /// Describes snapshots: the given ids, narrowed by owners (account ids, aliases or <c>self</c>); with neither,
         /// the ones you own. A malformed id (<c>SnapshotIdInvalid</c>) or an unknown one (<c>SnapshotNotFound</c>) is
         /// an error in the listing; the other snapshots are still listed, and one that exists but has another owner is
-        /// simply not listed.
+        /// simply not listed, as is one without every given tag (the <c>tag:KEY</c> filters).
         /// </summary>
-        public Task<ResourceListing<SnapshotInfo>> GetSnapshotsAsync(IReadOnlyList<string>? snapshotIds, IReadOnlyList<string>? owners, CancellationToken cancellationToken)
+        public Task<ResourceListing<SnapshotInfo>> GetSnapshotsAsync(IReadOnlyList<string>? snapshotIds, IReadOnlyList<string>? owners, CancellationToken cancellationToken,
+            IReadOnlyDictionary<string, string>? tags = null)
         {
             var ownerList = (owners ?? Array.Empty<string>()).ToList();
+            List<Filter> tagFilters = TagSets.Filters(tags);
             var lister = new ResourceLister<SnapshotInfo>(SnapshotResource.Kind, s => s.SnapshotId, async (ids, narrowed, token) =>
             {
                 // Without ids or an owner EC2 lists every snapshot the caller may restore, public ones included.
@@ -52,11 +54,12 @@ namespace Euca.Images.Engine.Snapshots
                 {
                     SnapshotIds = ids?.ToList(),
                     OwnerIds = ownerIds.Count > 0 ? ownerIds : null,
+                    Filters = narrowed && tagFilters.Count > 0 ? tagFilters : null,
                 };
                 var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeSnapshotsAsync(request, ct), ComputeTarget.Of(request.SnapshotIds), token).ConfigureAwait(false);
                 return (response.Snapshots ?? new List<Snapshot>()).Select(SnapshotMapper.From);
             });
-            return lister.ListAsync(snapshotIds, ownerList.Count > 0, cancellationToken);
+            return lister.ListAsync(snapshotIds, ownerList.Count > 0 || tagFilters.Count > 0, cancellationToken);
         }
 
         /// <summary>

@@ -13,6 +13,7 @@ using Euca.Images.Engine.Images.Lifecycle;
 using Euca.Images.Engine.Images.Registration;
 using Euca.Images.Engine.Progress;
 using Euca.Images.Engine.Storage;
+using Euca.Images.Engine.Tags;
 
 namespace Euca.Images.Engine.Workflows
 {
@@ -117,6 +118,11 @@ namespace Euca.Images.Engine.Workflows
                 : new ImageRegistrationRequest { Name = name, ImageLocation = upload.ManifestLocation, Architecture = bundle.Properties.Architecture, Description = request.Description });
             ImageInfo image = await new ImageRegistration(_connection).RegisterAsync(plan, ct).ConfigureAwait(false);
             _registered.Add(image.ImageId);
+            if (request.Tags.Count > 0)
+            {
+                await new TagService(_connection).CreateTagsAsync(new[] { image.ImageId }, request.Tags, ct).ConfigureAwait(false);
+                image.Tags = request.Tags;
+            }
 
             if (request.Public)
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Euca.Images.Arguments;
@@ -123,6 +124,10 @@ namespace Euca.Images.Commands.Install
         [Parameter]
         public SwitchParameter KeepBundle { get; set; }
 
+        /// <summary>Tags for the images, as @{ key = 'value' }, added right after it is registered (a failure to tag rolls the install back) (Eucalyptus takes no tags with the call that makes it).</summary>
+        [Parameter]
+        public Hashtable? Tag { get; set; }
+
         /// <summary>Upload even where a registered image's bundle is stored (same bucket, key prefix and file name), replacing that bundle.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -174,6 +179,7 @@ namespace Euca.Images.Commands.Install
                 Public = Public,
                 KeepBundle = KeepBundle,
                 MaxPendingParts = MaxPendingParts,
+                Tags = TagArguments.From(Tag),
             };
         }
 
