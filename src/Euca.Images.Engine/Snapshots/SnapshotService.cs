@@ -17,6 +17,9 @@ namespace Euca.Images.Engine.Snapshots
     /// </summary>
     public sealed class SnapshotService
     {
+        // Eucalyptus (and EC2) refuse to delete a snapshot a registered image maps.
+        private static readonly ErrorId CloudSnapshotInUse = ErrorIds.CloudService("InvalidSnapshot.InUse");
+
         private readonly CloudConnection _connection;
 
         public SnapshotService(CloudConnection connection)
@@ -60,6 +63,25 @@ namespace Euca.Images.Engine.Snapshots
                 return (response.Snapshots ?? new List<Snapshot>()).Select(SnapshotMapper.From);
             });
             return lister.ListAsync(snapshotIds, ownerList.Count > 0 || tagFilters.Count > 0, cancellationToken);
+        }
+
+        /// <summary>
+        /// Deletes a snapshot. One the cloud does not know or that belongs to another account is <c>SnapshotNotFound</c>;
+        /// one a registered image uses is refused by Eucalyptus (InvalidSnapshot.InUse), which is <c>SnapshotInUse</c>.
+        /// </summary>
+        public async Task DeleteSnapshotAsync(string snapshotId, CancellationToken cancellationToken)
+        {
+            string id = ResourceIdPattern.Snapshot(snapshotId);
+            var request = new DeleteSnapshotRequest { SnapshotId = id };
+            try
+            {
+                await SnapshotResource.Kind.CallForIdAsync(_connection, id, (ec2, ct) => ec2.DeleteSnapshotAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            }
+            catch (EucaException e) when (e.Is(CloudSnapshotInUse))
+            {
+                throw new EucaException(ErrorIds.SnapshotInUse, EucaErrorCategory.InvalidOperation,
+                    $"Snapshot {id} is in use and was not deleted: {(e.InnerException ?? e).Message.TrimEnd('.')}. Unregister the image that boots from it with -Purge first.", id, e);
+            }
         }
 
         /// <summary>

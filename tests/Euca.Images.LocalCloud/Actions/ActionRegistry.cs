@@ -39,6 +39,7 @@ public sealed class ActionRegistry
         new CancelBundleTaskAction(),
         new CreateSnapshotAction(),
         new DescribeSnapshotsAction(),
+        new DeleteSnapshotAction(),
         new ImportVolumeAction(),
         new ImportInstanceAction(),
         new DescribeConversionTasksAction(),

@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Instances;
+
+namespace Euca.Images.Arguments
+{
+    /// <summary>Completes the caller's instance ids with "id - state, root device, image" tooltips.</summary>
+    public sealed class InstanceIdCompleter : CloudIdCompleter
+    {
+        /// <inheritdoc />
+        protected override string Kind => "instance";
+
+        /// <inheritdoc />
+        protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, CancellationToken cancellationToken)
+        {
+            ResourceListing<InstanceInfo> listing = await new InstanceService(connection).GetInstancesAsync(null, null, cancellationToken).ConfigureAwait(false);
+            return listing.Items.Select(i => new CompletionEntry(i.InstanceId, $"{i.InstanceId} - {i.State ?? "unknown"}, {i.RootDeviceType?.ToString() ?? "unknown root"}, {i.ImageId}")).ToList();
+        }
+    }
+}
