@@ -47,6 +47,8 @@ function Invoke-BuildTask {
     $cmdletBin = Join-Path $PSScriptRoot "src/Euca.Images/bin/$Configuration/netstandard2.0"
     Copy-Item (Join-Path $cmdletBin 'Euca.Images.dll') $ModuleDir
     Copy-Item -Recurse (Join-Path $PSScriptRoot 'src/Euca.Images/Formats') $ModuleDir
+    # About topics (en-US/about_*.help.txt) sit beside the generated MAML help.
+    Copy-Item -Recurse (Join-Path $PSScriptRoot 'src/Euca.Images/en-US') $ModuleDir
     Write-ModuleManifest -Source (Join-Path $PSScriptRoot 'Euca.Images.psd1') -Destination (Join-Path $ModuleDir 'Euca.Images.psd1') -Version $version
 
     # Help is generated from the cmdlets' XML doc comments in a child process, so this session never loads the

@@ -12,12 +12,16 @@ function Get-RepoRoot { (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path }
 
 function Invoke-ChildPwsh {
     <#
-    Runs a script in a fresh PowerShell process and returns its output lines and exit code. Tests that must observe
+    Runs a script (-Script, as -Command; or -File with -ArgumentList, as a scheduled task runs one) in a fresh,
+    non-interactive PowerShell process and returns its output lines and exit code. Tests that must observe
     import order, or that would otherwise leave the binary module loaded in the Pester process, use this.
     #>
-    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    param([Parameter(Mandatory, ParameterSetName = 'Command')] [string] $Script,
+        [Parameter(Mandatory, ParameterSetName = 'File')] [string] $File, [Parameter(ParameterSetName = 'File')] [string[]] $ArgumentList = @(),
+        [hashtable] $Environment = @{})
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Script)) {
+    $run = if ($File) { @('-File', $File) + $ArgumentList } else { @('-Command', $Script) }
+    foreach ($argument in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive') + $run) {
         $info.ArgumentList.Add($argument)
     }
     foreach ($key in $Environment.Keys) { $info.Environment[$key] = [string]$Environment[$key] }
