@@ -10,14 +10,14 @@ BeforeAll {
     $script:keys = Get-EucaLocalCloudDefaults
     $script:storage = Start-EucaObjectStorage
     $script:cloud = Start-EucaLocalCloud -ObjectStorageUrl $storage.Url -PendingSeconds 0.2
-    $certs = $keys.CertificateDirectory
-    $script:userKey = Join-Path $certs 'user-key.pem'
+    $signing = Get-TestSigningArguments $keys
+    $script:userKey = $signing.PrivateKey
 
     # The task's profile, saved once as an administrator would, in a profile folder of this test run.
     $script:savedXdg = $env:XDG_CONFIG_HOME
     $env:XDG_CONFIG_HOME = Join-Path $TestDrive 'config'
     Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey `
-        -AccountId $keys.UserAccountId -Certificate (Join-Path $certs 'user-cert.pem') -PrivateKey $userKey -CloudCertificate (Join-Path $certs 'cloud-cert.pem') -PassThru -NoDefault |
+        -AccountId $keys.UserAccountId @signing -PassThru -NoDefault |
         Set-EucaCredential -StoreAs rotation-task
 
     $script:rotationScript = Join-Path (Get-RepoRoot) 'examples/Invoke-ImageRotation.ps1'

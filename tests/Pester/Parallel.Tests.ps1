@@ -11,9 +11,8 @@ BeforeAll {
     $script:keys = Get-EucaLocalCloudDefaults
     $script:storage = Start-EucaObjectStorage
     $script:cloud = Start-EucaLocalCloud -ObjectStorageUrl $storage.Url -PendingSeconds 0.2
-    $certs = $keys.CertificateDirectory
-    $script:userKey = Join-Path $certs 'user-key.pem'
-    $script:signing = @{ Certificate = Join-Path $certs 'user-cert.pem'; PrivateKey = $userKey; CloudCertificate = Join-Path $certs 'cloud-cert.pem' }
+    $script:signing = Get-TestSigningArguments $keys
+    $script:userKey = $signing.PrivateKey
     $script:connect = @{ ComputeUrl = $cloud.Url; ObjectStorageUrl = $storage.Url; AccessKey = $keys.S3AccessKey; SecretKey = $keys.S3SecretKey; AccountId = $keys.UserAccountId }
     # The test's own runspace has a default connection of its own, which the parallel runspaces must not see.
     Connect-EucaCloud -ComputeUrl $cloud.Url -AccessKey $keys.AdminAccessKey -SecretKey $keys.AdminSecretKey
@@ -33,7 +32,6 @@ AfterAll {
 Describe 'Parallel runspaces' -Tags 'CI' {
     It 'installs four images into one bucket at once, each runspace with its own connection' {
         $module = Get-TestModulePath
-        $connect = $connect; $signing = $signing
         $results = $jobs | ForEach-Object -ThrottleLimit 4 -Parallel {
             Import-Module $using:module
             $before = try { Get-EucaCloud } catch { $null }

@@ -12,9 +12,8 @@ BeforeAll {
     $script:keys = Get-EucaLocalCloudDefaults
     $script:storage = Start-EucaObjectStorage
     $script:cloud = Start-EucaLocalCloud -ObjectStorageUrl $storage.Url -PendingSeconds 0.2
-    $certs = $keys.CertificateDirectory
-    $script:userKey = Join-Path $certs 'user-key.pem'
-    $script:signing = @{ Certificate = Join-Path $certs 'user-cert.pem'; PrivateKey = $userKey; CloudCertificate = Join-Path $certs 'cloud-cert.pem' }
+    $script:signing = Get-TestSigningArguments $keys
+    $script:userKey = $signing.PrivateKey
     $script:connect = @{ ComputeUrl = $cloud.Url; ObjectStorageUrl = $storage.Url; AccessKey = $keys.S3AccessKey; SecretKey = $keys.S3SecretKey; AccountId = $keys.UserAccountId }
     Connect-EucaCloud @connect
 

@@ -10,8 +10,7 @@ BeforeAll {
     $script:keys = Get-EucaLocalCloudDefaults
     $script:storage = Start-EucaObjectStorage
     $script:cloud = Start-EucaLocalCloud -ObjectStorageUrl $storage.Url -PendingSeconds 0.2
-    $certs = $keys.CertificateDirectory
-    $script:signing = @{ Certificate = Join-Path $certs 'user-cert.pem'; PrivateKey = Join-Path $certs 'user-key.pem'; CloudCertificate = Join-Path $certs 'cloud-cert.pem' }
+    $script:signing = Get-TestSigningArguments $keys
     Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey -AccountId $keys.UserAccountId
     $script:disk = Join-Path $TestDrive 'tagged.img'
     New-TestImage -Path $disk -Seed 31 -RandomBytes 100000 -ZeroBytes 100000 -TextBytes 10000

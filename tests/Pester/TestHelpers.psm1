@@ -90,3 +90,12 @@ function Get-StoredBundleImageHash {
 }
 
 Export-ModuleMember -Function Get-StoredBundleImageHash
+
+function Get-TestSigningArguments {
+    <# The local cloud's test user certificate, its private key and the cloud certificate, as bundling cmdlets take them. #>
+    param([Parameter(Mandatory)] [object] $Keys)
+    $certs = $Keys.CertificateDirectory
+    @{ Certificate = Join-Path $certs 'user-cert.pem'; PrivateKey = Join-Path $certs 'user-key.pem'; CloudCertificate = Join-Path $certs 'cloud-cert.pem' }
+}
+
+Export-ModuleMember -Function Get-TestSigningArguments
