@@ -45,6 +45,7 @@ function Assert-ModuleLayout {
     if (Test-Path (Join-Path $dependencies 'Euca.Images.dll')) { throw 'The cmdlet assembly must not be in Dependencies/' }
     if (-not (Test-Path (Join-Path $ModuleDir 'en-US/Euca.Images.dll-Help.xml'))) { throw 'Help file is missing' }
     if (-not (Test-Path (Join-Path $ModuleDir 'en-US/about_Euca.Images.help.txt'))) { throw 'The about_Euca.Images topic is missing' }
+    if (-not (Test-Path (Join-Path $ModuleDir 'en-US/about_Euca.Images_Unattended.help.txt'))) { throw 'The about_Euca.Images_Unattended topic is missing' }
     $manifest = Import-PowerShellDataFile (Join-Path $ModuleDir 'Euca.Images.psd1')
     foreach ($format in $manifest.FormatsToProcess) {
         if (-not (Test-Path (Join-Path $ModuleDir $format))) { throw "Format file $format is missing" }

@@ -36,10 +36,12 @@ Describe 'New-EucaEbsImage' -Tags 'CI' {
         Get-EucaStoredKey $storage 'ebs-imports' | Should -BeNullOrEmpty
     }
 
-    It 'keeps the volume and the parts when asked, and shares the image with -Public' {
-        $image = New-EucaEbsImage -Path $disk -Name 'ebs-kept' -AvailabilityZone one -Bucket 'ebs-kept' -KeepVolume -KeepDiskImage -Public @fast
+    It 'keeps the volume and the parts when asked, shares the image with -Public, and tags image and snapshot with -Tag' {
+        $image = New-EucaEbsImage -Path $disk -Name 'ebs-kept' -AvailabilityZone one -Bucket 'ebs-kept' -KeepVolume -KeepDiskImage -Public -Tag @{ build = 'ebs-7' } @fast
         $image.IsPublic | Should -BeTrue
+        (Get-EucaImage -ImageId $image.ImageId).Tags['build'] | Should -Be 'ebs-7'
         $snapshot = Get-EucaSnapshot -SnapshotId ($image.BlockDeviceMappings | Where-Object DeviceName -eq '/dev/sda').SnapshotId
+        $snapshot.Tags['build'] | Should -Be 'ebs-7'
         (New-EucaSnapshot -VolumeId $snapshot.VolumeId -Confirm:$false).VolumeId | Should -Be $snapshot.VolumeId
         @(Get-EucaStoredKey $storage 'ebs-kept' | Where-Object { $_ -like '*manifest.xml' }).Count | Should -Be 1
     }

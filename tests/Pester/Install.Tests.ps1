@@ -36,9 +36,13 @@ Describe 'Install-EucaImage' -Tags 'CI' {
         $image.ImageLocation | Should -Be 'install/disk.img.manifest.xml'
         Get-EucaStoredKey $storage 'install' | Should -Contain 'disk.img.manifest.xml'
         (Wait-EucaImage -ImageId $image.ImageId -State available -TimeoutSeconds 30).State | Should -Be 'available'
-        # Nothing of the bundle stays on local disk: no bundle working folder holds any of its files.
+        # Nothing of the bundle stays on local disk: no bundle working folder holds any of its files. The folders are
+        # shared with other test runs on the machine, whose bundles of other disk.img files (another size in their
+        # manifest) are not this install's.
         $roots = @([IO.Path]::GetTempPath(), '/var/tmp') | Where-Object { Test-Path $_ }
+        $size = (Get-Item $disk).Length
         Get-ChildItem $roots -Directory -Filter 'bundle-*' -ErrorAction SilentlyContinue |
+            Where-Object { -not (Get-ChildItem $_ -Filter 'disk.img.manifest.xml' | Select-String -SimpleMatch '<size>' -Quiet) -or (Get-ChildItem $_ -Filter 'disk.img.manifest.xml' | Select-String -SimpleMatch "<size>$size</size>" -Quiet) } |
             Get-ChildItem -Filter 'disk.img*' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 

@@ -134,7 +134,7 @@ Describe 'Help for <Name>' -Tags 'CI' -ForEach $cmdlets {
     }
 
     It 'declares its output type unless it emits nothing' {
-        if ($Name -notin 'Disconnect-EucaCloud', 'Remove-EucaBundle', 'Remove-EucaVolume', 'Unregister-EucaImage') {
+        if ($Name -notin 'Disconnect-EucaCloud', 'Remove-EucaBundle', 'Remove-EucaCredentialProfile', 'Remove-EucaSnapshot', 'Remove-EucaTag', 'Remove-EucaVolume', 'Unregister-EucaImage') {
             $command.OutputType | Should -Not -BeNullOrEmpty
         }
     }

@@ -12,12 +12,16 @@ function Get-RepoRoot { (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path }
 
 function Invoke-ChildPwsh {
     <#
-    Runs a script in a fresh PowerShell process and returns its output lines and exit code. Tests that must observe
+    Runs a script (-Script, as -Command; or -File with -ArgumentList, as a scheduled task runs one) in a fresh,
+    non-interactive PowerShell process and returns its output lines and exit code. Tests that must observe
     import order, or that would otherwise leave the binary module loaded in the Pester process, use this.
     #>
-    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    param([Parameter(Mandatory, ParameterSetName = 'Command')] [string] $Script,
+        [Parameter(Mandatory, ParameterSetName = 'File')] [string] $File, [Parameter(ParameterSetName = 'File')] [string[]] $ArgumentList = @(),
+        [hashtable] $Environment = @{})
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Script)) {
+    $run = if ($File) { @('-File', $File) + $ArgumentList } else { @('-Command', $Script) }
+    foreach ($argument in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive') + $run) {
         $info.ArgumentList.Add($argument)
     }
     foreach ($key in $Environment.Keys) { $info.Environment[$key] = [string]$Environment[$key] }
@@ -135,3 +139,25 @@ function ConvertTo-QemuTestImage {
 }
 
 Export-ModuleMember -Function ConvertTo-QemuTestImage
+function Get-StoredBundleImageHash {
+    <#
+    Downloads and expands a stored bundle with the test user's private key and returns the SHA-256 of the image it
+    holds: it fails unless every part is there, intact, and decrypts.
+    #>
+    param([Parameter(Mandatory)] [string] $ManifestLocation, [Parameter(Mandatory)] [string] $PrivateKey, [Parameter(Mandatory)] [string] $WorkFolder)
+    $destination = Join-Path $WorkFolder ([guid]::NewGuid().ToString('N'))
+    $expanded = Expand-EucaBundle -ManifestLocation $ManifestLocation -PrivateKey $PrivateKey -Destination $destination -ErrorAction Stop
+    try { (Get-FileHash -Algorithm SHA256 -LiteralPath $expanded.Path).Hash }
+    finally { Remove-Item -Recurse -Force $destination }
+}
+
+Export-ModuleMember -Function Get-StoredBundleImageHash
+
+function Get-TestSigningArguments {
+    <# The local cloud's test user certificate, its private key and the cloud certificate, as bundling cmdlets take them. #>
+    param([Parameter(Mandatory)] [object] $Keys)
+    $certs = $Keys.CertificateDirectory
+    @{ Certificate = Join-Path $certs 'user-cert.pem'; PrivateKey = Join-Path $certs 'user-key.pem'; CloudCertificate = Join-Path $certs 'cloud-cert.pem' }
+}
+
+Export-ModuleMember -Function Get-TestSigningArguments

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -43,6 +44,37 @@ namespace Euca.Images.Engine.Cloud
         }
 
         public CloudSettings Settings { get; }
+
+        // The settings a user looks at, as the connection's own properties: what Get-EucaCloud shows is what a script
+        // reads ((Get-EucaCloud).ComputeUrl), without knowing about Settings.
+
+        public Uri? ComputeUrl => Settings.ComputeUrl;
+
+        public Uri? ObjectStorageUrl => Settings.ObjectStorageUrl;
+
+        public Uri? BootstrapUrl => Settings.BootstrapUrl;
+
+        public string? AccessKey => Settings.AccessKey;
+
+        public string? AccountId => Settings.AccountId;
+
+        public string SigningRegion => Settings.SigningRegion;
+
+        /// <summary>The user's certificate file.</summary>
+        public string? Certificate => Settings.CertificatePath;
+
+        /// <summary>The user's private key file.</summary>
+        public string? PrivateKey => Settings.PrivateKeyPath;
+
+        /// <summary>The cloud's image-bundling certificate file.</summary>
+        public string? CloudCertificate => Settings.CloudCertificatePath;
+
+        public string? CertificateAuthority => Settings.CertificateAuthorityPath;
+
+        public bool SkipCertificateCheck => Settings.SkipCertificateCheck;
+
+        /// <summary>Per setting, where its value came from (a parameter, a file, a stored profile, a variable); never a value.</summary>
+        public IReadOnlyDictionary<string, string> Sources => Settings.Sources;
 
         public CloudConnectionOptions Options { get; }
 

@@ -13,14 +13,15 @@ namespace Euca.Images.Engine.Configuration
     /// Endpoints: a <c>services</c> reference's <c>ec2</c>/<c>s3</c> endpoint_url beats the profile's global
     /// endpoint_url, which, as in the AWS tools, applies to both services.
     /// The profile is the -ProfileName value, else AWS_PROFILE, else 'default'; a profile someone named and that
-    /// exists in neither file is an error, never a silent fall-back.
+    /// exists in neither file (nor among the stored profiles, which are searched first) is an error, never a silent
+    /// fall-back.
     /// </summary>
     internal static class AwsProfileSource
     {
-        public static SettingLayer Read(CloudSettingsRequest request, ConfigurationEnvironment environment)
+        public static SettingLayer Read(CloudSettingsRequest request, ConfigurationEnvironment environment, bool profileIsStored)
         {
             var layer = new SettingLayer();
-            var named = !string.IsNullOrWhiteSpace(request.ProfileName);
+            var named = !profileIsStored && !string.IsNullOrWhiteSpace(request.ProfileName);
             var profile = named ? request.ProfileName!.Trim() : environment.Get("AWS_PROFILE");
             var origin = named ? "parameter -ProfileName" : "environment AWS_PROFILE";
             if (profile == null)
@@ -41,7 +42,7 @@ namespace Euca.Images.Engine.Configuration
                 throw new EucaException(
                     ErrorIds.AwsProfileNotFound,
                     EucaErrorCategory.ObjectNotFound,
-                    $"The AWS profile '{profile}' (named by {origin}) exists in neither '{credentialsFile}' nor '{configFile}'.",
+                    $"The AWS profile '{profile}' (named by {origin}) exists in neither '{credentialsFile}' nor '{configFile}', and no profile of that name is stored (Get-EucaCredential -ListProfileDetail).",
                     profile);
             }
 

@@ -40,8 +40,20 @@ namespace Euca.Images.Engine.Configuration
         /// <summary>A eucarc file or a credentials .zip from <c>euca_conf --get-credentials</c>.</summary>
         public string? EucarcPath { get; set; }
 
-        /// <summary>An AWS shared-credentials profile name.</summary>
+        /// <summary>
+        /// A stored profile (Set-EucaCredential -StoreAs), else an AWS profile: the AWS SDK's stored profiles and
+        /// shared credentials and config files.
+        /// </summary>
         public string? ProfileName { get; set; }
+
+        /// <summary>
+        /// The secret key of a stored profile whose key a SecretManagement vault holds, read by the caller (the engine
+        /// cannot call Get-Secret); <see cref="SecretKeySource"/> says where it came from.
+        /// </summary>
+        public string? ProfileSecretKey { get; set; }
+
+        /// <summary>Where <see cref="ProfileSecretKey"/> came from, for <see cref="CloudSettings.Sources"/>.</summary>
+        public string? SecretKeySource { get; set; }
 
         /// <summary>The AWS shared-credentials file to read instead of the default.</summary>
         public string? ProfileLocation { get; set; }

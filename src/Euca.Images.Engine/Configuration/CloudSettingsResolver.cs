@@ -7,8 +7,8 @@ namespace Euca.Images.Engine.Configuration
 {
     /// <summary>
     /// Resolves <see cref="CloudSettings"/> setting by setting: each takes the value of the highest source that
-    /// has it, in the order explicit parameters, euca2ools.ini, eucarc or credentials zip, AWS shared-credentials
-    /// profile, environment variables. Missing object-storage and bootstrap URLs are then derived from a
+    /// has it, in the order explicit parameters, stored profile (Set-EucaCredential -StoreAs), euca2ools.ini, eucarc
+    /// or credentials zip, AWS shared-credentials profile, environment variables. Missing object-storage and bootstrap URLs are then derived from a
     /// Eucalyptus path-style compute URL (http://HOST:8773/services/compute -> .../services/objectstorage and
     /// .../services/Empyrean on the same host and port), the layout euca2ools' localhost.ini describes; any other
     /// compute URL (DNS-style, AWS) gives no derivation, because the service host names cannot be guessed.
@@ -26,14 +26,19 @@ namespace Euca.Images.Engine.Configuration
             }
 
             var environment = request.Environment ?? ConfigurationEnvironment.FromSystem();
-            var layers = new List<SettingLayer>
+            // A stored profile named by -ProfileName is a whole connection: it comes right after the parameters, and
+            // the AWS profile files are then not searched for that name.
+            SettingLayer? stored = StoredProfileSource.Read(request, environment);
+            var layers = new List<SettingLayer> { ParameterSource.Read(request, environment) };
+            if (stored != null)
             {
-                ParameterSource.Read(request, environment),
-                Euca2oolsSource.Read(request, environment),
-            };
+                layers.Add(stored);
+            }
+
+            layers.Add(Euca2oolsSource.Read(request, environment));
             string? temporaryDirectory;
             layers.Add(EucarcSource.Read(request.EucarcPath, environment, out temporaryDirectory));
-            layers.Add(AwsProfileSource.Read(request, environment));
+            layers.Add(AwsProfileSource.Read(request, environment, profileIsStored: stored != null));
             layers.Add(EnvironmentSource.Read(environment));
 
             var values = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -212,6 +212,12 @@ namespace Euca.Images.Engine.Errors
         /// </summary>
         public static readonly ErrorId SnapshotTimeout = new ErrorId(nameof(SnapshotTimeout));
 
+        /// <summary>
+        /// A snapshot was not deleted because a registered image boots from it (the message names the image). Unregister
+        /// the image with -Purge first, then delete the snapshot.
+        /// </summary>
+        public static readonly ErrorId SnapshotInUse = new ErrorId(nameof(SnapshotInUse));
+
         /// <summary>A snapshot ended in state error. Delete it and snapshot the volume again; the cloud's logs say why.</summary>
         public static readonly ErrorId SnapshotFailed = new ErrorId(nameof(SnapshotFailed));
     }

@@ -54,5 +54,30 @@ namespace Euca.Images.Engine.Errors
         /// and free space.
         /// </summary>
         public static readonly ErrorId CredentialsExtractionFailed = new ErrorId(nameof(CredentialsExtractionFailed));
+
+        /// <summary>
+        /// A stored profile name is empty or has characters other than letters, digits, '.', '_' and '-' (at most 64).
+        /// Choose another name.
+        /// </summary>
+        public static readonly ErrorId CloudProfileNameInvalid = new ErrorId(nameof(CloudProfileNameInvalid));
+
+        /// <summary>
+        /// No stored profile and no AWS profile has the name given to -ProfileName. List the stored ones with
+        /// Get-EucaCredential -ListProfileDetail, or save one with Set-EucaCredential -StoreAs.
+        /// </summary>
+        public static readonly ErrorId CloudProfileNotFound = new ErrorId(nameof(CloudProfileNotFound));
+
+        /// <summary>
+        /// A stored profile file that holds a secret key can be read by users other than its owner, so it is not used.
+        /// Run chmod 600 on the file the message names (and check who read it), or save the profile again.
+        /// </summary>
+        public static readonly ErrorId CloudProfileUnprotected = new ErrorId(nameof(CloudProfileUnprotected));
+
+        /// <summary>
+        /// The secret key of a stored profile cannot be read: the file is damaged, DPAPI refuses it (another Windows
+        /// user or machine saved it), or its SecretManagement vault secret cannot be read (the module is not installed,
+        /// the vault is locked, or the secret is missing). Save the profile again, or unlock the vault.
+        /// </summary>
+        public static readonly ErrorId CloudProfileSecretUnavailable = new ErrorId(nameof(CloudProfileSecretUnavailable));
     }
 }

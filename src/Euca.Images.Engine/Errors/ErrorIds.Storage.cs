@@ -55,6 +55,12 @@ namespace Euca.Images.Engine.Errors
         /// </summary>
         public static readonly ErrorId StoragePartCorrupt = new ErrorId(nameof(StoragePartCorrupt));
 
+        /// <summary>
+        /// An upload would replace the manifest that a registered image was registered from (the image is named). Upload
+        /// under another -KeyPrefix, unregister the image first, or give -Force to replace it anyway.
+        /// </summary>
+        public static readonly ErrorId BundleManifestInUse = new ErrorId(nameof(BundleManifestInUse));
+
         /// <summary>Deleting an object of a bundle failed. Run Remove-EucaBundle again to finish.</summary>
         public static readonly ErrorId StorageDeleteFailed = new ErrorId(nameof(StorageDeleteFailed));
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Amazon.EC2.Model;
+using Euca.Images.Engine.Cloud;
 
 namespace Euca.Images.Engine.Images
 {
@@ -33,9 +34,7 @@ namespace Euca.Images.Engine.Images
                 CreationDate = ParseDate(image.CreationDate),
                 ProductCodes = (image.ProductCodes ?? new List<ProductCode>()).Select(p => p.ProductCodeId).Where(p => p != null).ToList(),
                 BlockDeviceMappings = (image.BlockDeviceMappings ?? new List<BlockDeviceMapping>()).Select(ToMapping).ToList(),
-                Tags = (image.Tags ?? new List<Tag>()).Where(t => t.Key != null)
-                    .GroupBy(t => t.Key, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal),
+                Tags = TagSets.From(image.Tags),
             };
 
         internal static ImageBlockDeviceMapping ToMapping(BlockDeviceMapping mapping) =>

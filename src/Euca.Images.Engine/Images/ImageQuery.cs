@@ -33,6 +33,9 @@ namespace Euca.Images.Engine.Images
         /// <summary>Only images in these states (available, pending, failed; any case): the <c>state</c> filter.</summary>
         public IReadOnlyList<string> States { get; set; } = Array.Empty<string>();
 
+        /// <summary>Only images carrying every one of these tags (key and value): the <c>tag:KEY</c> filters.</summary>
+        public IReadOnlyDictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
+
         /// <summary>Whether anything but the ids narrows the query, so that an image given by id may be left out without being unknown.</summary>
         internal bool IsNarrowed => Owners.Count > 0 || ExecutableBy.Count > 0 || DescribeFilters().Count > 0;
 
@@ -52,6 +55,10 @@ namespace Euca.Images.Engine.Images
             Join(filters, "image-type", ImageTypes?.Select(t => t.ToString().ToLowerInvariant()));
             Join(filters, "root-device-type", RootDeviceTypes?.Select(t => t == RootDeviceKind.Ebs ? "ebs" : "instance-store"));
             Join(filters, "state", States?.Select(s => s.ToLowerInvariant()));
+            foreach (KeyValuePair<string, string> tag in Tags ?? new Dictionary<string, string>())
+            {
+                Join(filters, "tag:" + tag.Key, new[] { tag.Value ?? string.Empty });
+            }
             return filters;
         }
 

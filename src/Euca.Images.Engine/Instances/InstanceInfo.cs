@@ -27,6 +27,9 @@ namespace Euca.Images.Engine.Instances
 
         public IReadOnlyList<InstanceVolume> Volumes { get; set; } = Array.Empty<InstanceVolume>();
 
+        /// <summary>The caller's tags on the instance.</summary>
+        public IReadOnlyDictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
+
         public override string ToString() => InstanceId;
     }
 

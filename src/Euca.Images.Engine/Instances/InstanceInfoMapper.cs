@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Amazon.EC2.Model;
+using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Images;
 
 namespace Euca.Images.Engine.Instances
@@ -24,6 +25,7 @@ namespace Euca.Images.Engine.Instances
                     .Where(m => m.Ebs != null)
                     .Select(m => new InstanceVolume { DeviceName = m.DeviceName, VolumeId = m.Ebs.VolumeId, DeleteOnTermination = m.Ebs.DeleteOnTermination })
                     .ToList(),
+                Tags = TagSets.From(instance.Tags),
             };
     }
 }

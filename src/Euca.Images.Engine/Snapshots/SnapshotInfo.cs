@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Euca.Images.Engine.Snapshots
 {
@@ -24,6 +25,9 @@ namespace Euca.Images.Engine.Snapshots
         public string? Description { get; set; }
 
         public DateTime? StartTime { get; set; }
+
+        /// <summary>The caller's tags on the snapshot.</summary>
+        public IReadOnlyDictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
 
         public bool IsFinished => State == "completed" || State == "error";
 

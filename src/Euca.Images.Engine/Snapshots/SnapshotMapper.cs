@@ -1,4 +1,5 @@
 using Amazon.EC2.Model;
+using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Cloud.Vocabulary;
 
 namespace Euca.Images.Engine.Snapshots
@@ -17,6 +18,7 @@ namespace Euca.Images.Engine.Snapshots
                 OwnerAlias = snapshot.OwnerAlias,
                 Description = snapshot.Description,
                 StartTime = snapshot.StartTime?.ToUniversalTime(),
+                Tags = TagSets.From(snapshot.Tags),
             };
     }
 }

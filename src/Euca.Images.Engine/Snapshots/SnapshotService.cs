@@ -17,6 +17,9 @@ namespace Euca.Images.Engine.Snapshots
     /// </summary>
     public sealed class SnapshotService
     {
+        // Eucalyptus (and EC2) refuse to delete a snapshot a registered image maps.
+        private static readonly ErrorId CloudSnapshotInUse = ErrorIds.CloudService("InvalidSnapshot.InUse");
+
         private readonly CloudConnection _connection;
 
         public SnapshotService(CloudConnection connection)
@@ -39,11 +42,13 @@ namespace Euca.Images.Engine.Snapshots
         /// Describes snapshots: the given ids, narrowed by owners (account ids, aliases or <c>self</c>); with neither,
         /// the ones you own. A malformed id (<c>SnapshotIdInvalid</c>) or an unknown one (<c>SnapshotNotFound</c>) is
         /// an error in the listing; the other snapshots are still listed, and one that exists but has another owner is
-        /// simply not listed.
+        /// simply not listed, as is one without every given tag (the <c>tag:KEY</c> filters).
         /// </summary>
-        public Task<ResourceListing<SnapshotInfo>> GetSnapshotsAsync(IReadOnlyList<string>? snapshotIds, IReadOnlyList<string>? owners, CancellationToken cancellationToken)
+        public Task<ResourceListing<SnapshotInfo>> GetSnapshotsAsync(IReadOnlyList<string>? snapshotIds, IReadOnlyList<string>? owners, CancellationToken cancellationToken,
+            IReadOnlyDictionary<string, string>? tags = null)
         {
             var ownerList = (owners ?? Array.Empty<string>()).ToList();
+            List<Filter> tagFilters = TagSets.Filters(tags);
             var lister = new ResourceLister<SnapshotInfo>(SnapshotResource.Kind, s => s.SnapshotId, async (ids, narrowed, token) =>
             {
                 // Without ids or an owner EC2 lists every snapshot the caller may restore, public ones included.
@@ -52,11 +57,31 @@ namespace Euca.Images.Engine.Snapshots
                 {
                     SnapshotIds = ids?.ToList(),
                     OwnerIds = ownerIds.Count > 0 ? ownerIds : null,
+                    Filters = narrowed && tagFilters.Count > 0 ? tagFilters : null,
                 };
                 var response = await _connection.CallComputeAsync((ec2, ct) => ec2.DescribeSnapshotsAsync(request, ct), ComputeTarget.Of(request.SnapshotIds), token).ConfigureAwait(false);
                 return (response.Snapshots ?? new List<Snapshot>()).Select(SnapshotMapper.From);
             });
-            return lister.ListAsync(snapshotIds, ownerList.Count > 0, cancellationToken);
+            return lister.ListAsync(snapshotIds, ownerList.Count > 0 || tagFilters.Count > 0, cancellationToken);
+        }
+
+        /// <summary>
+        /// Deletes a snapshot. One the cloud does not know or that belongs to another account is <c>SnapshotNotFound</c>;
+        /// one a registered image uses is refused by Eucalyptus (InvalidSnapshot.InUse), which is <c>SnapshotInUse</c>.
+        /// </summary>
+        public async Task DeleteSnapshotAsync(string snapshotId, CancellationToken cancellationToken)
+        {
+            string id = ResourceIdPattern.Snapshot(snapshotId);
+            var request = new DeleteSnapshotRequest { SnapshotId = id };
+            try
+            {
+                await SnapshotResource.Kind.CallForIdAsync(_connection, id, (ec2, ct) => ec2.DeleteSnapshotAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            }
+            catch (EucaException e) when (e.Is(CloudSnapshotInUse))
+            {
+                throw new EucaException(ErrorIds.SnapshotInUse, EucaErrorCategory.InvalidOperation,
+                    $"Snapshot {id} is in use and was not deleted: {(e.InnerException ?? e).Message.TrimEnd('.')}. Unregister the image that boots from it with -Purge first.", id, e);
+            }
         }
 
         /// <summary>

@@ -35,7 +35,7 @@ namespace Euca.Images.Engine.Storage
             journal.ResumeAdvice = "run the same New-EucaBundle -Bucket command again (a new bundle has a new key, so every part is sent again)";
 
             ObjectStore store = target.StoreFor(connection);
-            await BundleUploader.PrepareAsync(store, location, target.Location, ct).ConfigureAwait(false);
+            await BundleUploader.PrepareAsync(store, location, target, ct).ConfigureAwait(false);
 
             var transfer = new TransferProgress(progress, $"Uploading {request.Prefix} to {location.Bucket}/{location.KeyPrefix}", null, null, id: 1);
             var sender = new PartSender(store, location, target.Acl, transfer, journal);

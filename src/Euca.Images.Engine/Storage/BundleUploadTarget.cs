@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Cloud;
@@ -30,6 +31,13 @@ namespace Euca.Images.Engine.Storage
         public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
         public RetryPolicy Retry { get; set; } = new RetryPolicy();
+
+        /// <summary>
+        /// Called with the manifest location before anything stored there is replaced or any part is uploaded; it throws
+        /// to refuse the upload. The cmdlets set it to refuse replacing a bundle that a registered image uses (Storage
+        /// knows no images); null replaces whatever is there.
+        /// </summary>
+        public Func<ManifestLocation, CancellationToken, Task>? ReplaceCheck { get; set; }
 
         /// <summary>Filled in as parts are stored; keep it to report what was stored when the upload stops.</summary>
         public BundleTransferJournal Journal { get; set; } = new BundleTransferJournal();

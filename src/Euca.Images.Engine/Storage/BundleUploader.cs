@@ -36,7 +36,7 @@ namespace Euca.Images.Engine.Storage
                 (location.KeyPrefix.Length == 0 ? string.Empty : $" -KeyPrefix {location.KeyPrefix.TrimEnd('/')}") + " -Resume";
 
             ObjectStore store = target.StoreFor(connection);
-            await PrepareAsync(store, location, target.Location, ct).ConfigureAwait(false);
+            await PrepareAsync(store, location, target, ct).ConfigureAwait(false);
 
             long total = files.Sum(f => f.Size);
             var transfer = new TransferProgress(progress, $"Uploading {bundle.Manifest.ImageName} to {location.Bucket}/{location.KeyPrefix}", total, files.Count);
@@ -52,13 +52,19 @@ namespace Euca.Images.Engine.Storage
         }
 
         /// <summary>
-        /// Checks (and creates) the bucket, then removes a manifest already stored under the target key: parts are
-        /// about to be replaced, and the old manifest must not point at a mix of old and new ones.
+        /// Runs the target's replace check, checks (and creates) the bucket, then removes a manifest already stored
+        /// under the target key: parts are about to be replaced, and the old manifest must not point at a mix of old
+        /// and new ones.
         /// </summary>
-        internal static async Task PrepareAsync(ObjectStore store, ManifestLocation location, string? bucketLocation, CancellationToken ct)
+        internal static async Task PrepareAsync(ObjectStore store, ManifestLocation location, BundleUploadTarget target, CancellationToken ct)
         {
+            if (target.ReplaceCheck != null)
+            {
+                await target.ReplaceCheck(location, ct).ConfigureAwait(false);
+            }
+
             await new StorageCall("Checking or creating the bucket", location.Bucket, null, ErrorIds.StorageBucketUnavailable)
-                .RunAsync(token => store.EnsureBucketAsync(location.Bucket, bucketLocation, token), ct).ConfigureAwait(false);
+                .RunAsync(token => store.EnsureBucketAsync(location.Bucket, target.Location, token), ct).ConfigureAwait(false);
             await new StorageCall("Removing the previous manifest", location.Bucket, location.Key, ErrorIds.StorageManifestUploadFailed)
                 .RunAsync(token => store.DeleteAsync(location.Bucket, location.Key, token), ct).ConfigureAwait(false);
         }

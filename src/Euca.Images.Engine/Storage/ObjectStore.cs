@@ -65,8 +65,19 @@ namespace Euca.Images.Engine.Storage
                     request.BucketRegionName = location;
                 }
 
-                await RunAsync(token => _s3.PutBucketAsync(request, token), ct).ConfigureAwait(false);
-                return true;
+                try
+                {
+                    await RunAsync(token => _s3.PutBucketAsync(request, token), ct).ConfigureAwait(false);
+                    return true;
+                }
+                catch (AmazonServiceException conflict) when (conflict.StatusCode == HttpStatusCode.Conflict)
+                {
+                    // Another upload (a parallel install into the same bucket) created it between the check and the
+                    // PUT: S3 answers BucketAlreadyOwnedByYou, s3rver and some gateways BucketAlreadyExists. The bucket
+                    // is usable if listing it now works; if it belongs to someone else, that listing fails instead.
+                    await RunAsync(token => _s3.ListObjectsAsync(new ListObjectsRequest { BucketName = bucket, MaxKeys = 0 }, token), ct).ConfigureAwait(false);
+                    return false;
+                }
             }
         }
 

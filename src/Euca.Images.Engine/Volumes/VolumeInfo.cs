@@ -23,6 +23,9 @@ namespace Euca.Images.Engine.Volumes
         /// <summary>The instances the volume is attached to (at most one on EC2 and Eucalyptus).</summary>
         public IReadOnlyList<VolumeAttachmentInfo> Attachments { get; set; } = Array.Empty<VolumeAttachmentInfo>();
 
+        /// <summary>The caller's tags on the volume.</summary>
+        public IReadOnlyDictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
+
         public override string ToString() => $"{VolumeId} ({State})";
     }
 }

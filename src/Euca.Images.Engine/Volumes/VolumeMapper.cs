@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Amazon.EC2.Model;
+using Euca.Images.Engine.Cloud;
 
 namespace Euca.Images.Engine.Volumes
 {
@@ -17,6 +18,7 @@ namespace Euca.Images.Engine.Volumes
                 SnapshotId = string.IsNullOrEmpty(volume.SnapshotId) ? null : volume.SnapshotId,
                 CreateTime = volume.CreateTime?.ToUniversalTime(),
                 Attachments = (volume.Attachments ?? new List<VolumeAttachment>()).Select(From).ToList(),
+                Tags = TagSets.From(volume.Tags),
             };
 
         private static VolumeAttachmentInfo From(VolumeAttachment attachment) =>

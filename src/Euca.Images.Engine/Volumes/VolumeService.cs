@@ -28,12 +28,14 @@ namespace Euca.Images.Engine.Volumes
         /// <c>availability-zone</c>, which Eucalyptus 4.4 supports, so the cloud does not send volumes that are
         /// thrown away. A malformed id (<c>VolumeIdInvalid</c>) or one the cloud does not have
         /// (<c>VolumeNotFound</c>) is an error in the listing and does not stop the other ids; a volume that exists
-        /// but does not match the states or zone is simply not listed.
+        /// but does not match the states, zone or tags (the <c>tag:KEY</c> filters) is simply not listed.
         /// </summary>
         public Task<ResourceListing<VolumeInfo>> GetVolumesAsync(
-            IReadOnlyList<string>? volumeIds, IReadOnlyList<string>? states, string? availabilityZone, CancellationToken cancellationToken)
+            IReadOnlyList<string>? volumeIds, IReadOnlyList<string>? states, string? availabilityZone, CancellationToken cancellationToken,
+            IReadOnlyDictionary<string, string>? tags = null)
         {
             List<Filter> filters = Filters(states, availabilityZone);
+            filters.AddRange(TagSets.Filters(tags));
             var lister = new ResourceLister<VolumeInfo>(VolumeResource.Kind, v => v.VolumeId, async (ids, narrowed, token) =>
             {
                 var request = new DescribeVolumesRequest

@@ -9,6 +9,7 @@ using Euca.Images.Engine.Images.Registration;
 using Euca.Images.Engine.Import;
 using Euca.Images.Engine.Progress;
 using Euca.Images.Engine.Snapshots;
+using Euca.Images.Engine.Tags;
 using Euca.Images.Engine.Volumes;
 
 namespace Euca.Images.Engine.Workflows
@@ -59,6 +60,13 @@ namespace Euca.Images.Engine.Workflows
                 ImageInfo image = await new ImageRegistration(_connection)
                     .RegisterAsync(ImageRegistrationRules.Check(RegistrationFor(request, snapshot.SnapshotId)), ct).ConfigureAwait(false);
                 left.ImageId = image.ImageId;
+
+                if (request.Tags.Count > 0)
+                {
+                    stage = "tagging the image and its snapshot";
+                    await new TagService(_connection).CreateTagsAsync(new[] { image.ImageId, snapshot.SnapshotId }, request.Tags, ct).ConfigureAwait(false);
+                    image.Tags = request.Tags;
+                }
 
                 if (request.Public)
                 {

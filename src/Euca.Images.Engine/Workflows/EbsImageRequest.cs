@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Euca.Images.Engine.Import;
 
 namespace Euca.Images.Engine.Workflows
@@ -29,6 +30,9 @@ namespace Euca.Images.Engine.Workflows
         public string RootDeviceName { get; set; } = "/dev/sda";
 
         public bool Public { get; set; }
+
+        /// <summary>Tags for the image and the snapshot it boots from, added once the image is registered.</summary>
+        public IReadOnlyDictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
 
         /// <summary>Keep the volume the disk was imported into (by default it is deleted once the snapshot exists).</summary>
         public bool KeepVolume { get; set; }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Storage;
@@ -40,6 +41,9 @@ namespace Euca.Images.Engine.Workflows
 
         /// <summary>Grant launch permission to everyone (group all) on every image installed.</summary>
         public bool Public { get; set; }
+
+        /// <summary>Tags for every image installed, added right after each is registered (a failure rolls back as any other).</summary>
+        public IReadOnlyDictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
 
         /// <summary>Keep what was uploaded when a later step fails (images registered by the failed call are still removed).</summary>
         public bool KeepBundle { get; set; }

@@ -13,6 +13,7 @@ using Euca.Images.Engine.Images.Lifecycle;
 using Euca.Images.Engine.Images.Registration;
 using Euca.Images.Engine.Progress;
 using Euca.Images.Engine.Storage;
+using Euca.Images.Engine.Tags;
 
 namespace Euca.Images.Engine.Workflows
 {
@@ -100,6 +101,13 @@ namespace Euca.Images.Engine.Workflows
             string? kernelId, string? ramdiskId, IProgress<OperationProgress>? progress, CancellationToken ct)
         {
             var send = new BundleCreateAndSendRequest(bundle, CopyTarget(request.Target), request.MaxPendingParts);
+            // Checked here rather than by the upload (the copied target has no check): a refused location is someone
+            // else's bundle, and must never be recorded as this call's to roll back.
+            if (request.Target.ReplaceCheck is { } replaceCheck)
+            {
+                await replaceCheck(send.Location, ct).ConfigureAwait(false);
+            }
+
             // Recorded before the upload starts: if it fails midway, the parts already stored are found by prefix.
             _uploaded.Add(send.Location.ToString());
             BundleUpload upload = await BundleStreamUploader.CreateAndSendAsync(_connection, send, progress, ct).ConfigureAwait(false);
@@ -110,6 +118,11 @@ namespace Euca.Images.Engine.Workflows
                 : new ImageRegistrationRequest { Name = name, ImageLocation = upload.ManifestLocation, Architecture = bundle.Properties.Architecture, Description = request.Description });
             ImageInfo image = await new ImageRegistration(_connection).RegisterAsync(plan, ct).ConfigureAwait(false);
             _registered.Add(image.ImageId);
+            if (request.Tags.Count > 0)
+            {
+                await new TagService(_connection).CreateTagsAsync(new[] { image.ImageId }, request.Tags, ct).ConfigureAwait(false);
+                image.Tags = request.Tags;
+            }
 
             if (request.Public)
             {

@@ -14,7 +14,9 @@ namespace Euca.Images.Engine.Workflows
     /// <summary>
     /// Deregisters an image (optionally purging it) and, when asked, removes the bundle its manifest location points
     /// to, like euca-deregister followed by euca-delete-bundle. The bundle is removed only after the image is
-    /// deregistered, so a failure never leaves a registered image without its bundle.
+    /// deregistered, so a failure never leaves a registered image without its bundle, and only when no other
+    /// registered image uses it (two images registered from the same location share one bundle); otherwise it is kept
+    /// and the result names the images that still use it.
     /// </summary>
     public sealed class ImageRemoval
     {
@@ -28,10 +30,10 @@ namespace Euca.Images.Engine.Workflows
         /// <summary>How long a purge waits for the image to disappear.</summary>
         public TimeSpan PurgeTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-        /// <summary>Returns the bundle location removed, or null when none was asked for or the image has none (EBS-backed).</summary>
-        public async Task<string?> RemoveAsync(string imageId, bool purge, bool removeBundle, IProgress<OperationProgress>? progress, CancellationToken ct)
+        public async Task<ImageRemovalResult> RemoveAsync(string imageId, bool purge, bool removeBundle, IProgress<OperationProgress>? progress, CancellationToken ct)
         {
             string? location = null;
+            IReadOnlyList<string> otherUsers = Array.Empty<string>();
             if (removeBundle)
             {
                 // Looked up first: a deregistered image is no longer described.
@@ -39,6 +41,11 @@ namespace Euca.Images.Engine.Workflows
                 ResourceListing<ImageInfo> found = await new ImageService(_connection)
                     .GetImagesAsync(new ImageQuery { ImageIds = new[] { imageId } }, ct).ConfigureAwait(false);
                 location = found.Items.FirstOrDefault()?.ImageLocation;
+                if (location != null)
+                {
+                    IReadOnlyList<ImageInfo> users = await new BundleUsers(_connection).ImagesUsingAsync(location, ct).ConfigureAwait(false);
+                    otherUsers = users.Where(i => !string.Equals(i.ImageId, imageId, StringComparison.Ordinal)).Select(i => i.ToString()).ToList();
+                }
             }
 
             var deregistration = new ImageDeregistration(_connection);
@@ -53,11 +60,16 @@ namespace Euca.Images.Engine.Workflows
 
             if (location is null)
             {
-                return null;
+                return ImageRemovalResult.NoBundle;
+            }
+
+            if (otherUsers.Count > 0)
+            {
+                return new ImageRemovalResult(location, false, otherUsers);
             }
 
             await BundleRemover.RemoveAsync(_connection, new BundleRemoveRequest(location), progress, ct).ConfigureAwait(false);
-            return location;
+            return new ImageRemovalResult(location, true, Array.Empty<string>());
         }
     }
 }

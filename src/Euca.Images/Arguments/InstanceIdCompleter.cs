@@ -16,8 +16,8 @@ namespace Euca.Images.Arguments
         /// <inheritdoc />
         protected override async Task<IReadOnlyList<CompletionEntry>> ListAsync(CloudConnection connection, string scope, CancellationToken cancellationToken)
         {
-            IReadOnlyList<InstanceInfo> instances = await new InstanceService(connection).ListInstancesAsync(cancellationToken).ConfigureAwait(false);
-            return instances.Select(i => new CompletionEntry(i.InstanceId,
+            ResourceListing<InstanceInfo> instances = await new InstanceService(connection).GetInstancesAsync(null, null, cancellationToken).ConfigureAwait(false);
+            return instances.Items.Select(i => new CompletionEntry(i.InstanceId,
                 $"{i.InstanceId} - {i.State ?? "unknown"}, from {i.ImageId ?? "an unknown image"}, {i.RootDeviceType?.ToString() ?? "unknown root device"}")).ToList();
         }
     }

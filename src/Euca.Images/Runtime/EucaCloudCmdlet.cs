@@ -11,34 +11,51 @@ using Euca.Images.Engine.Storage;
 namespace Euca.Images.Runtime
 {
     /// <summary>
-    /// Base of cmdlets that call the cloud: the connection is <c>-Connection</c>, else the session's default from
-    /// Connect-EucaCloud, else one resolved from the ambient configuration (euca2ools files, AWS profile, environment)
-    /// for this call only, which is what scheduled tasks want.
+    /// Base of cmdlets that call the cloud: the connection is <c>-Connection</c>; else, with <c>-ProfileName</c> or
+    /// <c>-Region</c>, one resolved for this call only; else the session's default from Connect-EucaCloud; else one
+    /// resolved from the ambient configuration (euca2ools files, AWS profile, environment) for this call only, which
+    /// is what scheduled tasks want.
     /// </summary>
     public abstract class EucaCloudCmdlet : EucaCmdlet
     {
         private CloudConnection? _ambient;
 
         /// <summary>
-        /// <para>The connection to use, from Connect-EucaCloud -PassThru. Without it the cmdlet uses the session's
-        /// connection, or settings resolved from the euca2ools configuration, AWS profile and environment.</para>
+        /// <para>The connection to use, from Connect-EucaCloud -PassThru. Without it the cmdlet uses -ProfileName or
+        /// -Region, else the session's connection, else settings resolved from the euca2ools configuration, AWS
+        /// profile and environment.</para>
         /// </summary>
         [Parameter]
         public CloudConnection? Connection { get; set; }
+
+        /// <summary>
+        /// <para>A stored profile (Set-EucaCredential -StoreAs), else an AWS profile, to connect with for this call
+        /// only, whatever the session's connection is.</para>
+        /// </summary>
+        [Parameter]
+        [Alias("StoredCredentials")]
+        public string? ProfileName { get; set; }
+
+        /// <summary>
+        /// <para>A euca2ools region to connect with for this call only, as USER@REGION, REGION or USER@ (as euca2ools'
+        /// --region), whatever the session's connection is.</para>
+        /// </summary>
+        [Parameter]
+        public string? Region { get; set; }
 
         /// <summary>The connection for this call (see <see cref="Connection"/>).</summary>
         protected CloudConnection CurrentConnection
         {
             get
             {
-                CloudConnection? connection = Connection ?? SessionConnections.Current ?? _ambient;
+                CloudConnection? connection = Connection ?? (ForThisCall ? _ambient : SessionConnections.Current ?? _ambient);
                 if (connection is null)
                 {
-                    CloudSettings settings = CloudSettingsResolver.Resolve(new CloudSettingsRequest());
+                    CloudSettings settings = ResolveForThisCall();
                     RequireSettings(settings);
                     _ambient = new CloudConnection(settings);
                     connection = _ambient;
-                    WriteSettingSources(settings);
+                    WriteSettingSources(this, settings);
                     CertificateCheckWarning.WriteIfOff(this, settings);
                 }
 
@@ -52,10 +69,20 @@ namespace Euca.Images.Runtime
 
         /// <summary>
         /// Settings for cmdlets that can work without the cloud (bundling): the connection's if there is one, else
-        /// whatever the ambient configuration has, without requiring endpoints or keys.
+        /// whatever the profile, region or ambient configuration has, without requiring endpoints or keys.
         /// </summary>
         protected CloudSettings AvailableSettings =>
-            (Connection ?? SessionConnections.Current)?.Settings ?? CloudSettingsResolver.Resolve(new CloudSettingsRequest());
+            (Connection ?? (ForThisCall ? _ambient : SessionConnections.Current ?? _ambient))?.Settings ?? ResolveForThisCall();
+
+        // -ProfileName and -Region choose the settings of one call, as AWS.Tools' common parameters do.
+        private bool ForThisCall => !string.IsNullOrWhiteSpace(ProfileName) || !string.IsNullOrWhiteSpace(Region);
+
+        private CloudSettings ResolveForThisCall()
+        {
+            var request = new CloudSettingsRequest { ProfileName = ProfileName, Region = Region };
+            ProfileSecrets.AddVaultSecret(this, request);
+            return CloudSettingsResolver.Resolve(request);
+        }
 
         /// <inheritdoc />
         protected override void EndProcessing()
@@ -65,12 +92,16 @@ namespace Euca.Images.Runtime
             base.EndProcessing();
         }
 
-        /// <summary>Says where each setting came from: the first thing to check when a scheduled task connects wrongly.</summary>
-        protected void WriteSettingSources(CloudSettings settings)
+        /// <summary>
+        /// Says where each setting came from (-Verbose), the first thing to check when a scheduled task connects wrongly.
+        /// Verbose, not debug: -Debug in Windows PowerShell 5.1 makes every debug message a prompt, which fails under
+        /// -NonInteractive, so the module writes no debug messages at all.
+        /// </summary>
+        internal static void WriteSettingSources(Cmdlet cmdlet, CloudSettings settings)
         {
             foreach (var source in settings.Sources.OrderBy(pair => pair.Key, System.StringComparer.Ordinal))
             {
-                WriteDebug($"{source.Key} from {source.Value}");
+                cmdlet.WriteVerbose($"{source.Key} from {source.Value}");
             }
         }
 

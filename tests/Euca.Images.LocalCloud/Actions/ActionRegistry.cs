@@ -5,6 +5,7 @@ using Euca.Images.LocalCloud.Actions.Import;
 using Euca.Images.LocalCloud.Actions.Instances;
 using Euca.Images.LocalCloud.Actions.Snapshots;
 using Euca.Images.LocalCloud.Actions.Topology;
+using Euca.Images.LocalCloud.Actions.Tags;
 using Euca.Images.LocalCloud.Actions.Volumes;
 
 namespace Euca.Images.LocalCloud.Actions;
@@ -39,6 +40,7 @@ public sealed class ActionRegistry
         new CancelBundleTaskAction(),
         new CreateSnapshotAction(),
         new DescribeSnapshotsAction(),
+        new DeleteSnapshotAction(),
         new ImportVolumeAction(),
         new ImportInstanceAction(),
         new DescribeConversionTasksAction(),
@@ -48,6 +50,9 @@ public sealed class ActionRegistry
         new DeleteVolumeAction(),
         new DescribeAvailabilityZonesAction(),
         new DescribeRegionsAction(),
+        new CreateTagsAction(),
+        new DeleteTagsAction(),
+        new DescribeTagsAction(),
     ]);
 
     public ICloudAction? Find(string name) => actions.GetValueOrDefault(name);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Euca.Images.LocalCloud.State.Instances;
 using Euca.Images.LocalCloud.State.Snapshots;
+using Euca.Images.LocalCloud.State.Tags;
 using Euca.Images.LocalCloud.State.Volumes;
 
 namespace Euca.Images.LocalCloud.State;
@@ -51,6 +52,9 @@ public sealed class CloudState
     public InstanceTable Instances { get; init; } = new([]);
 
     public SnapshotTable Snapshots { get; init; } = new();
+
+    /// <summary>Every account's tags (CreateTags, DeleteTags, DescribeTags and the tag filters).</summary>
+    public TagTable Tags { get; } = new();
 
     /// <summary>Where snapshot and image actions look volumes up.</summary>
     public IVolumeLookup VolumeLookup { get; init; } = new SeededVolumeLookup([]);

@@ -44,6 +44,24 @@ namespace Euca.Images.Engine.Cloud.Vocabulary
 
         public static string Snapshot(string? id) => SnapshotKind.Canonicalize(id);
 
+        /// <summary>
+        /// An id of a resource Eucalyptus can tag (an image, snapshot, volume or instance), canonical; anything else is
+        /// <c>TaggableResourceIdInvalid</c>.
+        /// </summary>
+        public static string Taggable(string? id)
+        {
+            foreach (ResourceKind kind in new[] { ImageKind, SnapshotKind, VolumeKind, InstanceKind })
+            {
+                if (kind.Matches(id))
+                {
+                    return kind.Canonicalize(id);
+                }
+            }
+
+            throw new EucaException(ErrorIds.TaggableResourceIdInvalid, EucaErrorCategory.InvalidArgument,
+                $"'{id}' is not an image, snapshot, volume or instance id, the resources Eucalyptus tags.", id);
+        }
+
         /// <summary>The id unchanged when it is a conversion task id, else <c>ConversionTaskIdInvalid</c>.</summary>
         public static string ConversionTask(string? id) =>
             id != null && ConversionTaskPattern.IsMatch(id)

@@ -32,7 +32,8 @@ namespace Euca.Images.Commands.Bundles
     /// the local disk unless -KeepBundle is given. Each part is uploaded from memory (verified against its MD5, with
     /// retries) as soon as it is complete; at most -MaxPendingParts parts (default 4, the one being bundled included,
     /// 10 MiB each) are held at once, and bundling waits when uploads fall behind. The manifest is uploaded last, so an
-    /// interrupted run never leaves a manifest pointing at missing parts. This was chosen over streaming between
+    /// interrupted run never leaves a manifest pointing at missing parts, and a stored bundle that a registered image
+    /// uses is not replaced unless -Force (BundleManifestInUse). This was chosen over streaming between
     /// New-EucaBundle and Send-EucaBundle because a part must stay rewindable until it is stored, for retries. It
     /// emits the upload object (ManifestLocation) instead of the bundle object.</para>
     /// </remarks>
@@ -135,7 +136,7 @@ namespace Euca.Images.Commands.Bundles
         [ValidateRange(1024, long.MaxValue)]
         public long PartSize { get; set; } = Engine.Bundling.Payload.PayloadWriteOptions.DefaultPartSize;
 
-        /// <summary>Replace a bundle of the same name in the destination.</summary>
+        /// <summary>Replace a bundle of the same name in the destination; with -Bucket, also replace a stored bundle that a registered image was registered from.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -213,7 +214,11 @@ namespace Euca.Images.Commands.Bundles
         {
             CloudConnection connection = CurrentConnection;
             connection.Settings.Require(CloudSettingNames.ObjectStorageUrl);
-            var target = new BundleUploadTarget(Bucket!) { KeyPrefix = KeyPrefix, Acl = Acl, Location = Location };
+            var target = new BundleUploadTarget(Bucket!)
+            {
+                KeyPrefix = KeyPrefix, Acl = Acl, Location = Location,
+                ReplaceCheck = BundleReplaceGuard.For(this, connection, Force),
+            };
             return RunUpload(target.Journal, (progress, token) =>
                 BundleStreamUploader.CreateAndSendAsync(connection, new BundleCreateAndSendRequest(request, target, MaxPendingParts, KeepBundle), progress, token), imagePath);
         }

@@ -16,7 +16,11 @@ namespace Euca.Images.Commands.Cloud
     /// ~/.euca/*.ini, else EUCA_DEFAULT_REGION, AWS_DEFAULT_REGION or [global] default-region); a eucarc file or a
     /// credentials zip (-EucarcPath); an AWS shared-credentials profile (-ProfileName); environment variables
     /// (EC2_URL, S3_URL, EUCA_BOOTSTRAP_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and their euca2ools aliases,
-    /// EC2_USER_ID, EC2_CERT, EC2_PRIVATE_KEY, EUCALYPTUS_CERT). Use -Debug to see where each setting came from.</para>
+    /// EC2_USER_ID, EC2_CERT, EC2_PRIVATE_KEY, EUCALYPTUS_CERT). A -ProfileName that names a profile stored with
+    /// Set-EucaCredential -StoreAs takes that whole profile, right after the parameters. The Sources property of the
+    /// connection (and -Verbose) says where each setting came from.</para>
+    /// <para>The connection becomes the session's default (of this runspace only), unless -NoDefault: then it is only
+    /// returned, so that a script can hold connections to two clouds and pass each with -Connection.</para>
     /// <para>A compute URL and an access key pair are required; the error names each missing setting and every place
     /// it was looked for. Secret keys are never shown in output, verbose or debug messages, or errors.</para>
     /// </remarks>
@@ -29,6 +33,11 @@ namespace Euca.Images.Commands.Cloud
     /// <title>Connect through a euca2ools configuration</title>
     /// <code>Connect-EucaCloud -Region admin@localhost -PassThru</code>
     /// <para>Reads the region "localhost" and the user "admin" from the euca2ools configuration files and returns the connection.</para>
+    /// </example>
+    /// <example>
+    /// <title>Copy between two clouds</title>
+    /// <code>$old = Connect-EucaCloud -ProfileName old-cloud -NoDefault; $new = Connect-EucaCloud -ProfileName new-cloud -NoDefault; Save-EucaBundle -Connection $old -ManifestLocation images/web.img.manifest.xml -Destination ./web | Send-EucaBundle -Connection $new -Bucket images</code>
+    /// <para>Neither connection replaces the session's default; each cmdlet is told which one to use.</para>
     /// </example>
     /// <example>
     /// <title>Connect with the credentials zip of an older Eucalyptus</title>
@@ -126,7 +135,7 @@ namespace Euca.Images.Commands.Cloud
         [Alias("CredentialsPath")]
         public string? EucarcPath { get; set; }
 
-        /// <summary>A profile in the AWS shared credentials and config files.</summary>
+        /// <summary>A profile stored with Set-EucaCredential -StoreAs, else a profile in the AWS shared credentials and config files.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? ProfileName { get; set; }
@@ -138,6 +147,10 @@ namespace Euca.Images.Commands.Cloud
         /// <summary>Return the connection object as well as making it the session's default.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Only return the connection: the session's default connection stays as it was.</summary>
+        [Parameter]
+        public SwitchParameter NoDefault { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
@@ -163,6 +176,7 @@ namespace Euca.Images.Commands.Cloud
                 ProfileLocation = ResolveOptionalPath(ProfileLocation),
             };
 
+            ProfileSecrets.AddVaultSecret(this, request);
             CloudSettings settings = CloudSettingsResolver.Resolve(request);
             if (settings.ComputeUrl is null && settings.ObjectStorageUrl is not null)
             {
@@ -176,15 +190,15 @@ namespace Euca.Images.Commands.Cloud
             }
             var connection = new CloudConnection(settings);
 
-            foreach (var source in settings.Sources)
-            {
-                WriteDebug($"{source.Key} from {source.Value}");
-            }
-
+            EucaCloudCmdlet.WriteSettingSources(this, settings);
             WriteVerbose($"Connected to {settings.ComputeUrl ?? settings.ObjectStorageUrl} as {settings.AccessKey}.");
             CertificateCheckWarning.WriteIfOff(this, settings);
-            SessionConnections.Set(connection);
-            if (PassThru)
+            if (!NoDefault)
+            {
+                SessionConnections.Set(connection);
+            }
+
+            if (PassThru || NoDefault)
             {
                 WriteObject(connection);
             }

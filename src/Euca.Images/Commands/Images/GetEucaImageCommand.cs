@@ -100,6 +100,10 @@ namespace Euca.Images.Commands.Images
         [ValidateSet("available", "pending", "failed")]
         public string[]? State { get; set; }
 
+        /// <summary>Only images carrying every one of these tags, as @{ key = 'value' } (the tag:KEY filters; * and ? are wildcards in values).</summary>
+        [Parameter]
+        public Hashtable? Tag { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
@@ -113,6 +117,7 @@ namespace Euca.Images.Commands.Images
                 ImageTypes = (ImageType ?? new string[0]).Select(t => (ImageKind)Enum.Parse(typeof(ImageKind), t, ignoreCase: true)).ToArray(),
                 RootDeviceTypes = (RootDeviceType ?? new string[0]).Select(t => (RootDeviceKind)Enum.Parse(typeof(RootDeviceKind), t, ignoreCase: true)).ToArray(),
                 States = State ?? new string[0],
+                Tags = TagArguments.From(Tag),
             };
 
             var service = new ImageService(CurrentConnection);

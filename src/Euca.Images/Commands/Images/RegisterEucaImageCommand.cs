@@ -1,6 +1,9 @@
+using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Euca.Images.Arguments;
+using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Images.Registration;
@@ -111,6 +114,10 @@ namespace Euca.Images.Commands.Images
         [ValidateSet("windows")]
         public string? Platform { get; set; }
 
+        /// <summary>Tags for the image, as @{ key = 'value' }, added right after it is registered (Eucalyptus takes no tags with the call that makes it).</summary>
+        [Parameter]
+        public Hashtable? Tag { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
@@ -144,8 +151,15 @@ namespace Euca.Images.Commands.Images
                 return;
             }
 
-            var registration = new ImageRegistration(CurrentConnection);
-            ImageInfo image = RunEngine((progress, token) => registration.RegisterAsync(plan, token), Name);
+            CloudConnection connection = CurrentConnection;
+            IReadOnlyDictionary<string, string> tags = TagArguments.From(Tag);
+            var registration = new ImageRegistration(connection);
+            ImageInfo image = RunEngine(async (progress, token) =>
+            {
+                ImageInfo registered = await registration.RegisterAsync(plan, token).ConfigureAwait(false);
+                return await TagArguments.TagNewAsync(connection, registered, registered.ImageId, tags, token).ConfigureAwait(false);
+            }, Name);
+            image.Tags = tags.Count > 0 ? tags : image.Tags;
             WriteObject(image);
         }
     }

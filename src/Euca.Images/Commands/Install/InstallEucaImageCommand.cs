@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Euca.Images.Arguments;
@@ -28,6 +29,10 @@ namespace Euca.Images.Commands.Install
     /// <para>The command is all or nothing: if a step fails or you press Ctrl+C, the images it registered are
     /// deregistered and the bundles it uploaded are removed (unless -KeepBundle), and the error says what was removed
     /// and what was left.</para>
+    /// <para>A bundle that a registered image was registered from is never replaced: installing a file of the same
+    /// name into the same bucket and -KeyPrefix as a registered image stops before uploading anything, with a
+    /// BundleManifestInUse error naming that image, unless -Force. Give each install its own -KeyPrefix (a date or a
+    /// build number) to keep older images bootable.</para>
     /// </remarks>
     /// <example>
     /// <title>Install an HVM image</title>
@@ -131,6 +136,14 @@ namespace Euca.Images.Commands.Install
         [Parameter]
         public SwitchParameter KeepBundle { get; set; }
 
+        /// <summary>Tags for the images, as @{ key = 'value' }, added right after it is registered (a failure to tag rolls the install back) (Eucalyptus takes no tags with the call that makes it).</summary>
+        [Parameter]
+        public Hashtable? Tag { get; set; }
+
+        /// <summary>Upload even where a registered image's bundle is stored (same bucket, key prefix and file name), replacing that bundle.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>How many parts may be pending in memory at once while uploading, the one being bundled included (default 4, 10 MiB each).</summary>
         [Parameter]
         [ValidateRange(1, 32)]
@@ -158,6 +171,7 @@ namespace Euca.Images.Commands.Install
             CloudConnection connection = CurrentConnection;
             connection.Settings.Require(CloudSettingNames.ObjectStorageUrl);
             ImageInstallRequest request = BuildRequest(imagePath);
+            request.Target.ReplaceCheck = BundleReplaceGuard.For(this, connection, Force);
             IReadOnlyList<ImageInfo> images = RunUpload(request.Target.Journal, (progress, token) =>
                 new ImageInstaller(connection).InstallAsync(request, progress, token), imagePath);
             WriteObject(images, enumerateCollection: true);
@@ -177,6 +191,7 @@ namespace Euca.Images.Commands.Install
                 Public = Public,
                 KeepBundle = KeepBundle,
                 MaxPendingParts = MaxPendingParts,
+                Tags = TagArguments.From(Tag),
             };
         }
 

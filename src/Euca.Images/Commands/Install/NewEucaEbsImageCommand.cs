@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Management.Automation;
 using Euca.Images.Arguments;
 using Euca.Images.Commands.Import;
@@ -6,6 +7,7 @@ using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Import;
 using Euca.Images.Engine.Workflows;
+using Euca.Images.Runtime;
 
 namespace Euca.Images.Commands.Install
 {
@@ -73,6 +75,10 @@ namespace Euca.Images.Commands.Install
         [Parameter]
         public SwitchParameter Public { get; set; }
 
+        /// <summary>Tags for the image and the snapshot it boots from, as @{ key = 'value' }, added right after the image is registered (Eucalyptus takes no tags with the call that makes it).</summary>
+        [Parameter]
+        public Hashtable? Tag { get; set; }
+
         /// <summary>Keep the volume the disk was imported into.</summary>
         [Parameter]
         public SwitchParameter KeepVolume { get; set; }
@@ -113,6 +119,7 @@ namespace Euca.Images.Commands.Install
                 ConversionTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
                 SnapshotTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
                 PollInterval = TimeSpan.FromSeconds(PollSeconds),
+                Tags = TagArguments.From(Tag),
             };
 
             var installer = new EbsImageInstaller(CurrentConnection);

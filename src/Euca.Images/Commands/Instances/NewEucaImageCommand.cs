@@ -1,5 +1,8 @@
+using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using Euca.Images.Arguments;
+using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Instances;
 using Euca.Images.Runtime;
@@ -59,6 +62,10 @@ namespace Euca.Images.Commands.Instances
         [Parameter]
         public ImageBlockDeviceMapping[]? BlockDeviceMapping { get; set; }
 
+        /// <summary>Tags for the image, as @{ key = 'value' }, added right after it is created (Eucalyptus takes no tags with the call that makes it).</summary>
+        [Parameter]
+        public Hashtable? Tag { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
@@ -75,8 +82,15 @@ namespace Euca.Images.Commands.Instances
                 NoReboot = NoReboot.IsPresent,
                 BlockDeviceMappings = BlockDeviceMapping ?? new ImageBlockDeviceMapping[0],
             };
-            var creator = new InstanceImageCreator(CurrentConnection);
-            ImageInfo image = RunEngine((progress, token) => creator.CreateImageAsync(request, token), InstanceId);
+            CloudConnection connection = CurrentConnection;
+            IReadOnlyDictionary<string, string> tags = TagArguments.From(Tag);
+            var creator = new InstanceImageCreator(connection);
+            ImageInfo image = RunEngine(async (progress, token) =>
+            {
+                ImageInfo created = await creator.CreateImageAsync(request, token).ConfigureAwait(false);
+                return await TagArguments.TagNewAsync(connection, created, created.ImageId, tags, token).ConfigureAwait(false);
+            }, InstanceId);
+            image.Tags = tags.Count > 0 ? tags : image.Tags;
             WriteObject(image);
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Snapshots;
@@ -45,11 +46,15 @@ namespace Euca.Images.Commands.Snapshots
         [ArgumentCompleter(typeof(AccountCompleter))]
         public string[]? Owner { get; set; }
 
+        /// <summary>Only snapshots carrying every one of these tags, as @{ key = 'value' } (* and ? are wildcards in values).</summary>
+        [Parameter]
+        public Hashtable? Tag { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
             var service = new SnapshotService(CurrentConnection);
-            WriteListing(RunEngine((progress, token) => service.GetSnapshotsAsync(SnapshotId, Owner, token)));
+            WriteListing(RunEngine((progress, token) => service.GetSnapshotsAsync(SnapshotId, Owner, token, TagArguments.From(Tag))));
         }
     }
 }

@@ -1,5 +1,8 @@
+using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using Euca.Images.Arguments;
+using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Snapshots;
 using Euca.Images.Runtime;
 
@@ -39,6 +42,10 @@ namespace Euca.Images.Commands.Snapshots
         [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
+        /// <summary>Tags for the snapshot, as @{ key = 'value' }, added right after it is created (Eucalyptus takes no tags with the call that makes it).</summary>
+        [Parameter]
+        public Hashtable? Tag { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
@@ -47,10 +54,18 @@ namespace Euca.Images.Commands.Snapshots
                 return;
             }
 
-            var service = new SnapshotService(CurrentConnection);
+            CloudConnection connection = CurrentConnection;
+            IReadOnlyDictionary<string, string> tags = TagArguments.From(Tag);
+            var service = new SnapshotService(connection);
             try
             {
-                WriteObject(RunEngine((progress, token) => service.CreateSnapshotAsync(VolumeId, Description, token), VolumeId));
+                SnapshotInfo snapshot = RunEngine(async (progress, token) =>
+                {
+                    SnapshotInfo created = await service.CreateSnapshotAsync(VolumeId, Description, token).ConfigureAwait(false);
+                    return await TagArguments.TagNewAsync(connection, created, created.SnapshotId, tags, token).ConfigureAwait(false);
+                }, VolumeId);
+                snapshot.Tags = tags.Count > 0 ? tags : snapshot.Tags;
+                WriteObject(snapshot);
             }
             catch (EngineFailure failure)
             {

@@ -13,7 +13,9 @@ namespace Euca.Images.Commands.Storage
     /// <para>Checks the bucket and creates it when it does not exist (with -Location as its location constraint),
     /// then uploads the parts, by default four at a time, each checked: the ETag the server returns must be the MD5
     /// of the bytes sent. The manifest goes last, so an interrupted upload never leaves a manifest pointing at
-    /// missing parts; a manifest already stored under the same key is removed before any part is replaced.</para>
+    /// missing parts; a manifest already stored under the same key is removed before any part is replaced. A bundle
+    /// that a registered image was registered from is never replaced: the upload stops before sending anything, with
+    /// a BundleManifestInUse error naming the image, unless -Force is given.</para>
     /// <para>Every object gets the canned ACL -Acl (default aws-exec-read, which lets the cloud read the bundle to
     /// register and launch it). Timeouts, dropped connections and HTTP 500/503 are retried with exponential backoff
     /// and jitter; other client errors are not. -Resume skips parts already stored with the same size and MD5, so
@@ -92,6 +94,10 @@ namespace Euca.Images.Commands.Storage
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = BundleUploadTarget.DefaultThrottleLimit;
 
+        /// <summary>Replace a stored bundle even when a registered image was registered from it (that image then boots the new bundle).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
@@ -111,7 +117,11 @@ namespace Euca.Images.Commands.Storage
             }
 
             CloudConnection connection = CurrentConnection;
-            var target = new BundleUploadTarget(Bucket!) { KeyPrefix = KeyPrefix, Acl = Acl, Location = Location, ThrottleLimit = ThrottleLimit };
+            var target = new BundleUploadTarget(Bucket!)
+            {
+                KeyPrefix = KeyPrefix, Acl = Acl, Location = Location, ThrottleLimit = ThrottleLimit,
+                ReplaceCheck = BundleReplaceGuard.For(this, connection, Force),
+            };
             try
             {
                 BundleUpload upload = RunUpload(target.Journal,

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Volumes;
@@ -57,11 +58,15 @@ namespace Euca.Images.Commands.Volumes
         [ArgumentCompleter(typeof(AvailabilityZoneCompleter))]
         public string? AvailabilityZone { get; set; }
 
+        /// <summary>Only volumes carrying every one of these tags, as @{ key = 'value' } (* and ? are wildcards in values).</summary>
+        [Parameter]
+        public Hashtable? Tag { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
             var service = new VolumeService(CurrentConnection);
-            WriteListing(RunEngine((progress, token) => service.GetVolumesAsync(VolumeId, State, AvailabilityZone, token)));
+            WriteListing(RunEngine((progress, token) => service.GetVolumesAsync(VolumeId, State, AvailabilityZone, token, TagArguments.From(Tag))));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Euca.Images.LocalCloud.Actions.Tags;
 using Euca.Images.LocalCloud.Protocol;
 using Euca.Images.LocalCloud.State;
 using Euca.Images.LocalCloud.State.Snapshots;
@@ -10,7 +11,9 @@ namespace Euca.Images.LocalCloud.Actions.Snapshots;
 /// Snapshots.filterRestorableBy: `self` keeps snapshots with an explicit createVolumePermission for the caller, `all`
 /// public ones, an account id those shared with it; owning a snapshot does not make it "restorable by" its owner. So
 /// euca-describe-snapshots, which merges an Owner=self answer with a RestorableBy=self answer, lists each snapshot
-/// once. Requested ids that are not visible give InvalidSnapshot.NotFound; `snapshotSet` is always present.</summary>
+/// once. The tag filters (tag:KEY, tag-key, tag-value; Snapshots.java SnapshotFilterSupport) match the caller's tags,
+/// which each snapshot shows. Requested ids that are not visible give InvalidSnapshot.NotFound; any other filter is
+/// InvalidParameterValue here; `snapshotSet` is always present.</summary>
 public sealed class DescribeSnapshotsAction : ICloudAction
 {
     public string Name => "DescribeSnapshots";
@@ -36,14 +39,19 @@ public sealed class DescribeSnapshotsAction : ICloudAction
             throw SnapshotErrors.SnapshotNotFound(missing);
         }
 
+        var tagFilters = context.Parameters.GetFilters()
+            .Select(f => TagFilters.Compile(f) ?? throw CloudErrors.InvalidParameterValue($"The filter '{f.Name}' is invalid"))
+            .ToList();
+        IReadOnlyDictionary<string, string> TagsOf(SnapshotRecord s) => context.State.Tags.For(caller.AccountId, s.SnapshotId);
         DateTimeOffset now = context.Time.GetUtcNow();
         List<SnapshotRecord> selected = visible
             .Where(s => ids.Count == 0 || ids.Contains(s.SnapshotId))
             .Where(s => owners.Count == 0 || owners.Contains(s.OwnerId))
             .Where(isRestorable)
+            .Where(s => tagFilters.All(matches => matches(TagsOf(s))))
             .ToList();
         return ActionResponse.Ec2(Name, w => w.WriteItemSet("snapshotSet", selected,
-            (x, snapshot) => SnapshotXml.Write(x, snapshot, now, context.State.FindAccount(snapshot.OwnerId)?.Alias)));
+            (x, snapshot) => SnapshotXml.Write(x, snapshot, now, context.State.FindAccount(snapshot.OwnerId)?.Alias, TagsOf(snapshot))));
     }
 
     private static Func<SnapshotRecord, bool> RestorableBy(IReadOnlyList<string> requested, string callerAccountId)

@@ -1,4 +1,5 @@
 using System.Xml;
+using Euca.Images.LocalCloud.Actions.Tags;
 using Euca.Images.LocalCloud.Protocol;
 using Euca.Images.LocalCloud.State.Snapshots;
 
@@ -8,7 +9,7 @@ namespace Euca.Images.LocalCloud.Actions.Snapshots;
 /// CreateSnapshot answer carries them at the top level, DescribeSnapshots in `snapshotSet/item`).</summary>
 public static class SnapshotXml
 {
-    public static void Write(XmlWriter w, SnapshotRecord snapshot, DateTimeOffset now, string? ownerAlias)
+    public static void Write(XmlWriter w, SnapshotRecord snapshot, DateTimeOffset now, string? ownerAlias, IReadOnlyDictionary<string, string>? tags = null)
     {
         SnapshotView view = snapshot.At(now);
         w.WriteElementString("snapshotId", snapshot.SnapshotId);
@@ -20,5 +21,6 @@ public static class SnapshotXml
         w.WriteOptional("volumeSize", snapshot.VolumeSize);
         w.WriteOptional("description", snapshot.Description);
         w.WriteOptional("ownerAlias", ownerAlias);
+        TagXml.WriteTagSet(w, tags);
     }
 }

@@ -20,7 +20,9 @@ public sealed class DescribeVolumesAction : ICloudAction
     {
         HashSet<string> ids = context.Parameters.GetList("VolumeId").Select(SnapshotIds.Volume).ToHashSet(StringComparer.Ordinal);
         Func<VolumeView, bool> isFilterMatch = VolumeFilters.Compile(context.Parameters.GetFilters());
-        IReadOnlyList<VolumeView> owned = VolumeViews.OwnedBy(context.State, context.Account.AccountId);
+        IReadOnlyList<VolumeView> owned = VolumeViews.OwnedBy(context.State, context.Account.AccountId)
+            .Select(v => v with { Tags = context.State.Tags.For(context.Account.AccountId, v.Volume.VolumeId) })
+            .ToList();
         string? missing = ids.Order(StringComparer.Ordinal).FirstOrDefault(id => owned.All(v => v.Volume.VolumeId != id));
         if (missing is not null)
         {

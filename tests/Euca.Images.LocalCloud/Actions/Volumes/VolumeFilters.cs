@@ -1,9 +1,11 @@
 using System.Globalization;
+using Euca.Images.LocalCloud.Actions.Tags;
 using Euca.Images.LocalCloud.Protocol;
 
 namespace Euca.Images.LocalCloud.Actions.Volumes;
 
-/// <summary>The DescribeVolumes filters of Eucalyptus 4.4 (Volumes.java VolumeFilterSupport), tags aside. Each
+/// <summary>The DescribeVolumes filters of Eucalyptus 4.4 (Volumes.java VolumeFilterSupport), with the tag filters
+/// every taggable resource takes (<see cref="TagFilters"/>). Each
 /// filter yields the volume's values for that name; the volume matches if any value matches any pattern.</summary>
 public static class VolumeFilters
 {
@@ -29,6 +31,12 @@ public static class VolumeFilters
         var compiled = new List<Func<VolumeView, bool>>();
         foreach (RequestFilter filter in filters)
         {
+            if (TagFilters.Compile(filter) is { } tagFilter)
+            {
+                compiled.Add(volume => tagFilter(volume.Tags));
+                continue;
+            }
+
             Func<VolumeView, IEnumerable<string>> values = Table.GetValueOrDefault(filter.Name)
                 ?? throw CloudErrors.InvalidParameterValue($"The filter '{filter.Name}' is invalid");
             WildcardPattern[] patterns = filter.Values.Select(v => new WildcardPattern(v)).ToArray();

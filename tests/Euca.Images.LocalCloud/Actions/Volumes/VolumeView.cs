@@ -9,6 +9,9 @@ public sealed record VolumeView(VolumeRecord Volume, IReadOnlyList<VolumeAttachm
     /// <summary>Like Eucalyptus 4.4 (ComputeService.describeVolumes), an attached volume is reported in-use
     /// whatever state its record has.</summary>
     public string Status => Attachments.Count > 0 ? "in-use" : Volume.State;
+
+    /// <summary>The caller's tags on the volume.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A volume attached to an instance at a device. The seeded attachments date from the instance's launch.</summary>

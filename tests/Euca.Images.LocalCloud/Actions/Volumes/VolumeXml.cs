@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using Euca.Images.LocalCloud.Actions.Tags;
 using Euca.Images.LocalCloud.Protocol;
 using Euca.Images.LocalCloud.State;
 
@@ -26,6 +27,7 @@ public static class VolumeXml
             x.WriteElementString("attachTime", XmlWriterExtensions.FormatTimestamp(attachment.AttachTime));
             x.WriteElementString("deleteOnTermination", attachment.DeleteOnTermination ? "true" : "false");
         });
+        TagXml.WriteTagSet(w, view.Tags);
     }
 
     private static void WriteFields(XmlWriter w, VolumeRecord volume, string status)

@@ -30,4 +30,12 @@ public sealed class SnapshotTable
             snapshots[snapshot.SnapshotId] = snapshot;
         }
     }
+
+    public bool Remove(string snapshotId)
+    {
+        lock (gate)
+        {
+            return snapshots.Remove(snapshotId);
+        }
+    }
 }
