@@ -26,11 +26,15 @@ namespace Euca.Images.Engine.Configuration
         }
 
         /// <summary>
-        /// The profiles -ProfileName can name: today those of the AWS shared credentials and config files. Profiles
-        /// the module stores itself belong here too, so that one list completes every name -ProfileName accepts.
+        /// The profiles -ProfileName can name: those the module stores (Set-EucaCredential -StoreAs) and those of the
+        /// AWS shared credentials and config files, each name once, so one list completes every name it accepts.
         /// </summary>
         public static IReadOnlyList<string> ProfileNames(ConfigurationEnvironment environment, string? profileLocation = null) =>
-            AwsProfileSource.ProfileNames(profileLocation, environment).OrderBy(name => name, StringComparer.Ordinal).ToList();
+            CloudProfileStore.ForUser(environment).List().Select(profile => profile.Name)
+                .Concat(AwsProfileSource.ProfileNames(profileLocation, environment))
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToList();
 
         private static bool IsConcrete(string sectionName) => sectionName.IndexOf('*') < 0;
     }

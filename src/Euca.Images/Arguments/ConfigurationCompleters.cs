@@ -29,8 +29,8 @@ namespace Euca.Images.Arguments
     }
 
     /// <summary>
-    /// Completes -ProfileName with the profiles <see cref="ConfigurationChoices.ProfileNames"/> lists (today the AWS
-    /// credentials and config files, in -ProfileLocation if given). Says nothing on any error.
+    /// Completes -ProfileName with the profiles <see cref="ConfigurationChoices.ProfileNames"/> lists (stored profiles,
+    /// and the AWS credentials and config files, in -ProfileLocation if given). Says nothing on any error.
     /// </summary>
     public sealed class ProfileNameCompleter : IArgumentCompleter
     {

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Progress;
@@ -34,6 +35,7 @@ namespace Euca.Images.Runtime
         /// </summary>
         [Parameter]
         [Alias("StoredCredentials")]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? ProfileName { get; set; }
 
         /// <summary>
@@ -41,6 +43,7 @@ namespace Euca.Images.Runtime
         /// --region), whatever the session's connection is.</para>
         /// </summary>
         [Parameter]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         /// <summary>The connection for this call (see <see cref="Connection"/>).</summary>

@@ -38,6 +38,18 @@ namespace Euca.Images.Engine.Tests.Configuration
         }
 
         [Fact]
+        public void ProfileNamesIncludeStoredProfilesOnceEach()
+        {
+            using var machine = new TestMachine();
+            machine.Write("home/.aws/credentials", "[nightly]\naws_access_key_id = A\n[ops]\naws_access_key_id = B\n");
+            CloudSettings settings = machine.Resolve(new CloudSettingsRequest { ComputeUrl = "https://clc.example.com:8773/services/compute", AccessKey = "AK", SecretKey = "stored-secret" });
+            CloudProfileStore.ForUser(machine.Environment).Save("nightly", settings);
+            CloudProfileStore.ForUser(machine.Environment).Save("lab", settings);
+
+            Assert.Equal(new[] { "lab", "nightly", "ops" }, ConfigurationChoices.ProfileNames(machine.Environment));
+        }
+
+        [Fact]
         public void ProfileNamesFollowAProfileLocation()
         {
             using var machine = new TestMachine();

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Runtime;
@@ -39,10 +40,12 @@ namespace Euca.Images.Commands.Cloud
         /// <summary>Show the connection this stored profile (Set-EucaCredential -StoreAs) or AWS profile gives instead.</summary>
         [Parameter]
         [Alias("StoredCredentials")]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? ProfileName { get; set; }
 
         /// <summary>Show the connection this euca2ools region (USER@REGION) gives instead.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         /// <inheritdoc />

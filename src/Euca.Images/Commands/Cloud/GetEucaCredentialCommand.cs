@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Runtime;
@@ -23,6 +24,10 @@ namespace Euca.Images.Commands.Cloud
     /// <code>(Get-EucaCredential -ProfileName nightly).Settings</code>
     /// <para>Lists the stored settings by name; Get-EucaCloud -ProfileName nightly shows the connection they give.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Cloud.SetEucaCredentialCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Cloud.RemoveEucaCredentialProfileCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Cloud.ConnectEucaCloudCommand"/>
+    /// <seealso href="about_Euca.Images_Unattended"/>
     [Cmdlet(VerbsCommon.Get, "EucaCredential", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(CloudProfile))]
     public sealed class GetEucaCredentialCommand : EucaCmdlet
@@ -38,6 +43,7 @@ namespace Euca.Images.Commands.Cloud
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "StoredCredentials")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? ProfileName { get; set; }
 
         /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Runtime;
@@ -22,6 +23,9 @@ namespace Euca.Images.Commands.Cloud
     /// <code>Get-EucaCredential -ListProfileDetail | Remove-EucaCredentialProfile</code>
     /// <para>Asks before deleting each profile.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Cloud.GetEucaCredentialCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Cloud.SetEucaCredentialCommand"/>
+    /// <seealso href="about_Euca.Images_Unattended"/>
     [Cmdlet(VerbsCommon.Remove, "EucaCredentialProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     public sealed class RemoveEucaCredentialProfileCommand : EucaCmdlet
     {
@@ -29,6 +33,7 @@ namespace Euca.Images.Commands.Cloud
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "StoredCredentials")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string[] ProfileName { get; set; } = new string[0];
 
         /// <summary>Delete without asking for confirmation.</summary>

@@ -39,6 +39,10 @@ namespace Euca.Images.Commands.Cloud
     /// <code>Set-Secret -Name euca-nightly -Secret $secretKey -Vault LocalStore; Set-EucaCredential -StoreAs nightly -SecretName euca-nightly -Vault LocalStore</code>
     /// <para>The profile keeps the endpoints and access key; the secret key is read from the vault each time the profile is used.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Cloud.GetEucaCredentialCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Cloud.RemoveEucaCredentialProfileCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Cloud.ConnectEucaCloudCommand"/>
+    /// <seealso href="about_Euca.Images_Unattended"/>
     [Cmdlet(VerbsCommon.Set, "EucaCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(CloudProfile))]
     public sealed class SetEucaCredentialCommand : EucaCmdlet

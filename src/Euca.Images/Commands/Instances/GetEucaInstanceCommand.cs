@@ -23,6 +23,9 @@ namespace Euca.Images.Commands.Instances
     /// <code>Get-EucaInstance -State stopped | Where-Object RootDeviceType -eq Ebs | ForEach-Object { New-EucaImage -InstanceId $_.InstanceId -Name "backup-$($_.InstanceId)" }</code>
     /// <para>Instance ids come from the listing.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Instances.NewEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Instances.NewEucaInstanceBundleCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Tags.GetEucaTagCommand"/>
     [Cmdlet(VerbsCommon.Get, "EucaInstance")]
     [OutputType(typeof(InstanceInfo))]
     public sealed class GetEucaInstanceCommand : EucaCloudCmdlet

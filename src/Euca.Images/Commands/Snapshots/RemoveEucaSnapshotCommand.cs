@@ -25,6 +25,10 @@ namespace Euca.Images.Commands.Snapshots
     /// <code>Get-EucaSnapshot -Tag @{ rotation = 'web' } | Where-Object StartTime -lt (Get-Date).AddDays(-30) | Remove-EucaSnapshot -Confirm:$false</code>
     /// <para>Snapshots still used by a registered image are reported and kept.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.GetEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.NewEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.UnregisterEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Volumes.RemoveEucaVolumeCommand"/>
     [Cmdlet(VerbsCommon.Remove, "EucaSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     public sealed class RemoveEucaSnapshotCommand : EucaCloudCmdlet
     {

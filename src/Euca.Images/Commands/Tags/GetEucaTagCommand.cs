@@ -20,6 +20,11 @@ namespace Euca.Images.Commands.Tags
     /// <code>Get-EucaImage -Name 'web-*' | Get-EucaTag -Key build</code>
     /// <para>Image ids bind from the pipeline.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Tags.NewEucaTagCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Tags.RemoveEucaTagCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Snapshots.GetEucaSnapshotCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Volumes.GetEucaVolumeCommand"/>
     [Cmdlet(VerbsCommon.Get, "EucaTag")]
     [OutputType(typeof(TagInfo))]
     public sealed class GetEucaTagCommand : EucaCloudCmdlet

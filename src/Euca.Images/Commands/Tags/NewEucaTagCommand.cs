@@ -26,6 +26,10 @@ namespace Euca.Images.Commands.Tags
     /// <code>Get-EucaSnapshot | Where-Object VolumeId -eq vol-1a2b3c4d | New-EucaTag -Tag @{ keep = 'yes' } -PassThru</code>
     /// <para>Snapshot ids bind from the pipeline; -PassThru shows the tags each now has.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Tags.GetEucaTagCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Tags.RemoveEucaTagCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
     [Cmdlet(VerbsCommon.New, "EucaTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(TagInfo))]
     public sealed class NewEucaTagCommand : EucaCloudCmdlet

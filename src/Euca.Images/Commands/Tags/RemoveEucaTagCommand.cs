@@ -26,6 +26,8 @@ namespace Euca.Images.Commands.Tags
     /// <code>Get-EucaImage -Tag @{ role = 'nightly' } | Remove-EucaTag -Tag @{ role = 'nightly' } -Confirm:$false</code>
     /// <para>Images tagged role=nightly lose that tag; another value of role would stay.</para>
     /// </example>
+    /// <seealso cref="Euca.Images.Commands.Tags.GetEucaTagCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Tags.NewEucaTagCommand"/>
     [Cmdlet(VerbsCommon.Remove, "EucaTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     public sealed class RemoveEucaTagCommand : EucaCloudCmdlet
     {
