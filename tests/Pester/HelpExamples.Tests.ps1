@@ -9,7 +9,8 @@
 #   - $WorkspaceFiles:   files in the current directory (disk images, keys, bundles made with New-EucaBundle);
 #   - $StoredBundles:    bundles in object storage (restored before every example, so deleting examples do not break
 #                        later ones);
-#   - a temporary HOME (~/.euca/pk.pem, ~/.euca/euca2ools.ini with regions localhost and staging, ~/admin-creds.zip);
+#   - a temporary HOME (~/.euca/pk.pem, ~/.euca/euca2ools.ini with regions localhost and staging, ~/admin-creds.zip)
+#                        and TMPDIR (bundles made without -Destination);
 #   - $CmdletNeeds:      per cmdlet, a script block run before each of its examples (an interrupted import to resume,
 #                        the bundle a node controller would have uploaded for a bundle task);
 #   - the Wait- cmdlets poll every 0.1 s ($PSDefaultParameterValues in the It block), not every 5 s;
@@ -109,9 +110,11 @@ BeforeAll {
     @("export EC2_URL=$($cloud.Url)services/compute", "export S3_URL=$($storage.Url)", "export EC2_ACCESS_KEY='$($keys.S3AccessKey)'",
         "export EC2_SECRET_KEY='$($keys.S3SecretKey)'", "export EC2_USER_ID='$($keys.UserAccountId)'") | Set-Content $eucarc
     Compress-Archive -Path $eucarc -DestinationPath (Join-Path $homeDir 'admin-creds.zip')
-    $script:savedHome = $env:HOME, (Get-PSProvider FileSystem).Home
+    $script:savedEnvironment = $env:HOME, (Get-PSProvider FileSystem).Home, $env:TMPDIR
     $env:HOME = $homeDir
     (Get-PSProvider FileSystem).Home = $homeDir
+    # Bundles made without -Destination go to $TMPDIR (else /var/tmp): here a folder of the test's own.
+    $env:TMPDIR = New-Item -ItemType Directory (Join-Path $TestDrive 'tmp') | ForEach-Object FullName
 
     # Connect-EucaCloud's first example asks for the key pair; here it gets the local cloud's without a prompt.
     function script:Get-Credential {
@@ -161,7 +164,7 @@ BeforeAll {
 
 AfterAll {
     Set-Location $PSScriptRoot
-    $env:HOME, (Get-PSProvider FileSystem).Home = $savedHome
+    $env:HOME, (Get-PSProvider FileSystem).Home, $env:TMPDIR = $savedEnvironment
     Disconnect-EucaCloud
     $cloud, $storage | Stop-EucaTestServer
 }
