@@ -6,7 +6,8 @@
 # and must write no error; an example whose last command is a Get-Euca* cmdlet must also find something.
 #
 # What examples may rely on is provided in ONE place, the "What the examples need" block of BeforeAll:
-#   - $WorkspaceFiles:   files in the current directory (disk images, keys, bundles made with New-EucaBundle);
+#   - $WorkspaceFiles:   disk images in the current directory, with web.vmdk, setup.ps1, the keys and
+#     $WorkspaceBundles: bundles made there with New-EucaBundle (folder = image);
 #   - $StoredBundles:    bundles in object storage (restored before every example, so deleting examples do not break
 #                        later ones);
 #   - a temporary HOME (~/.euca/pk.pem, ~/.euca/euca2ools.ini with regions localhost and staging, ~/admin-creds.zip)
@@ -17,7 +18,7 @@
 #   - Get-Credential is shadowed by a function of this file that returns the local cloud's test key pair, the one
 #                        non-interactive substitute (Connect-EucaCloud's first example prompts for it).
 # A new cmdlet whose examples need something else adds it there. Examples that delete or cancel things run last
-# ($LastVerbs), and conversion tasks an example leaves active are cancelled after it, so each example starts alike.
+# ($lastVerbs), and conversion tasks an example leaves active are cancelled after it, so each example starts alike.
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -61,9 +62,10 @@ BeforeAll {
     # ---- What the examples need -------------------------------------------------------------------------------------
     $script:template = Join-Path $TestDrive 'workspace'
     New-Item -ItemType Directory $template | Out-Null
+    $script:WorkspaceFiles = 'disk.img', 'centos7.img', 'centos7.raw', 'rootfs.img', 'vmlinuz', 'initrd.img', 'vmlinuz-5.10', 'initrd-5.10',
+        'windows-2012r2.img', 'win2012.raw', 'disk.raw'
     $seed = 0
-    foreach ($file in 'disk.img', 'centos7.img', 'centos7.raw', 'rootfs.img', 'vmlinuz', 'initrd.img', 'vmlinuz-5.10', 'initrd-5.10',
-        'windows-2012r2.img', 'win2012.raw', 'disk.raw') {
+    foreach ($file in $WorkspaceFiles) {
         New-TestImage -Path (Join-Path $template $file) -Seed (++$seed) -RandomBytes 20000 -ZeroBytes 20000 -TextBytes 4000
     }
     # A stream-optimized VMDK header (magic KDMV, version 3, capacity in sectors at offset 12) of a 2 GiB disk.
