@@ -161,3 +161,17 @@ function Get-TestSigningArguments {
 }
 
 Export-ModuleMember -Function Get-TestSigningArguments
+
+function Remove-LastImportPart {
+    <#
+    Deletes the last part of the disk import stored in -Bucket of s3rver (each object is <data>/<bucket>/<key> plus
+    ._S3rver_* files): its conversion task then stays active, waiting for the part, as after an import stopped midway.
+    #>
+    param([Parameter(Mandatory)] $Storage, [Parameter(Mandatory)] [string] $Bucket)
+    $parts = Get-ChildItem -Recurse -File (Join-Path $Storage.DataDirectory $Bucket) -Filter '*.part.*._S3rver_object'
+    $last = $parts | Sort-Object { [int]($_.Name -replace '^.*\.part\.(\d+)\..*$', '$1') } | Select-Object -Last 1
+    $stem = $last.Name -replace '_object$', ''
+    Get-ChildItem -File -LiteralPath $last.DirectoryName | Where-Object { $_.Name.StartsWith($stem) } | Remove-Item -LiteralPath { $_.FullName }
+}
+
+Export-ModuleMember -Function Remove-LastImportPart

@@ -30,5 +30,17 @@ namespace Euca.Images.Engine.Errors
         /// keeps the original exception; report it with the command that raised it.
         /// </summary>
         public static readonly ErrorId UnexpectedError = new ErrorId(nameof(UnexpectedError));
+
+        /// <summary>
+        /// A -Path with wildcards matched no file. Check the pattern and the current directory; a file whose name holds
+        /// [ or ] is named with -LiteralPath.
+        /// </summary>
+        public static readonly ErrorId PathMatchesNoFile = new ErrorId(nameof(PathMatchesNoFile));
+
+        /// <summary>
+        /// A -Path with wildcards matched several files where the cmdlet reads one (a disk image to install, import or
+        /// resume). Narrow the pattern, or pipe the files (Get-ChildItem ... | cmdlet) to run once per file.
+        /// </summary>
+        public static readonly ErrorId PathMatchesSeveralFiles = new ErrorId(nameof(PathMatchesSeveralFiles));
     }
 }

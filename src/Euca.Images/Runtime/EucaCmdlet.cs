@@ -200,5 +200,52 @@ namespace Euca.Images.Runtime
                 return new[] { ResolvePath(path!) };
             }
         }
+
+        /// <summary>
+        /// The one file a cmdlet that reads a single file is given, as PowerShell's own file cmdlets name it: a
+        /// -LiteralPath is taken as it is; a -Path with wildcards must match exactly one file (none or several is an
+        /// error naming the pattern); a -Path without wildcards is returned resolved even when it does not exist, so
+        /// the cmdlet reports the missing file with its own error id.
+        /// </summary>
+        internal string ResolveSingleInputPath(string? path, string? literalPath)
+        {
+            if (literalPath != null)
+            {
+                return ResolvePath(literalPath);
+            }
+
+            if (!WildcardPattern.ContainsWildcardCharacters(path))
+            {
+                return ResolvePath(path!);
+            }
+
+            Collection<string> found;
+            try
+            {
+                found = GetResolvedProviderPathFromPSPath(path, out _);
+            }
+            catch (ItemNotFoundException)
+            {
+                found = new Collection<string>();
+            }
+
+            if (found.Count == 0)
+            {
+                throw NoFileMatches(path!);
+            }
+
+            if (found.Count > 1)
+            {
+                throw new EucaException(ErrorIds.PathMatchesSeveralFiles, EucaErrorCategory.InvalidArgument,
+                    $"'{path}' matches {found.Count} files ({string.Join(", ", found)}); this cmdlet reads one. Narrow the pattern or pipe the files one by one.", path);
+            }
+
+            return found[0];
+        }
+
+        /// <summary>The error of a -Path pattern that matches no file.</summary>
+        internal static EucaException NoFileMatches(string path) =>
+            new EucaException(ErrorIds.PathMatchesNoFile, EucaErrorCategory.ObjectNotFound,
+                $"No file matches '{path}'. Check the pattern; a name with [ or ] needs -LiteralPath.", path);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
 using Euca.Images.Arguments;
@@ -248,7 +249,13 @@ namespace Euca.Images.Commands.Bundles
             {
                 try
                 {
-                    resolved.AddRange(GetResolvedProviderPathFromPSPath(path, out _));
+                    Collection<string> found = GetResolvedProviderPathFromPSPath(path, out _);
+                    if (found.Count == 0)
+                    {
+                        throw NoFileMatches(path);
+                    }
+
+                    resolved.AddRange(found);
                 }
                 catch (ItemNotFoundException)
                 {

@@ -18,7 +18,7 @@ namespace Euca.Images.Commands.Images
     /// </remarks>
     /// <example>
     /// <title>Share an image with another account</title>
-    /// <code>Edit-EucaImageAttribute -ImageId emi-1a2b3c4d -AddLaunchPermission 210987654321 -PassThru</code>
+    /// <code>Edit-EucaImageAttribute -ImageId emi-5a6b7c8d -AddLaunchPermission 210987654321 -PassThru</code>
     /// <para>Shows the new launch permissions.</para>
     /// </example>
     /// <example>
@@ -28,7 +28,7 @@ namespace Euca.Images.Commands.Images
     /// </example>
     /// <example>
     /// <title>Change the description</title>
-    /// <code>Edit-EucaImageAttribute emi-1a2b3c4d -Description 'CentOS 7.9, patched 2024-05'</code>
+    /// <code>Edit-EucaImageAttribute emi-5a6b7c8d -Description 'CentOS 7.9, patched 2024-05'</code>
     /// <para>Replaces the description.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageAttributeCommand"/>

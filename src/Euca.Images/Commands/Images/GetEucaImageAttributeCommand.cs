@@ -14,7 +14,7 @@ namespace Euca.Images.Commands.Images
     /// </remarks>
     /// <example>
     /// <title>Who may run an image</title>
-    /// <code>Get-EucaImageAttribute -ImageId emi-1a2b3c4d -Attribute LaunchPermission | Select-Object -ExpandProperty LaunchPermissions</code>
+    /// <code>Get-EucaImageAttribute -ImageId emi-5a6b7c8d -Attribute LaunchPermission | Select-Object -ExpandProperty LaunchPermissions</code>
     /// <para>One entry per account id, plus group all for a public image.</para>
     /// </example>
     /// <example>

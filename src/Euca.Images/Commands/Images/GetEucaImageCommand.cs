@@ -35,13 +35,15 @@ namespace Euca.Images.Commands.Images
     /// <para>Filters run in the cloud; several values for one filter match any of them.</para>
     /// </example>
     /// <example>
-    /// <title>Find kernels by name</title>
-    /// <code>Get-EucaImage -ImageType Kernel -Name 'vmlinuz-3.10*' -State available</code>
-    /// <para>The convenience parameters become the name, image-type, root-device-type and state filters.</para>
+    /// <title>Find the cloud's public kernels by name</title>
+    /// <code>Get-EucaImage -ImageType Kernel -Name 'vmlinuz-3.10*' -State available -ExecutableBy all</code>
+    /// <para>The convenience parameters become the name, image-type, root-device-type and state filters. Kernels
+    /// belong to the cloud administrator and are public, so this needs -ExecutableBy all: without it the search
+    /// finds nothing.</para>
     /// </example>
     /// <example>
     /// <title>Look up images by id from the pipeline</title>
-    /// <code>'emi-1a2b3c4d', 'eki-0123abcd' | Get-EucaImage | Format-List</code>
+    /// <code>'emi-5a6b7c8d', 'eki-6e0f3b1d' | Get-EucaImage | Format-List</code>
     /// <para>Ids bind from the pipeline, as strings or as any object with an ImageId property.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>

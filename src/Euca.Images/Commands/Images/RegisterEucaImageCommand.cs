@@ -26,17 +26,17 @@ namespace Euca.Images.Commands.Images
     /// </remarks>
     /// <example>
     /// <title>Register an uploaded bundle</title>
-    /// <code>Register-EucaImage -Name centos-7-hvm -ImageLocation images/centos-7.img.manifest.xml -VirtualizationType hvm</code>
+    /// <code>Register-EucaImage -Name centos-7-hvm -ImageLocation images/centos7.img.manifest.xml -VirtualizationType hvm</code>
     /// <para>Registers the bundle as an instance-store HVM image and shows it.</para>
     /// </example>
     /// <example>
     /// <title>Register an EBS-backed image with an ephemeral disk</title>
-    /// <code>Register-EucaImage -Name web-ebs -SnapshotId snap-1a2b3c4d -BlockDeviceMapping '/dev/sdb=ephemeral0', @{ DeviceName = '/dev/sdc'; VolumeSize = 20; DeleteOnTermination = $true }</code>
+    /// <code>Register-EucaImage -Name web-ebs -SnapshotId snap-3e1d2c4b -BlockDeviceMapping '/dev/sdb=ephemeral0', @{ DeviceName = '/dev/sdc'; VolumeSize = 20; DeleteOnTermination = $true }</code>
     /// <para>The snapshot becomes the root volume /dev/sda; /dev/sdb is an ephemeral disk and /dev/sdc a new 20 GiB volume.</para>
     /// </example>
     /// <example>
     /// <title>Register a paravirtual image and wait for it</title>
-    /// <code>Register-EucaImage -Name centos-6-pv -ImageLocation images/centos-6.img.manifest.xml -VirtualizationType paravirtual -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 | Wait-EucaImage -State available</code>
+    /// <code>Register-EucaImage -Name centos-6-pv -ImageLocation images/rootfs.img.manifest.xml -VirtualizationType paravirtual -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 | Wait-EucaImage -State available</code>
     /// <para>Tab completion offers registered kernels for -KernelId and ramdisks for -RamdiskId.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>

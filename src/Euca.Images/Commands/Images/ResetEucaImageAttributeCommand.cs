@@ -14,7 +14,7 @@ namespace Euca.Images.Commands.Images
     /// </remarks>
     /// <example>
     /// <title>Stop sharing an image</title>
-    /// <code>Reset-EucaImageAttribute -ImageId emi-1a2b3c4d -Attribute LaunchPermission</code>
+    /// <code>Reset-EucaImageAttribute -ImageId emi-5a6b7c8d -Attribute LaunchPermission</code>
     /// <para>Only the owner can run the image afterwards.</para>
     /// </example>
     /// <example>

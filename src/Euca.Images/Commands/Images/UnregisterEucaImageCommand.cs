@@ -22,7 +22,7 @@ namespace Euca.Images.Commands.Images
     /// </remarks>
     /// <example>
     /// <title>Deregister an image</title>
-    /// <code>Unregister-EucaImage -ImageId emi-1a2b3c4d</code>
+    /// <code>Unregister-EucaImage -ImageId emi-7b8c9d0e</code>
     /// <para>The image is hidden from Get-EucaImage; running it again deletes it.</para>
     /// </example>
     /// <example>

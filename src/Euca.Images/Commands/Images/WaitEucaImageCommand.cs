@@ -16,12 +16,12 @@ namespace Euca.Images.Commands.Images
     /// </remarks>
     /// <example>
     /// <title>Register and wait until the image can be run</title>
-    /// <code>Register-EucaImage -Name centos-7 -ImageLocation images/centos-7.img.manifest.xml | Wait-EucaImage -State available</code>
+    /// <code>Register-EucaImage -Name centos-7 -ImageLocation images/centos7.img.manifest.xml | Wait-EucaImage -State available</code>
     /// <para>Emits the image once it is available.</para>
     /// </example>
     /// <example>
     /// <title>Wait with a shorter timeout</title>
-    /// <code>Wait-EucaImage -ImageId emi-1a2b3c4d -State available -TimeoutSeconds 120 -PollSeconds 5</code>
+    /// <code>Wait-EucaImage -ImageId emi-5a6b7c8d -State available -TimeoutSeconds 120 -PollSeconds 5</code>
     /// <para>Fails with ImageWaitTimeout after two minutes.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>

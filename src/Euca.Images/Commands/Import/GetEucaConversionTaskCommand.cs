@@ -19,9 +19,9 @@ namespace Euca.Images.Commands.Import
     /// <para>Shows every task as a table.</para>
     /// </example>
     /// <example>
-    /// <title>See why an import failed</title>
-    /// <code>Get-EucaConversionTask import-vol-1a2b3c4d | Format-List ConversionTaskId, State, StatusMessage</code>
-    /// <para>Ids also bind from the pipeline by property name.</para>
+    /// <title>See why imports did not complete</title>
+    /// <code>Get-EucaConversionTask | Where-Object State -ne completed | Format-List ConversionTaskId, State, StatusMessage</code>
+    /// <para>Ids also bind from the pipeline by property name; Get-EucaConversionTask import-vol-... shows one task.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Import.WaitEucaConversionTaskCommand"/>
     /// <seealso cref="Euca.Images.Commands.Import.StopEucaConversionTaskCommand"/>

@@ -10,14 +10,26 @@ namespace Euca.Images.Commands.Import
     /// <summary>The parameters Import-EucaVolume and Import-EucaInstance share: the disk file, where it is uploaded, and how.</summary>
     public abstract class ImportDiskCommandBase : EucaCloudCmdlet
     {
+        /// <summary>The parameter set of -Path, the default of every derived cmdlet.</summary>
+        protected const string PathSet = "Path";
+
+        private const string LiteralPathSet = "LiteralPath";
+
         /// <summary>
         /// The disk image file to import: raw, VHD, VHDX, QCOW2 or VMDK, recognised by its content. A sparse or
         /// stream-optimized VMDK is sent as it is; every other format is sent as its raw disk, converted on the fly.
+        /// Wildcards must match one file.
         /// </summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName", "PSPath")]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
+
+        /// <summary>The disk image file, taken as it is (no wildcards); files from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
 
         /// <summary>The bucket for the parts and the import manifest; it is created when it does not exist.</summary>
         [Parameter(Mandatory = true)]
@@ -69,13 +81,14 @@ namespace Euca.Images.Commands.Import
         [Parameter(DontShow = true)]
         public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-        /// <summary>The full path of <see cref="Path"/>, checked to exist.</summary>
+        /// <summary>The full path of <see cref="Path"/> or <see cref="LiteralPath"/>, checked to exist.</summary>
         protected string ResolvedPath()
         {
-            string path = ResolvePath(Path!);
+            string path = ResolveSingleInputPath(Path, LiteralPath);
             if (!System.IO.File.Exists(path))
             {
-                throw new EucaException(ErrorIds.ImportFileNotFound, EucaErrorCategory.ObjectNotFound, $"The disk image '{Path}' does not exist.", Path);
+                string given = LiteralPath ?? Path!;
+                throw new EucaException(ErrorIds.ImportFileNotFound, EucaErrorCategory.ObjectNotFound, $"The disk image '{given}' does not exist.", given);
             }
 
             return path;

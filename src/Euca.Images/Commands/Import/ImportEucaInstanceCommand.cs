@@ -29,7 +29,7 @@ namespace Euca.Images.Commands.Import
     /// <seealso cref="Euca.Images.Commands.Import.ResumeEucaImportCommand"/>
     /// <seealso cref="Euca.Images.Commands.Import.StopEucaConversionTaskCommand"/>
     /// <seealso href="about_Euca.Images_Import"/>
-    [Cmdlet(VerbsData.Import, "EucaInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Import, "EucaInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class ImportEucaInstanceCommand : ImportDiskCommandBase
     {

@@ -37,7 +37,7 @@ namespace Euca.Images.Commands.Import
     /// <seealso cref="Euca.Images.Commands.Snapshots.NewEucaSnapshotCommand"/>
     /// <seealso cref="Euca.Images.Commands.Install.NewEucaEbsImageCommand"/>
     /// <seealso href="about_Euca.Images_Import"/>
-    [Cmdlet(VerbsData.Import, "EucaVolume", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Import, "EucaVolume", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class ImportEucaVolumeCommand : ImportDiskCommandBase
     {

@@ -16,22 +16,26 @@ namespace Euca.Images.Commands.Import
     /// </remarks>
     /// <example>
     /// <title>Resume after a broken connection</title>
-    /// <code>Resume-EucaImport -ConversionTaskId import-vol-1a2b3c4d -Path ./centos7.raw</code>
-    /// <para>Sends what is missing and emits the task.</para>
+    /// <code>Get-EucaConversionTask | Where-Object State -eq active | Resume-EucaImport -Path ./centos7.raw</code>
+    /// <para>Sends what is missing and emits the task; the task id binds from the piped task. The warning of a
+    /// stopped import names the task: Resume-EucaImport -ConversionTaskId import-vol-... -Path ./centos7.raw.</para>
     /// </example>
     /// <example>
-    /// <title>Resume and wait</title>
-    /// <code>Resume-EucaImport import-vol-1a2b3c4d ./centos7.raw | Wait-EucaConversionTask</code>
+    /// <title>Resume the newest active import and wait</title>
+    /// <code>$task = Get-EucaConversionTask | Where-Object State -eq active | Select-Object -Last 1; Resume-EucaImport $task.ConversionTaskId ./centos7.raw | Wait-EucaConversionTask</code>
     /// <para>The task id and the path are positional.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Import.ImportEucaVolumeCommand"/>
     /// <seealso cref="Euca.Images.Commands.Import.ImportEucaInstanceCommand"/>
     /// <seealso cref="Euca.Images.Commands.Import.WaitEucaConversionTaskCommand"/>
     /// <seealso href="about_Euca.Images_Import"/>
-    [Cmdlet(VerbsLifecycle.Resume, "EucaImport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsLifecycle.Resume, "EucaImport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(ConversionTaskInfo))]
     public sealed class ResumeEucaImportCommand : EucaCloudCmdlet
     {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
         /// <summary>The conversion task to resume (import-vol-… or import-i-…).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("TaskId")]
@@ -39,10 +43,17 @@ namespace Euca.Images.Commands.Import
         [ArgumentCompleter(typeof(ConversionTaskIdCompleter))]
         public string? ConversionTaskId { get; set; }
 
-        /// <summary>The disk image file the import started with.</summary>
-        [Parameter(Mandatory = true, Position = 1)]
+        /// <summary>The disk image file the import started with; wildcards must match one file.</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = PathSet)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
+
+        /// <summary>The disk image file the import started with, taken as it is (no wildcards).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
 
         /// <summary>How many days the URLs of a rebuilt manifest stay valid (default 30).</summary>
         [Parameter]
@@ -62,10 +73,11 @@ namespace Euca.Images.Commands.Import
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
-            string path = ResolvePath(Path!);
+            string path = ResolveSingleInputPath(Path, LiteralPath);
             if (!System.IO.File.Exists(path))
             {
-                throw new EucaException(ErrorIds.ImportFileNotFound, EucaErrorCategory.ObjectNotFound, $"The disk image '{Path}' does not exist.", Path);
+                string given = LiteralPath ?? Path!;
+                throw new EucaException(ErrorIds.ImportFileNotFound, EucaErrorCategory.ObjectNotFound, $"The disk image '{given}' does not exist.", given);
             }
 
             if (!ShouldProcess(ConversionTaskId, $"Upload the missing parts of {path}"))

@@ -14,9 +14,10 @@ namespace Euca.Images.Commands.Import
     /// -Force is given.</para>
     /// </remarks>
     /// <example>
-    /// <title>Cancel an import and remove what was uploaded</title>
-    /// <code>Stop-EucaConversionTask -ConversionTaskId import-vol-1a2b3c4d -RemoveDiskImage -Force</code>
-    /// <para>Leaves nothing of the import behind.</para>
+    /// <title>Cancel the running imports and remove what was uploaded</title>
+    /// <code>Get-EucaConversionTask | Where-Object State -eq active | Stop-EucaConversionTask -RemoveDiskImage -Force</code>
+    /// <para>Leaves nothing of the imports behind; Stop-EucaConversionTask -ConversionTaskId import-vol-... cancels
+    /// one task by id.</para>
     /// </example>
     /// <example>
     /// <title>Clean up every failed import</title>

@@ -18,9 +18,9 @@ namespace Euca.Images.Commands.Import
     /// <para>The progress bar follows ApproximateBytesConverted.</para>
     /// </example>
     /// <example>
-    /// <title>Wait for a task by id</title>
-    /// <code>Wait-EucaConversionTask import-vol-1a2b3c4d</code>
-    /// <para>Emits the completed task.</para>
+    /// <title>Wait for every running import</title>
+    /// <code>Get-EucaConversionTask | Where-Object State -eq active | Wait-EucaConversionTask</code>
+    /// <para>Emits each task once it completes; Wait-EucaConversionTask import-vol-... waits for one task by id.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Import.ImportEucaVolumeCommand"/>
     /// <seealso cref="Euca.Images.Commands.Import.GetEucaConversionTaskCommand"/>

@@ -40,9 +40,11 @@ namespace Euca.Images.Commands.Install
     /// <para>Emits the registered emi-... image.</para>
     /// </example>
     /// <example>
-    /// <title>Install a paravirtual set and share it</title>
-    /// <code>Install-EucaImage -Path rootfs.img -KernelPath vmlinuz -RamdiskPath initrd.img -Name centos-6-pv -Bucket images -Architecture x86_64 -Public</code>
-    /// <para>Emits the EKI, the ERI and the EMI, in that order.</para>
+    /// <title>Install a paravirtual image on the cloud's kernel and share it</title>
+    /// <code>Install-EucaImage -Path rootfs.img -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Name centos-6-pv -Bucket images -Architecture x86_64 -Public</code>
+    /// <para>Emits the EMI, booting a kernel and ramdisk already registered (Get-EucaImage -ImageType Kernel
+    /// -ExecutableBy all lists them). A cloud administrator can install the kernel and ramdisk too, with -KernelPath
+    /// vmlinuz -RamdiskPath initrd.img instead: that emits the EKI, the ERI and the EMI, in that order.</para>
     /// </example>
     /// <example>
     /// <title>Install a Windows image</title>
@@ -54,18 +56,29 @@ namespace Euca.Images.Commands.Install
     /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
     /// <seealso cref="Euca.Images.Commands.Install.NewEucaEbsImageCommand"/>
     /// <seealso href="about_Euca.Images_Bundles"/>
-    [Cmdlet(VerbsLifecycle.Install, "EucaImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Install, "EucaImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(ImageInfo))]
     public sealed class InstallEucaImageCommand : BundlingCmdlet
     {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
         /// <summary>
         /// The image file: a raw disk (HVM) or a root file system (paravirtual), or a VHD, VHDX, VMDK or QCOW2 disk
         /// (recognised by content), which is bundled as the raw disk it describes, without a raw copy on disk.
+        /// Wildcards must match one file.
         /// </summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName", "ImagePath")]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("ImagePath")]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
+
+        /// <summary>The image file, taken as it is (no wildcards); files from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
 
         /// <summary>The image's name.</summary>
         [Parameter(Mandatory = true)]
@@ -162,7 +175,7 @@ namespace Euca.Images.Commands.Install
                     "Give either -KernelPath or -KernelId (and either -RamdiskPath or -RamdiskId), not both.", KernelPath ?? RamdiskPath);
             }
 
-            string imagePath = ResolvePath(Path!);
+            string imagePath = ResolveSingleInputPath(Path, LiteralPath);
             if (!ShouldProcess(imagePath, $"Install image '{Name}' into bucket '{Bucket}'"))
             {
                 return;

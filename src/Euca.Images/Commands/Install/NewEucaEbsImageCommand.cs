@@ -43,7 +43,7 @@ namespace Euca.Images.Commands.Install
     /// <seealso cref="Euca.Images.Commands.Images.RegisterEucaImageCommand"/>
     /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>
     /// <seealso href="about_Euca.Images_Import"/>
-    [Cmdlet(VerbsCommon.New, "EucaEbsImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "EucaEbsImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(ImageInfo))]
     public sealed class NewEucaEbsImageCommand : ImportDiskCommandBase
     {

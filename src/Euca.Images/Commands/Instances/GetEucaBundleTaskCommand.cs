@@ -20,7 +20,7 @@ namespace Euca.Images.Commands.Instances
     /// </example>
     /// <example>
     /// <title>Check one task</title>
-    /// <code>Get-EucaBundleTask -BundleId bun-3b4c5d6e | Format-List</code>
+    /// <code>Get-EucaBundleTask -BundleId bun-2a3b4c5d | Format-List</code>
     /// <para>Shows every field of the task, including an error message if it failed.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Instances.NewEucaInstanceBundleCommand"/>

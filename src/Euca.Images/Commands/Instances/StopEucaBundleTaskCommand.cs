@@ -18,8 +18,8 @@ namespace Euca.Images.Commands.Instances
     /// </example>
     /// <example>
     /// <title>Cancel every unfinished task</title>
-    /// <code>Get-EucaBundleTask | Where-Object State -notin 'complete', 'failed' | Stop-EucaBundleTask -Confirm:$false</code>
-    /// <para>Cancels all tasks still running.</para>
+    /// <code>Get-EucaBundleTask | Where-Object State -notin 'complete', 'failed', 'cancelling' | Stop-EucaBundleTask -Confirm:$false</code>
+    /// <para>Cancels all tasks still running; a task already cancelling cannot be cancelled again (IncorrectState).</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Instances.GetEucaBundleTaskCommand"/>
     /// <seealso cref="Euca.Images.Commands.Instances.NewEucaInstanceBundleCommand"/>

@@ -14,7 +14,7 @@ namespace Euca.Images.Commands.Snapshots
     /// </remarks>
     /// <example>
     /// <title>Wait for a snapshot</title>
-    /// <code>Wait-EucaSnapshot -SnapshotId snap-11223344</code>
+    /// <code>Wait-EucaSnapshot -SnapshotId snap-3e1d2c4b</code>
     /// <para>Shows the snapshot's progress and returns it once completed.</para>
     /// </example>
     /// <example>

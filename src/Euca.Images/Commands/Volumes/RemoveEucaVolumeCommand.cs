@@ -20,9 +20,10 @@ namespace Euca.Images.Commands.Volumes
     /// each deleted volume.</para>
     /// </remarks>
     /// <example>
-    /// <title>Delete a volume</title>
-    /// <code>Remove-EucaVolume -VolumeId vol-1a2b3c4d -Force</code>
-    /// <para>Deletes the volume without asking.</para>
+    /// <title>Delete the unattached volumes of a zone</title>
+    /// <code>Get-EucaVolume -State available -AvailabilityZone one | Remove-EucaVolume -Force</code>
+    /// <para>Deletes them without asking; Remove-EucaVolume -VolumeId vol-... deletes one volume by id. A volume
+    /// still attached to an instance is refused with VolumeInUse.</para>
     /// </example>
     /// <example>
     /// <title>Delete the volumes of completed imports</title>

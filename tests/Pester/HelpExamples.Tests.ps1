@@ -1,0 +1,200 @@
+# Every example in the built help runs as written against the local cloud and s3rver.
+#
+# The examples are read from the built module's help (Get-Help <cmdlet> -Examples, made from the cmdlets' XML doc
+# comments), never copied here, so a cmdlet added to CmdletsToExport is covered without touching this file. Each
+# example's code runs in a fresh copy of a workspace folder as the current directory, with a fresh session connection,
+# and must write no error; an example whose last command is a Get-Euca* cmdlet must also find something.
+#
+# What examples may rely on is provided in ONE place, the "What the examples need" block of BeforeAll:
+#   - $WorkspaceFiles:   disk images in the current directory, with web.vmdk, setup.ps1, the keys and
+#     $WorkspaceBundles: bundles made there with New-EucaBundle (folder = image);
+#   - $StoredBundles:    bundles in object storage (restored before every example, so deleting examples do not break
+#                        later ones);
+#   - a temporary HOME (~/.euca/pk.pem, ~/.euca/euca2ools.ini with regions localhost and staging, ~/admin-creds.zip)
+#                        and TMPDIR (bundles made without -Destination);
+#   - $CmdletNeeds:      per cmdlet, a script block run before each of its examples (an interrupted import to resume,
+#                        the bundle a node controller would have uploaded for a bundle task);
+#   - the Wait- cmdlets poll every 0.1 s ($PSDefaultParameterValues in the It block), not every 5 s;
+#   - Get-Credential is shadowed by a function of this file that returns the local cloud's test key pair, the one
+#                        non-interactive substitute (Connect-EucaCloud's first example prompts for it).
+# A new cmdlet whose examples need something else adds it there. Examples that delete or cancel things run last
+# ($lastVerbs), and conversion tasks an example leaves active are cancelled after it, so each example starts alike.
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $lastVerbs = 'Stop', 'Remove', 'Unregister', 'Disconnect'
+    $names = (Import-PowerShellDataFile (Get-TestModulePath)).CmdletsToExport |
+        Sort-Object { [int]($_.Split('-')[0] -in $lastVerbs) }, { $_ }
+    $script:examples = foreach ($name in $names) {
+        $number = 0
+        foreach ($example in (Get-Help $name -Examples).examples.example) {
+            $number++
+            @{ Name = $name; Number = $number; Code = ($example.code | Out-String).Trim() }
+        }
+    }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path (Get-RepoRoot) 'tests/servers/EucaTestServers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    Clear-EucaCloudEnvironment
+
+    $script:keys = Get-EucaLocalCloudDefaults
+    $certs = $keys.CertificateDirectory
+    # The seeded cloud with faster clocks: snapshots and new images settle at once, a bundle task within two seconds
+    # (long enough for Stop-EucaBundleTask's example to find it running).
+    $config = Join-Path $TestDrive 'cloud.json'
+    (Get-Content -Raw (Join-Path (Get-RepoRoot) 'tests/Euca.Images.LocalCloud/default-cloud.json')) `
+        -replace '"timing": \{[^}]*\}', '"timing": { "bundleStepSeconds": 0.5, "snapshotSeconds": 0.1, "imageSeconds": 0.1 }' `
+        -replace '"certs/', ('"' + ($certs -replace '\\', '/') + '/') | Set-Content $config
+    $script:storage = Start-EucaObjectStorage
+    $script:cloud = Start-EucaLocalCloud -ConfigPath $config -ObjectStorageUrl $storage.Url -PendingSeconds 0.1 `
+        -AdditionalArguments '--conversion-interval-ms', '20'
+    $script:session = @{
+        ComputeUrl = $cloud.Url; ObjectStorageUrl = $storage.Url; AccessKey = $keys.S3AccessKey; SecretKey = $keys.S3SecretKey
+        AccountId = $keys.UserAccountId; Certificate = Join-Path $certs 'user-cert.pem'; PrivateKey = Join-Path $certs 'user-key.pem'
+        CloudCertificate = Join-Path $certs 'cloud-cert.pem'
+    }
+    Connect-EucaCloud @session
+
+    # ---- What the examples need -------------------------------------------------------------------------------------
+    $script:template = Join-Path $TestDrive 'workspace'
+    New-Item -ItemType Directory $template | Out-Null
+    $script:WorkspaceFiles = 'disk.img', 'centos7.img', 'centos7.raw', 'rootfs.img', 'vmlinuz', 'initrd.img', 'vmlinuz-5.10', 'initrd-5.10',
+        'windows-2012r2.img', 'win2012.raw', 'disk.raw'
+    $seed = 0
+    foreach ($file in $WorkspaceFiles) {
+        New-TestImage -Path (Join-Path $template $file) -Seed (++$seed) -RandomBytes 20000 -ZeroBytes 20000 -TextBytes 4000
+    }
+    # A stream-optimized VMDK header (magic KDMV, version 3, capacity in sectors at offset 12) of a 2 GiB disk.
+    $vmdk = [byte[]]::new(4096)
+    [System.Text.Encoding]::ASCII.GetBytes('KDMV').CopyTo($vmdk, 0)
+    [BitConverter]::GetBytes([uint32]3).CopyTo($vmdk, 4)
+    [BitConverter]::GetBytes([uint64](2GB / 512)).CopyTo($vmdk, 12)
+    [System.IO.File]::WriteAllBytes((Join-Path $template 'web.vmdk'), $vmdk)
+    Set-Content (Join-Path $template 'setup.ps1') 'Set-TimeZone -Id UTC'
+    Copy-Item (Join-Path $certs 'user-cert.pem') (Join-Path $template 'cert.pem')
+    Copy-Item (Join-Path $certs 'user-key.pem') (Join-Path $template 'pk.pem')
+    Copy-Item (Join-Path $certs 'cloud-cert.pem') (Join-Path $template 'cloud-cert.pem')
+    $script:WorkspaceBundles = @{ 'bundles' = 'centos7.img'; '.' = 'centos7.img'; 'b' = 'disk.img' }
+    foreach ($folder in $WorkspaceBundles.Keys) {
+        New-EucaBundle -Path (Join-Path $template $WorkspaceBundles[$folder]) -Architecture x86_64 -Destination (Join-Path $template $folder) | Out-Null
+    }
+
+    $script:StoredBundles = @(
+        @{ File = 'centos7.img'; Bucket = 'images' }
+        @{ File = 'centos7.img'; Bucket = 'images'; KeyPrefix = 'centos' }
+        @{ File = 'rootfs.img'; Bucket = 'images' }
+    )
+    $script:storedFolder = Join-Path $TestDrive 'stored'
+    foreach ($bundle in $StoredBundles) {
+        $bundle.Local = New-EucaBundle -Path (Join-Path $template $bundle.File) -Architecture x86_64 -Destination (Join-Path $storedFolder ([guid]::NewGuid()))
+    }
+    function script:Restore-StoredBundles {
+        foreach ($bundle in $StoredBundles) {
+            $sendArgs = @{ Bucket = $bundle.Bucket }
+            if ($bundle.KeyPrefix) { $sendArgs.KeyPrefix = $bundle.KeyPrefix }
+            $bundle.Local | Send-EucaBundle @sendArgs -Resume | Out-Null
+        }
+    }
+
+    # A HOME of the test's own: ~/.euca (the key and a euca2ools configuration) and a credentials zip.
+    $script:homeDir = Join-Path $TestDrive 'home'
+    New-Item -ItemType Directory (Join-Path $homeDir '.euca') | Out-Null
+    Copy-Item (Join-Path $certs 'user-key.pem') (Join-Path $homeDir '.euca/pk.pem')
+    $region = @("ec2-url = $($cloud.Url)services/compute", "s3-url = $($storage.Url)", "certificate = $(Join-Path $certs 'cloud-cert.pem')")
+    @('[region localhost]') + $region + @('[region staging]') + $region + @(
+        '[user admin]', "key-id = $($keys.S3AccessKey)", "secret-key = $($keys.S3SecretKey)", "account-id = $($keys.UserAccountId)"
+    ) | Set-Content (Join-Path $homeDir '.euca/euca2ools.ini')
+    $eucarc = Join-Path $TestDrive 'eucarc'
+    @("export EC2_URL=$($cloud.Url)services/compute", "export S3_URL=$($storage.Url)", "export EC2_ACCESS_KEY='$($keys.S3AccessKey)'",
+        "export EC2_SECRET_KEY='$($keys.S3SecretKey)'", "export EC2_USER_ID='$($keys.UserAccountId)'") | Set-Content $eucarc
+    Compress-Archive -Path $eucarc -DestinationPath (Join-Path $homeDir 'admin-creds.zip')
+    $script:savedEnvironment = $env:HOME, (Get-PSProvider FileSystem).Home, $env:TMPDIR
+    $env:HOME = $homeDir
+    (Get-PSProvider FileSystem).Home = $homeDir
+    # Bundles made without -Destination go to $TMPDIR (else /var/tmp): here a folder of the test's own.
+    $env:TMPDIR = New-Item -ItemType Directory (Join-Path $TestDrive 'tmp') | ForEach-Object FullName
+
+    # Connect-EucaCloud's first example asks for the key pair; here it gets the local cloud's without a prompt.
+    function script:Get-Credential {
+        [pscredential]::new($keys.S3AccessKey, (ConvertTo-SecureString $keys.S3SecretKey -AsPlainText -Force))
+    }
+
+    # An import of ./centos7.raw whose last part never arrived (as after Ctrl+C): the task stays active, waiting for it.
+    # The conversion reads one part per interval, so it is still far from the last of 44 parts when that is deleted.
+    function script:Start-InterruptedImport {
+        $task = Import-EucaVolume -Path (Join-Path $template 'centos7.raw') -AvailabilityZone one -Bucket resumable -PartSize 1024
+        Remove-LastImportPart $storage 'resumable'
+        $task
+    }
+
+    # The bundle a node controller uploads when a bundle task completes (the local cloud stores nothing itself).
+    function script:Send-InstanceBundle([string] $Bucket, [string] $Prefix) {
+        $bundle = New-EucaBundle -Path (Join-Path $template 'windows-2012r2.img') -Architecture x86_64 -Prefix $Prefix `
+            -Destination (Join-Path $storedFolder ([guid]::NewGuid()))
+        $bundle | Send-EucaBundle -Bucket $Bucket | Out-Null
+    }
+
+    $script:CmdletNeeds = @{
+        # Examples that write ./centos7.img or ./bundles/centos7.img.* run where only the bundle (or nothing) is.
+        'Expand-EucaBundle'       = { Remove-Item ./centos7.img }
+        'Save-EucaBundle'         = { Remove-Item ./centos7.img }
+        'New-EucaBundle'          = { Remove-Item ./bundles -Recurse }
+        'Resume-EucaImport'       = { Start-InterruptedImport | Out-Null }
+        'Stop-EucaConversionTask' = { Start-InterruptedImport | Out-Null }
+        'New-EucaInstanceBundle'  = { Send-InstanceBundle win-images win2012-web }
+        'Wait-EucaBundleTask'     = { Send-InstanceBundle win-images win2012-web; New-EucaInstanceBundle i-3b4c5d6e -Bucket win-images -Prefix win2012-web | Out-Null }
+        'Stop-EucaBundleTask'     = { New-EucaInstanceBundle i-3b4c5d6e -Bucket win-images -Prefix win2012-web | Out-Null }
+    }
+    # Listings need something to list: a finished import and a bundle task.
+    Import-EucaVolume -Path (Join-Path $template 'disk.raw') -AvailabilityZone one -Bucket imports | Wait-EucaConversionTask -PollSeconds 0.1 | Out-Null
+    New-EucaInstanceBundle i-2a3b4c5d -Bucket images -Prefix listed | Out-Null
+    # -----------------------------------------------------------------------------------------------------------------
+
+    # The command an example's code ends with (for `a | b; c | d` that is d).
+    function script:Get-LastCommandName([string] $Code) {
+        $ast = [System.Management.Automation.Language.Parser]::ParseInput($Code, [ref]$null, [ref]$null)
+        $last = @($ast.EndBlock.Statements)[-1]
+        if ($last -is [System.Management.Automation.Language.PipelineAst] -and $last.PipelineElements[-1] -is [System.Management.Automation.Language.CommandAst]) {
+            $last.PipelineElements[-1].GetCommandName()
+        }
+    }
+}
+
+AfterAll {
+    Set-Location $PSScriptRoot
+    $env:HOME, (Get-PSProvider FileSystem).Home, $env:TMPDIR = $savedEnvironment
+    Disconnect-EucaCloud
+    $cloud, $storage | Stop-EucaTestServer
+}
+
+Describe 'Help example <Number> of <Name>' -Tags 'CI' -ForEach $examples {
+    BeforeAll {
+        $workspace = Join-Path $TestDrive "run-$Name-$Number"
+        Copy-Item $template $workspace -Recurse
+        Set-Location $workspace
+        Connect-EucaCloud @session
+        Restore-StoredBundles
+        if ($CmdletNeeds.ContainsKey($Name)) { & $CmdletNeeds[$Name] }
+    }
+
+    AfterAll {
+        Set-Location $TestDrive
+        Connect-EucaCloud @session
+        Get-EucaConversionTask | Where-Object State -eq active | Stop-EucaConversionTask -Force
+    }
+
+    It 'runs as written: <Code>' {
+        # The waits poll the fast local cloud every 0.1 s instead of every 5 s; an example's own -PollSeconds wins.
+        $PSDefaultParameterValues = @{ '*-Euca*:PollSeconds' = 0.1 }
+        $output = @(& ([scriptblock]::Create($Code)) 2>&1)
+        $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $errors | Should -BeNullOrEmpty -Because "example $Number of $Name must run as written"
+        if ((Get-LastCommandName $Code) -like 'Get-Euca*') {
+            $output.Count | Should -BeGreaterThan 0 -Because "example $Number of $Name lists something on the local cloud"
+        }
+    }
+}
