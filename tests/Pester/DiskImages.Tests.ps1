@@ -94,3 +94,31 @@ Describe 'New-EucaBundle from other disk formats' -Tags 'CI' {
         (Get-FileHash $restored.Path).Hash | Should -Be $rawHash
     }
 }
+
+Describe 'Disk image paths: wildcards and -LiteralPath' -Tags 'CI' {
+    BeforeAll {
+        $script:folder = New-Item -ItemType Directory (Join-Path $TestDrive 'paths')
+        Copy-Item $vhdx (Join-Path $folder 'web[1].vhdx')
+        Copy-Item $qcow2 (Join-Path $folder 'kvm.qcow2')
+    }
+
+    It 'Get-EucaDiskImage describes every file a pattern matches' {
+        (Get-EucaDiskImage -Path (Join-Path $folder '*') | Sort-Object Format).Format | Should -Be @('Qcow2', 'Vhdx')
+    }
+
+    It 'takes a name with brackets as it is through -LiteralPath' {
+        (Get-EucaDiskImage -LiteralPath (Join-Path $folder 'web[1].vhdx')).Format | Should -Be 'Vhdx'
+        $converted = ConvertTo-EucaRawImage -LiteralPath (Join-Path $folder 'web[1].vhdx') -Destination (Join-Path $TestDrive 'literal.raw')
+        (Get-FileHash $converted.Path).Hash | Should -Be $rawHash
+    }
+
+    It 'ConvertTo-EucaRawImage converts the one file a pattern matches, and refuses none or several' {
+        $converted = ConvertTo-EucaRawImage -Path (Join-Path $folder 'kvm.*') -Destination (Join-Path $TestDrive 'pattern.raw')
+        (Get-FileHash $converted.Path).Hash | Should -Be $rawHash
+        { ConvertTo-EucaRawImage -Path (Join-Path $folder '*') -Destination (Join-Path $TestDrive 'several.raw') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'PathMatchesSeveralFiles*'
+        { ConvertTo-EucaRawImage -Path (Join-Path $folder 'none-*') -Destination (Join-Path $TestDrive 'none.raw') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'PathMatchesNoFile*'
+        Join-Path $TestDrive 'several.raw' | Should -Not -Exist
+    }
+}

@@ -92,11 +92,12 @@ BeforeAll {
     foreach ($bundle in $StoredBundles) {
         $bundle.Local = New-EucaBundle -Path (Join-Path $template $bundle.File) -Architecture x86_64 -Destination (Join-Path $storedFolder ([guid]::NewGuid()))
     }
+    # The same bundle goes back where an example may have registered an image from it: -Force says the test means to.
     function script:Restore-StoredBundles {
         foreach ($bundle in $StoredBundles) {
             $sendArgs = @{ Bucket = $bundle.Bucket }
             if ($bundle.KeyPrefix) { $sendArgs.KeyPrefix = $bundle.KeyPrefix }
-            $bundle.Local | Send-EucaBundle @sendArgs -Resume | Out-Null
+            $bundle.Local | Send-EucaBundle @sendArgs -Resume -Force | Out-Null
         }
     }
 

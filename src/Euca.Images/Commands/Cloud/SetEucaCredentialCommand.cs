@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Runtime;
@@ -51,6 +52,7 @@ namespace Euca.Images.Commands.Cloud
         [Parameter(Mandatory = true, Position = 0)]
         [Alias("ProfileName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? StoreAs { get; set; }
 
         /// <summary>The connection to save (from Connect-EucaCloud -PassThru); by default the session's connection.</summary>
@@ -60,11 +62,13 @@ namespace Euca.Images.Commands.Cloud
         /// <summary>Store no secret key: read it at connect time from this SecretManagement secret (a string or a credential).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? SecretName { get; set; }
 
         /// <summary>The SecretManagement vault of -SecretName; by default the default vault.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Vault { get; set; }
 
         /// <summary>Return the stored profile.</summary>

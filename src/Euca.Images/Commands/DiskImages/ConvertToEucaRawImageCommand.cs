@@ -29,15 +29,27 @@ namespace Euca.Images.Commands.DiskImages
     /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
     /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>
     /// <seealso cref="Euca.Images.Commands.Import.ImportEucaVolumeCommand"/>
-    [Cmdlet(VerbsData.ConvertTo, "EucaRawImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.ConvertTo, "EucaRawImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(RawImageConversion))]
     public sealed class ConvertToEucaRawImageCommand : EucaCmdlet
     {
-        /// <summary>The disk image to convert: VHD, VHDX, VMDK, QCOW2 or raw, recognised by its content.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "FullName")]
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>
+        /// The disk image to convert: VHD, VHDX, VMDK, QCOW2 or raw, recognised by its content. Wildcards must match
+        /// one file.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
+
+        /// <summary>The disk image, taken as it is (no wildcards); files from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
 
         /// <summary>The raw file to write.</summary>
         [Parameter(Mandatory = true, Position = 1)]
@@ -51,7 +63,7 @@ namespace Euca.Images.Commands.DiskImages
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
-            string source = ResolvePath(Path!);
+            string source = ResolveSingleInputPath(Path, LiteralPath);
             string destination = ResolvePath(Destination!);
             if (!ShouldProcess(destination, $"Write the raw disk of {source}"))
             {

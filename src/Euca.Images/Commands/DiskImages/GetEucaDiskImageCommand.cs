@@ -30,22 +30,33 @@ namespace Euca.Images.Commands.DiskImages
     /// <seealso cref="Euca.Images.Commands.Bundles.NewEucaBundleCommand"/>
     /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>
     /// <seealso cref="Euca.Images.Commands.Install.NewEucaEbsImageCommand"/>
-    [Cmdlet(VerbsCommon.Get, "EucaDiskImage")]
+    [Cmdlet(VerbsCommon.Get, "EucaDiskImage", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(DiskImageInfo))]
     public sealed class GetEucaDiskImageCommand : EucaCmdlet
     {
-        /// <summary>The disk image file.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "FullName")]
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>The disk image file; wildcards name every file they match.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
+
+        /// <summary>The disk image file, taken as it is (no wildcards); files from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
         {
-            string path = ResolvePath(Path!);
-            using DiskImage disk = DiskImage.Open(path);
-            WriteObject(disk.Describe());
+            foreach (string path in ResolveInputPaths(Path, LiteralPath))
+            {
+                using DiskImage disk = DiskImage.Open(path);
+                WriteObject(disk.Describe());
+            }
         }
     }
 }

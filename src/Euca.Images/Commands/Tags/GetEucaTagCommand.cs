@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Tags;
 using Euca.Images.Runtime;
 
@@ -32,10 +33,12 @@ namespace Euca.Images.Commands.Tags
         /// <summary>Only the tags of these images, snapshots, volumes or instances.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Resource", "ResourceIds", "ImageId", "SnapshotId", "VolumeId", "InstanceId")]
+        [ArgumentCompleter(typeof(TaggableResourceIdCompleter))]
         public string[]? ResourceId { get; set; }
 
         /// <summary>Only tags with these keys.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string[]? Key { get; set; }
 
         /// <inheritdoc />

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Tags;
 using Euca.Images.Runtime;
@@ -38,6 +39,7 @@ namespace Euca.Images.Commands.Tags
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Resource", "ResourceIds", "ImageId", "SnapshotId", "VolumeId", "InstanceId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TaggableResourceIdCompleter))]
         public string[] ResourceId { get; set; } = new string[0];
 
         /// <summary>The tags to add, as @{ key = 'value' }.</summary>

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud.Vocabulary;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Tags;
@@ -35,10 +36,12 @@ namespace Euca.Images.Commands.Tags
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Resource", "ResourceIds", "ImageId", "SnapshotId", "VolumeId", "InstanceId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TaggableResourceIdCompleter))]
         public string[] ResourceId { get; set; } = new string[0];
 
         /// <summary>Tags to remove whatever their values.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string[]? Key { get; set; }
 
         /// <summary>Tags to remove only where they have these values, as @{ key = 'value' }.</summary>
