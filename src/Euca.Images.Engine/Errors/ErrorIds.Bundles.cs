@@ -80,6 +80,20 @@ namespace Euca.Images.Engine.Errors
         public static readonly ErrorId ManifestHostile = new ErrorId(nameof(ManifestHostile));
 
         /// <summary>
+        /// A manifest holds <c>machine_configuration</c>, <c>image</c> or <c>signature</c> (or any element the reader
+        /// uses) more than once, or inside another element, or is nested far deeper than a manifest is: the shape of a
+        /// signature-wrapping attack, so the manifest was refused. Do not trust this manifest; use the one the bundle was
+        /// made with.
+        /// </summary>
+        public static readonly ErrorId ManifestStructureInvalid = new ErrorId(nameof(ManifestStructureInvalid));
+
+        /// <summary>
+        /// A manifest names an encryption or digest algorithm other than AES-128-CBC and SHA1, the only ones bundles use;
+        /// it is not decrypted. Make the bundle again with euca2ools, ec2-ami-tools or this module.
+        /// </summary>
+        public static readonly ErrorId ManifestAlgorithmUnsupported = new ErrorId(nameof(ManifestAlgorithmUnsupported));
+
+        /// <summary>
         /// Test-EucaBundle found a manifest without a signature; a cloud will not register it. Make the bundle again with
         /// a private key.
         /// </summary>
