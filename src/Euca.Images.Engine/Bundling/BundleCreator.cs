@@ -39,7 +39,7 @@ namespace Euca.Images.Engine.Bundling
             bool createdDirectory = request.Destination is null || !Directory.Exists(request.Destination);
             string directory = request.Destination is null
                 ? LargeFileTempDirectory.CreateBundleDirectory()
-                : Directory.CreateDirectory(request.Destination).FullName;
+                : DestinationDirectory.Create(request.Destination);
             string manifestPath = Path.Combine(directory, BundleNames.ManifestFileName(prefix));
 
             var written = new List<string>();

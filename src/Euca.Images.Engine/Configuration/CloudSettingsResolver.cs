@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using Euca.Images.Engine.Errors;
 
@@ -33,6 +34,20 @@ namespace Euca.Images.Engine.Configuration
             };
             string? temporaryDirectory;
             layers.Add(EucarcSource.Read(request.EucarcPath, environment, out temporaryDirectory));
+            try
+            {
+                return Combine(layers, request, environment, temporaryDirectory);
+            }
+            catch when (temporaryDirectory != null)
+            {
+                // The credentials zip's keys were extracted for settings that will now never exist (and so never be disposed).
+                Directory.Delete(temporaryDirectory, recursive: true);
+                throw;
+            }
+        }
+
+        private static CloudSettings Combine(List<SettingLayer> layers, CloudSettingsRequest request, ConfigurationEnvironment environment, string? temporaryDirectory)
+        {
             layers.Add(AwsProfileSource.Read(request, environment));
             layers.Add(EnvironmentSource.Read(environment));
 

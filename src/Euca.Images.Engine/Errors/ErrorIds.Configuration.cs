@@ -40,7 +40,10 @@ namespace Euca.Images.Engine.Errors
         /// </summary>
         public static readonly ErrorId AwsProfileNotFound = new ErrorId(nameof(AwsProfileNotFound));
 
-        /// <summary>A credentials zip has no top-level eucarc. Use the zip euca_conf --get-credentials made.</summary>
+        /// <summary>
+        /// A credentials zip is corrupt, holds an entry twice or one that inflates past the size of any credentials file,
+        /// or has no top-level eucarc; nothing was kept from it. Use the zip euca_conf --get-credentials made.
+        /// </summary>
         public static readonly ErrorId CredentialsArchiveInvalid = new ErrorId(nameof(CredentialsArchiveInvalid));
 
         /// <summary>

@@ -10,6 +10,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Files;
 
 namespace Euca.Images.Engine.Storage
 {
@@ -113,7 +114,7 @@ namespace Euca.Images.Engine.Storage
 
         /// <summary>A file opened for sending as a request body.</summary>
         public static Stream OpenFileBody(string path) =>
-            new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            RegularFile.OpenRead(path, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
         /// <summary>The object's size and ETag, or null when it does not exist.</summary>
         public async Task<StoredObject?> HeadAsync(string bucket, string key, CancellationToken ct)

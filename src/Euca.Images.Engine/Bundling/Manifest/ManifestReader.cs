@@ -8,6 +8,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Files;
 
 namespace Euca.Images.Engine.Bundling.Manifest
 {
@@ -31,9 +32,11 @@ namespace Euca.Images.Engine.Bundling.Manifest
             byte[] raw;
             try
             {
-                var info = new FileInfo(path);
-                if (info.Exists && info.Length > MaxManifestBytes) throw TooLarge(path);
-                raw = File.ReadAllBytes(path);
+                raw = RegularFile.ReadAllBytes(path, MaxManifestBytes);
+            }
+            catch (FileTooLargeException)
+            {
+                throw TooLarge(path);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {

@@ -50,6 +50,7 @@ namespace Euca.Images.Engine.Bundling.Payload
             private readonly CancellationToken callerToken;
             private readonly BoundedQueue<Chunk> ciphertext = new BoundedQueue<Chunk>(QueueDepth);
             private readonly BoundedQueue<Chunk> tarStream = new BoundedQueue<Chunk>(QueueDepth);
+            private readonly long maxBundledBytes;
             private long bundledSize;
 
             public ReadRun(IReadOnlyList<PayloadPartSource> parts, byte[] key, byte[] iv, PayloadExpectation expected,
@@ -62,6 +63,8 @@ namespace Euca.Images.Engine.Bundling.Payload
                 this.output = output;
                 this.progress = new ProgressThrottle(progress, "Expanding bundle", expected.ImageSize);
                 this.callerToken = callerToken;
+                // Zero is what some tools write when they do not know; the part digests still bind the bytes then.
+                maxBundledBytes = expected.BundledSize is long declared && declared > 0 ? declared : long.MaxValue;
             }
 
             public async Task<PayloadReadResult> ExecuteAsync()
@@ -99,6 +102,11 @@ namespace Euca.Images.Engine.Bundling.Payload
                 {
                     throw new EucaException(ErrorIds.BundlePartMissing, EucaErrorCategory.ObjectNotFound, $"The bundle part '{part.FileName}' does not exist.", part.FileName, e);
                 }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    throw new EucaException(ErrorIds.BundlePartUnreadable, EucaErrorCategory.InvalidData,
+                        $"The bundle part '{part.FileName}' cannot be read: {e.Message}", part.FileName, e);
+                }
 
                 long length = 0;
                 bool forwarding = true;
@@ -117,6 +125,13 @@ namespace Euca.Images.Engine.Bundling.Payload
                         }
                         sha1.AppendData(chunk.Buffer, 0, n);
                         length += n;
+                        if (bundledSize + length > maxBundledBytes)
+                        {
+                            chunk.Return();
+                            throw new EucaException(ErrorIds.BundlePartCorrupt, EucaErrorCategory.InvalidData,
+                                $"The bundle part '{part.FileName}' takes the parts past the {maxBundledBytes} bytes the manifest's bundled_size declares; it is not the part the manifest lists.",
+                                part.FileName);
+                        }
                         if (!forwarding)
                         {
                             chunk.Return();
@@ -164,6 +179,7 @@ namespace Euca.Images.Engine.Bundling.Payload
                     {
                         try
                         {
+                            long inflated = 0;
                             while (true)
                             {
                                 Chunk chunk = Chunk.Rent(ChunkSize);
@@ -172,6 +188,14 @@ namespace Euca.Images.Engine.Bundling.Payload
                                 {
                                     chunk.Return();
                                     break;
+                                }
+                                inflated += n;
+                                if (inflated > expected.MaxTarBytes)
+                                {
+                                    chunk.Return();
+                                    throw new EucaException(ErrorIds.BundleSizeMismatch, EucaErrorCategory.InvalidData,
+                                        $"The bundle inflates to more than {expected.MaxTarBytes} bytes, far more than the image of {expected.ImageSize} bytes the manifest declares; inflating was stopped.",
+                                        expected.ImageSize);
                                 }
                                 tarStream.Add(new Chunk(chunk.Buffer, n), ct);
                             }
@@ -229,12 +253,18 @@ namespace Euca.Images.Engine.Bundling.Payload
                     string? archiveError = null;
                     try
                     {
-                        imageSize = new TarImageExtractor(tar, ChunkSize).Extract(sink);
+                        imageSize = new TarImageExtractor(tar, ChunkSize, expected.ImageSize ?? long.MaxValue).Extract(sink);
                     }
                     catch (TarFormatException e)
                     {
                         imageSize = -1;
                         archiveError = e.Message;
+                    }
+                    catch (IOException e)
+                    {
+                        // Only the sink writes to disk here (a full disk, a file too large for the file system).
+                        throw new EucaException(ErrorIds.ImageWriteFailed, EucaErrorCategory.ResourceUnavailable,
+                            $"The image cannot be written: {e.Message}", null, e);
                     }
                     tar.Drain();
                     string digest = HexEncoding.ToLowerHex(sha1.GetHashAndReset());
