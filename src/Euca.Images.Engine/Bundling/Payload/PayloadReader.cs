@@ -25,6 +25,9 @@ namespace Euca.Images.Engine.Bundling.Payload
         private const int ChunkSize = 1 << 20;
         private const int QueueDepth = 4;
 
+        /// <summary>How much more of a part is hashed after a later stage failed (parts are 10 MiB by default).</summary>
+        private const long MaxHashedAfterFailure = 32L * 1024 * 1024;
+
         /// <param name="output">Receives the image; null verifies only (decrypt-and-digest pass).</param>
         public static async Task<PayloadReadResult> ReadAsync(IReadOnlyList<PayloadPartSource> parts, byte[] key, byte[] iv,
             PayloadExpectation expected, Stream? output, IProgress<OperationProgress>? progress, CancellationToken ct)
@@ -109,14 +112,15 @@ namespace Euca.Images.Engine.Bundling.Payload
                 }
 
                 long length = 0;
+                long lengthWhenStopped = 0;
                 bool forwarding = true;
                 using (stream)
                 {
                     while (true)
                     {
                         Chunk chunk = Chunk.Rent(ChunkSize);
-                        // When a later stage has failed, the rest of this part is still hashed (not forwarded):
-                        // if the part is corrupt, that is the error to report.
+                        // When a later stage has failed, the rest of this part is still hashed (not forwarded), up
+                        // to the size of a large part: if the part is corrupt, that is the error to report.
                         int n = await stream.ReadAsync(chunk.Buffer, 0, ChunkSize, forwarding ? ct : callerToken).ConfigureAwait(false);
                         if (n == 0)
                         {
@@ -135,6 +139,11 @@ namespace Euca.Images.Engine.Bundling.Payload
                         if (!forwarding)
                         {
                             chunk.Return();
+                            if (length - lengthWhenStopped > MaxHashedAfterFailure)
+                            {
+                                // Not a part of any real bundle (it goes on and on); the downstream error stands.
+                                throw new OperationCanceledException(ct);
+                            }
                             continue;
                         }
                         try
@@ -145,6 +154,7 @@ namespace Euca.Images.Engine.Bundling.Payload
                         {
                             chunk.Return();
                             forwarding = false;
+                            lengthWhenStopped = length;
                         }
                     }
                 }
