@@ -21,6 +21,13 @@ namespace Euca.Images.Engine.Errors
         public static readonly ErrorId CloudUrlInvalid = new ErrorId(nameof(CloudUrlInvalid));
 
         /// <summary>
+        /// An endpoint URL holds a user name or password (https://user:password@host/), or another setting holds the
+        /// secret key or session token (for example through eucarc variable expansion); it was refused so that the secret
+        /// is never shown. Put credentials only in the access and secret keys.
+        /// </summary>
+        public static readonly ErrorId CloudSettingExposesSecret = new ErrorId(nameof(CloudSettingExposesSecret));
+
+        /// <summary>
         /// The euca2ools configuration has no [region NAME] section for the requested region. Check -Region or the
         /// default region and the configuration files.
         /// </summary>
