@@ -26,7 +26,6 @@ namespace Euca.Images.Engine.Configuration
             IReadOnlyDictionary<string, IReadOnlyList<string>> lookedIn,
             string? temporaryDirectory)
         {
-            RefuseSecretsInOtherSettings(values, sources);
             _lookedIn = lookedIn;
             Sources = sources;
             TemporaryDirectory = temporaryDirectory;
@@ -198,7 +197,7 @@ namespace Euca.Images.Engine.Configuration
         /// A eucarc can expand the secret key into any other setting (<c>EC2_CERT=$EC2_SECRET_KEY</c>), which
         /// Get-EucaCloud, verbose output and error messages show; such a configuration is refused without showing it.
         /// </summary>
-        private static void RefuseSecretsInOtherSettings(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> sources)
+        internal static void RefuseSecretsInOtherSettings(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> sources)
         {
             var secrets = new[] { CloudSettingNames.SecretKey, CloudSettingNames.SessionToken }
                 .Select(name => values.TryGetValue(name, out var v) ? v : null)

@@ -68,6 +68,8 @@ namespace Euca.Images.Engine.Configuration
                 }
             }
 
+            // Before any check that could name a value in its message.
+            CloudSettings.RefuseSecretsInOtherSettings(values, sources);
             NormalizeAccountId(values, sources);
             Derive(values, sources, CloudSettingNames.ObjectStorageUrl, "/services/objectstorage");
             Derive(values, sources, CloudSettingNames.BootstrapUrl, "/services/Empyrean");
