@@ -260,7 +260,7 @@ namespace Euca.Images.Engine.Bundling.Payload
                     var tar = new ChunkReadStream(tarStream, ct, (b, o, n) => sha1.AppendData(b, o, n));
                     var sink = new ProgressImageSink(new StreamImageSink(output), progress);
                     long imageSize;
-                    string? archiveError = null;
+                    TarFormatException? archiveError = null;
                     try
                     {
                         imageSize = new TarImageExtractor(tar, ChunkSize, expected.ImageSize ?? long.MaxValue).Extract(sink);
@@ -268,7 +268,7 @@ namespace Euca.Images.Engine.Bundling.Payload
                     catch (TarFormatException e)
                     {
                         imageSize = -1;
-                        archiveError = e.Message;
+                        archiveError = e;
                     }
                     catch (IOException e)
                     {
@@ -288,7 +288,7 @@ namespace Euca.Images.Engine.Bundling.Payload
                     }
                     if (archiveError != null)
                     {
-                        throw new EucaException(ErrorIds.BundleArchiveInvalid, EucaErrorCategory.InvalidData, archiveError);
+                        throw archiveError;
                     }
                     if (expected.ImageSize.HasValue && expected.ImageSize.Value != imageSize)
                     {
