@@ -149,12 +149,12 @@ namespace Euca.Images.Engine.Cloud
             _ => $" (request about {target})",
         };
 
-        /// <summary>The SDK could not unmarshal the answer (empty, truncated or not XML).</summary>
+        /// <summary>The SDK could not unmarshal the answer (empty, truncated, not XML, or a value not of its type).</summary>
         private static bool IsUnreadableAnswer(Exception exception)
         {
             for (Exception? e = exception; e != null; e = e.InnerException)
             {
-                if (e is AmazonUnmarshallingException || e is System.Xml.XmlException)
+                if (e is AmazonUnmarshallingException || e is System.Xml.XmlException || e is FormatException || e is OverflowException)
                 {
                     return true;
                 }

@@ -18,6 +18,7 @@ namespace Euca.Images.Engine.Tests.Cloud
         [InlineData("<html><body><h1>Welcome</h1></body></html>", "text/html")]
         [InlineData("<?xml version=\"1.0\"?><SomethingElse><volumeSet/></SomethingElse>", "text/xml")]
         [InlineData("", "text/plain")]
+        [InlineData("<DescribeVolumesResponse><requestId>r</requestId><volumeSet><item><volumeId>vol-1a2b3c4d</volumeId><size>ten</size></item></volumeSet></DescribeVolumesResponse>", "text/xml")]
         public async Task AnAnswerThatIsNotAnEc2AnswerIsAnErrorNotAnEmptyList(string body, string contentType)
         {
             using var server = new LoopbackServer(_ => new LoopbackServer.Response(200, body, contentType));
