@@ -288,7 +288,8 @@ namespace Euca.Images.Engine.Bundling.Payload
                     }
                     if (archiveError != null)
                     {
-                        throw archiveError;
+                        // Told again as a plain EucaException: the tar reader's own type stays inside the engine.
+                        throw new EucaException(archiveError, archiveError.Message);
                     }
                     if (expected.ImageSize.HasValue && expected.ImageSize.Value != imageSize)
                     {

@@ -145,42 +145,25 @@ namespace Euca.Images.Engine.Tests.Bundling.Payload
         }
 
         /// <summary>A body that never delivers a byte, but honours cancellation as network streams do.</summary>
-        private sealed class StallingStream : Stream
+        private sealed class StallingStream : ReadOnlyTestStream
         {
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => 0; set => throw new NotSupportedException(); }
-            public override void Flush() { }
             public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
             public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 return 0;
             }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
 
         /// <summary>Random-looking bytes forever, like /dev/urandom behind a symbolic link or a server that never stops.</summary>
-        private sealed class EndlessStream : Stream
+        private sealed class EndlessStream : ReadOnlyTestStream
         {
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => 0; set => throw new NotSupportedException(); }
-            public override void Flush() { }
             public override int Read(byte[] buffer, int offset, int count)
             {
                 for (int i = 0; i < count; i++) buffer[offset + i] = (byte)(i * 31 + 7);
                 return count;
             }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 }
