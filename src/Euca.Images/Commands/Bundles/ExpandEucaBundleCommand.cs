@@ -137,9 +137,10 @@ namespace Euca.Images.Commands.Bundles
             }
 
             RSA privateKey = RequirePrivateKey(keys);
-            var request = new StoredBundleExpandRequest(location, destination, privateKey, Force) { Signer = Signer(keys, location) };
+            X509Certificate2? signer = Signer(keys, location);
             CloudConnection connection = CurrentConnection;
-            ExpandedImage image = RunEngine((progress, token) => StoredBundleExpander.ExpandAsync(connection, request, progress, token), location);
+            ExpandedImage image = RunEngine((progress, token) => StoredBundleExpander.ExpandAsync(connection,
+                new StoredBundleExpandRequest(location, destination, privateKey, Force) { Signer = signer }, progress, token), location);
             WriteObject(image);
         }
 

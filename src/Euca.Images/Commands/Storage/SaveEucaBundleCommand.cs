@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Security.Cryptography.X509Certificates;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Bundling.Manifest;
@@ -79,17 +80,14 @@ namespace Euca.Images.Commands.Storage
             string location = ManifestLocation!;
             try
             {
-                var request = new BundleSaveRequest(location, destination, ThrottleLimit)
-                {
-                    Resume = Resume,
-                    Signer = new KeyMaterialResolver(this).Certificate(Certificate, AvailableSettings.CertificatePath),
-                };
-                if (request.Signer is null)
+                X509Certificate2? signer = new KeyMaterialResolver(this).Certificate(Certificate, AvailableSettings.CertificatePath);
+                if (signer is null)
                 {
                     WriteWarning(ManifestTrust.NotVerifiedWarning(location));
                 }
 
-                BundleInfo bundle = RunEngine((progress, token) => BundleDownloader.SaveAsync(connection, request, progress, token), location);
+                BundleInfo bundle = RunEngine((progress, token) => BundleDownloader.SaveAsync(connection,
+                    new BundleSaveRequest(location, destination, ThrottleLimit) { Resume = Resume, Signer = signer }, progress, token), location);
                 WriteObject(bundle);
             }
             catch (EngineFailure failure)
