@@ -29,10 +29,16 @@ AfterAll {
 
 Describe 'Install-EucaImage' -Tags 'CI' {
     It 'bundles, uploads and registers an HVM image in one command' {
-        # Other test runs on the machine may leave bundle folders in the same places, so only new ones count.
-        $roots = @([IO.Path]::GetTempPath(), '/var/tmp') | Where-Object { Test-Path $_ }
-        $before = @(Get-ChildItem $roots -Directory -Filter 'bundle-*' -ErrorAction SilentlyContinue | ForEach-Object FullName)
-        $image = Install-EucaImage -Path $disk -Name 'inst-hvm' -Bucket 'install' -Architecture x86_64 @signing -Confirm:$false
+        # Bundle working folders go under TMPDIR; a folder of its own keeps other test runs on the machine out of the check.
+        $workRoot = New-Item -ItemType Directory (Join-Path $TestDrive 'install-tmp')
+        $savedTmp = $env:TMPDIR
+        $env:TMPDIR = $workRoot.FullName
+        try {
+            $image = Install-EucaImage -Path $disk -Name 'inst-hvm' -Bucket 'install' -Architecture x86_64 @signing -Confirm:$false
+        }
+        finally {
+            $env:TMPDIR = $savedTmp
+        }
         $image.ImageId | Should -Match '^emi-[0-9a-f]{8}$'
         $image.Name | Should -Be 'inst-hvm'
         $image.VirtualizationType | Should -Be 'Hvm'
@@ -40,8 +46,7 @@ Describe 'Install-EucaImage' -Tags 'CI' {
         Get-EucaStoredKey $storage 'install' | Should -Contain 'disk.img.manifest.xml'
         (Wait-EucaImage -ImageId $image.ImageId -State available -TimeoutSeconds 30).State | Should -Be 'available'
         # Nothing of the bundle stays on local disk: no bundle working folder holds any of its files.
-        Get-ChildItem $roots -Directory -Filter 'bundle-*' -ErrorAction SilentlyContinue | Where-Object FullName -NotIn $before |
-            Get-ChildItem -Filter 'disk.img*' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-ChildItem $workRoot -Recurse -Filter 'disk.img*' | Should -BeNullOrEmpty
     }
 
     It 'shares the image with everyone with -Public' {
