@@ -166,6 +166,52 @@ Describe 'Expand-EucaBundle' -Tags 'CI' {
     }
 }
 
+Describe 'Hostile bundles and destinations (issue 11)' -Tags 'CI' {
+    It 'refuses a manifest whose signature does not verify with -Certificate, before writing anything' {
+        $out = New-Item -ItemType Directory (Join-Path $TestDrive 'out-wrong-signer')
+        { Expand-EucaBundle $bundle.ManifestPath -PrivateKey $userKey -Certificate $cloudCert -Destination $out } | Should -Throw -ErrorId 'ManifestSignatureInvalid*'
+        Get-ChildItem $out -Force | Should -BeNullOrEmpty
+        (Expand-EucaBundle $bundle.ManifestPath -PrivateKey $userKey -Certificate $userCert -Destination $out).Path | Should -Exist
+    }
+
+    It 'says so when no certificate was known to verify the signature with' {
+        $out = New-Item -ItemType Directory (Join-Path $TestDrive 'out-unverified')
+        $null = Expand-EucaBundle $bundle.ManifestPath -PrivateKey $userKey -Destination $out -WarningVariable warnings -WarningAction SilentlyContinue
+        ($warnings -join ' ') | Should -BeLike '*signature of the manifest*was not verified*-Certificate*'
+    }
+
+    It 'refuses signed text wrapped in another element (signature wrapping) with ManifestStructureInvalid' {
+        $copy = Join-Path $TestDrive 'wrapped'
+        Copy-Item -Recurse (Join-Path $testData 'basic') $copy
+        $manifest = Join-Path $copy 'disk.img.manifest.xml'
+        $text = [IO.File]::ReadAllText($manifest)
+        $start = $text.IndexOf('<machine_configuration>'); $end = $text.IndexOf('</image>') + 8
+        $signed = $text.Substring($start, $end - $start)
+        $forged = $signed.Replace('<size>300000</size>', '<size>300001</size>')
+        [IO.File]::WriteAllText($manifest, $text.Replace($signed, "<bundler><x>$signed</x></bundler>$forged"))
+        $check = Test-EucaBundle $manifest -Certificate $userCert | Where-Object Check -eq 'Manifest'
+        $check.Status | Should -Be 'Failed'
+        $check.ErrorId | Should -Be 'ManifestStructureInvalid'
+        { Expand-EucaBundle $manifest -PrivateKey $userKey -Certificate $userCert -Destination (Join-Path $TestDrive 'out-wrapped') } | Should -Throw -ErrorId 'ManifestStructureInvalid*'
+    }
+
+    It 'gives a destination that is a file, or lies under one, its own error id' {
+        $file = Join-Path $TestDrive 'a-file'
+        Set-Content $file 'x'
+        { Expand-EucaBundle $bundle.ManifestPath -PrivateKey $userKey -Certificate $userCert -Destination $file } | Should -Throw -ErrorId 'DestinationInvalid*'
+        { Expand-EucaBundle $bundle.ManifestPath -PrivateKey $userKey -Certificate $userCert -Destination (Join-Path $file 'below') } | Should -Throw -ErrorId 'DestinationInvalid*'
+    }
+
+    It 'refuses to sign with a private key that does not belong to the user certificate' {
+        $otherKey = Join-Path $TestDrive 'not-the-users-key.pem'
+        & openssl genrsa -out $otherKey 2048 2>$null
+        $arguments = $bundleArgs.Clone(); $arguments.PrivateKey = $otherKey
+        $destination = Join-Path $TestDrive 'mismatched'
+        { New-EucaBundle -Path $image @arguments -Destination $destination -ErrorAction Stop } | Should -Throw -ErrorId 'KeyPairMismatch*'
+        $destination | Should -Not -Exist
+    }
+}
+
 Describe 'Test-EucaBundle and Get-EucaBundleManifest' -Tags 'CI' {
     It 'passes every check of a good bundle' {
         $checks = Test-EucaBundle $bundle.ManifestPath -Certificate $userCert -PrivateKey $userKey

@@ -35,6 +35,20 @@ Describe 'Connect-EucaCloud and Get-EucaCloud' -Tags 'CI' {
         @(Get-EucaImage -Connection $connection).Count | Should -BeGreaterThan 0
     }
 
+    It 'sets the compute call time-out and the stall timer from -TimeoutSec and -StallTimeoutSec' {
+        $connection = Connect-EucaCloud @connectArgs -TimeoutSec 5 -StallTimeoutSec 7 -PassThru
+        $connection.Options.ComputeCallTimeout | Should -Be ([timespan]::FromSeconds(5))
+        $connection.Options.StallTimeout | Should -Be ([timespan]::FromSeconds(7))
+        @(Get-EucaImage).Count | Should -BeGreaterThan 0
+    }
+
+    It 'refuses a URL with a password and never shows the password' {
+        $url = ([uri]$cloud.Url).ToString().Replace('://', '://admin:hunter2-password@')
+        $failure = { Connect-EucaCloud -ComputeUrl $url -AccessKey $keys.UserAccessKey -SecretKey $keys.UserSecretKey -Verbose -Debug 4>&1 5>&1 } |
+            Should -Throw -ErrorId 'CloudSettingExposesSecret*' -PassThru
+        ($failure | Out-String) + $failure.TargetObject | Should -Not -Match 'hunter2-password'
+    }
+
     It 'takes the access key pair from a PSCredential' {
         $secret = ConvertTo-SecureString $keys.UserSecretKey -AsPlainText -Force
         Connect-EucaCloud -ComputeUrl $cloud.Url -Credential ([pscredential]::new($keys.UserAccessKey, $secret))

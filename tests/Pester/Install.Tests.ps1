@@ -29,21 +29,24 @@ AfterAll {
 
 Describe 'Install-EucaImage' -Tags 'CI' {
     It 'bundles, uploads and registers an HVM image in one command' {
-        $image = Install-EucaImage -Path $disk -Name 'inst-hvm' -Bucket 'install' -Architecture x86_64 @signing -Confirm:$false
+        # Bundle working folders go under TMPDIR; a folder of its own keeps other test runs on the machine out of the check.
+        $workRoot = New-Item -ItemType Directory (Join-Path $TestDrive 'install-tmp')
+        $savedTmp = $env:TMPDIR
+        $env:TMPDIR = $workRoot.FullName
+        try {
+            $image = Install-EucaImage -Path $disk -Name 'inst-hvm' -Bucket 'install' -Architecture x86_64 @signing -Confirm:$false
+        }
+        finally {
+            $env:TMPDIR = $savedTmp
+        }
         $image.ImageId | Should -Match '^emi-[0-9a-f]{8}$'
         $image.Name | Should -Be 'inst-hvm'
         $image.VirtualizationType | Should -Be 'Hvm'
         $image.ImageLocation | Should -Be 'install/disk.img.manifest.xml'
         Get-EucaStoredKey $storage 'install' | Should -Contain 'disk.img.manifest.xml'
         (Wait-EucaImage -ImageId $image.ImageId -State available -TimeoutSeconds 30).State | Should -Be 'available'
-        # Nothing of the bundle stays on local disk: no bundle working folder holds any of its files. The folders are
-        # shared with other test runs on the machine, whose bundles of other disk.img files (another size in their
-        # manifest) are not this install's.
-        $roots = @([IO.Path]::GetTempPath(), '/var/tmp') | Where-Object { Test-Path $_ }
-        $size = (Get-Item $disk).Length
-        Get-ChildItem $roots -Directory -Filter 'bundle-*' -ErrorAction SilentlyContinue |
-            Where-Object { -not (Get-ChildItem $_ -Filter 'disk.img.manifest.xml' | Select-String -SimpleMatch '<size>' -Quiet) -or (Get-ChildItem $_ -Filter 'disk.img.manifest.xml' | Select-String -SimpleMatch "<size>$size</size>" -Quiet) } |
-            Get-ChildItem -Filter 'disk.img*' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        # Nothing of the bundle stays on local disk: no bundle working folder holds any of its files.
+        Get-ChildItem $workRoot -Recurse -Filter 'disk.img*' | Should -BeNullOrEmpty
     }
 
     It 'installs a VHDX as it comes from Hyper-V, bundling the raw disk it describes' {

@@ -79,7 +79,7 @@ Describe 'Send-EucaBundle' -Tags 'CI' {
         $ps.Stop()
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 1.5
         $async.IsCompleted | Should -BeTrue
-        $warning = $ps.Streams.Warning | Select-Object -First 1
+        $warning = $ps.Streams.Warning | Where-Object Message -Match 'part\(s\) are stored' | Select-Object -First 1
         $warning.Message | Should -Match 'part\(s\) are stored'
         $warning.Message | Should -Match 'Send-EucaBundle .* -Resume'
         $warning.Message | Should -Match 'Remove-EucaBundle -ManifestLocation stopped/big.img.manifest.xml'

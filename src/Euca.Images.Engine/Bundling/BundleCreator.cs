@@ -8,6 +8,7 @@ using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Bundling.Payload;
 using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.DiskImages;
+using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Progress;
 
 namespace Euca.Images.Engine.Bundling
@@ -31,6 +32,12 @@ namespace Euca.Images.Engine.Bundling
             if (request == null) throw new ArgumentNullException(nameof(request));
 
             // Bad options fail before anything is read or written.
+            if (request.SigningKey != null && request.UserCertificate != null && !KeyPairCheck.Matches(request.UserCertificate, request.SigningKey))
+            {
+                throw new EucaException(ErrorIds.KeyPairMismatch, EucaErrorCategory.InvalidArgument,
+                    $"The private key does not belong to the user certificate '{request.UserCertificate.Subject}': a manifest signed with it would never verify.",
+                    request.UserCertificate.Subject);
+            }
             string prefix = request.Prefix ?? Path.GetFileName(request.ImagePath);
             BundleNames.CheckPrefix(prefix);
             BundleImageProperties properties = BundleManifestFactory.Normalize(WithName(request.Properties, prefix));
@@ -41,7 +48,7 @@ namespace Euca.Images.Engine.Bundling
             bool createdDirectory = request.Destination is null || !Directory.Exists(request.Destination);
             string directory = request.Destination is null
                 ? LargeFileTempDirectory.CreateBundleDirectory()
-                : Directory.CreateDirectory(request.Destination).FullName;
+                : DestinationDirectory.Create(request.Destination);
             string manifestPath = Path.Combine(directory, BundleNames.ManifestFileName(prefix));
 
             var written = new List<string>();

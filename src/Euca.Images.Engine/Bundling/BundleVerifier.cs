@@ -11,6 +11,7 @@ using Euca.Images.Engine.Bundling.Payload;
 using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Progress;
+using Euca.Images.Engine.Files;
 
 namespace Euca.Images.Engine.Bundling
 {
@@ -125,7 +126,7 @@ namespace Euca.Images.Engine.Bundling
             {
                 UnwrappedBundleKey key = bundle.Manifest.UnwrapKey(privateKey);
                 PayloadReadResult result = await PayloadReader.ReadAsync(bundle.PartSources(), key.Material.GetKey(), key.Material.GetIv(),
-                    new PayloadExpectation(bundle.Manifest.ImageDigest, bundle.Manifest.Size), output: null, progress, ct).ConfigureAwait(false);
+                    new PayloadExpectation(bundle.Manifest.ImageDigest, bundle.Manifest.Size, bundle.Manifest.BundledSize), output: null, progress, ct).ConfigureAwait(false);
                 return new BundleCheck("Image", image, BundleCheckStatus.Passed,
                     $"Decrypted with the {key.Source.ToString().ToLowerInvariant()} key copy: {result.ImageSize} bytes, digest {result.ImageDigestSha1} as in the manifest.");
             }
@@ -141,7 +142,7 @@ namespace Euca.Images.Engine.Bundling
         private static async Task<string> HashFileAsync(string path, Action<int> onRead, CancellationToken ct)
         {
             using var sha1 = SHA1.Create();
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, HashBufferSize, useAsync: true);
+            using var stream = RegularFile.OpenRead(path, HashBufferSize, FileOptions.Asynchronous);
             var buffer = new byte[HashBufferSize];
             int read;
             while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, ct).ConfigureAwait(false)) > 0)

@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Bundling.Payload;
-using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Bundling
 {
@@ -53,7 +52,8 @@ namespace Euca.Images.Engine.Bundling
             }
 
             var listed = new HashSet<string>(Manifest.Parts.Select(part => part.FileName));
-            return Directory.EnumerateFiles(PartsDirectory, Manifest.ImageName + ".part.*")
+            // No search pattern: the image name is data, and some platforms give pattern characters a meaning.
+            return Directory.EnumerateFiles(PartsDirectory)
                 .Select(Path.GetFileName)
                 .Where(name => BundleNames.IsPartOf(name!, Manifest.ImageName) && !listed.Contains(name!))
                 .OrderBy(name => name)
@@ -67,12 +67,7 @@ namespace Euca.Images.Engine.Bundling
         public static string OutputPathFor(BundleManifest manifest, string destination)
         {
             string name = manifest.ImageName;
-            if (name != Path.GetFileName(name) || name == "." || name == ".." || name.Length == 0)
-            {
-                throw new EucaException(ErrorIds.ManifestImageNameInvalid, EucaErrorCategory.SecurityError,
-                    $"The manifest names the image '{name}', which is not a plain file name; refusing to write outside '{destination}'.", name);
-            }
-
+            ImageFileNames.Check(name);
             return Path.Combine(Path.GetFullPath(destination), name);
         }
     }

@@ -158,10 +158,25 @@ namespace Euca.Images.Engine.Cloud
         /// null or the requested ids for a listing), which becomes the ErrorRecord's TargetObject. Cancellation
         /// requested through <paramref name="cancellationToken"/> is rethrown as is.
         /// </summary>
-        internal Task<T> CallComputeAsync<T>(Func<AmazonEC2Client, CancellationToken, Task<T>> call, object? target, CancellationToken cancellationToken)
+        /// <remarks>The call, retries included, must finish within <see cref="CloudConnectionOptions.ComputeCallTimeout"/>.</remarks>
+        internal async Task<T> CallComputeAsync<T>(Func<AmazonEC2Client, CancellationToken, Task<T>> call, object? target, CancellationToken cancellationToken)
         {
             var ec2 = Ec2;
-            return CloudErrorTranslator.RunAsync(Settings.ComputeUrl!, target, () => call(ec2, cancellationToken), cancellationToken);
+            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                deadline.CancelAfter(Options.ComputeCallTimeout);
+                try
+                {
+                    return await CloudErrorTranslator.RunAsync(Settings.ComputeUrl!, target, () => call(ec2, deadline.Token), deadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new Errors.EucaException(Errors.ErrorIds.CloudTimeout, Errors.EucaErrorCategory.OperationTimeout,
+                        $"The cloud endpoint {Settings.ComputeUrl} did not answer within {Options.ComputeCallTimeout.TotalSeconds:0.#} s (retries included). " +
+                        "Check that the endpoint is reachable, or allow longer with Connect-EucaCloud -TimeoutSec.",
+                        target ?? Settings.ComputeUrl, e);
+                }
+            }
         }
 
         /// <summary>The cloud's image-bundling certificate (PEM) from the bootstrap service; requires a bootstrap URL.</summary>
@@ -199,6 +214,9 @@ namespace Euca.Images.Engine.Cloud
             config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
             config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
             config.HttpClientFactory = new CloudHttpClientFactory(Settings);
+            // A compute or storage endpoint that redirects elsewhere would receive our signed request's successor and,
+            // for storage, the bundle: redirects are answers to report, not to follow.
+            config.AllowAutoRedirect = false;
         }
 
         private void ThrowIfDisposed()

@@ -52,6 +52,16 @@ namespace Euca.Images.Engine.Cloud
                 return euca;
             }
 
+            if (IsUnreadableAnswer(exception))
+            {
+                return new EucaException(
+                    ErrorIds.CloudAnswerInvalid,
+                    EucaErrorCategory.InvalidData,
+                    $"The cloud endpoint {endpoint} answered{About(target)} with something that cannot be read as its XML answer: {Innermost(exception).Message}",
+                    target ?? endpoint,
+                    exception);
+            }
+
             if (exception is AmazonServiceException service && service.StatusCode != 0 && !IsTransport(service))
             {
                 return FromService(service.ErrorCode, service.Message, (int)service.StatusCode, endpoint, target, exception);
@@ -138,6 +148,20 @@ namespace Euca.Images.Engine.Cloud
             IEnumerable<string> several => $" (request about {string.Join(", ", several)})",
             _ => $" (request about {target})",
         };
+
+        /// <summary>The SDK could not unmarshal the answer (empty, truncated, not XML, or a value not of its type).</summary>
+        private static bool IsUnreadableAnswer(Exception exception)
+        {
+            for (Exception? e = exception; e != null; e = e.InnerException)
+            {
+                if (e is AmazonUnmarshallingException || e is System.Xml.XmlException || e is FormatException || e is OverflowException)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool IsGenericServerCode(string? code) =>
             code == "InternalServerError" || code == "InternalFailure" || code == "ServiceUnavailable";

@@ -19,7 +19,7 @@ namespace Euca.Images.Engine.Cloud
 
         public override HttpClient CreateHttpClient(IClientConfig clientConfig)
         {
-            var client = new HttpClient(TlsValidation.CreateHandler(_settings, clientConfig.AllowAutoRedirect), disposeHandler: true);
+            var client = new HttpClient(TlsValidation.CreateHandler(_settings, allowAutoRedirect: false), disposeHandler: true);
             if (clientConfig.Timeout.HasValue)
             {
                 client.Timeout = clientConfig.Timeout.Value;

@@ -16,6 +16,8 @@ namespace Euca.Images.Engine.Cloud
         {
             base.CustomizeRuntimePipeline(pipeline);
             pipeline.AddHandlerAfter<Marshaller>(new ExtraQueryParameters.Handler());
+            // Inside the unmarshaller, so it sees the unmarshalled answer before the SDK's retry and error handlers.
+            pipeline.AddHandlerBefore<Unmarshaller>(new ComputeAnswerCheck());
         }
     }
 }

@@ -15,6 +15,9 @@ namespace Euca.Images.Engine.Configuration
     {
         public const string DefaultSigningRegion = "eucalyptus";
 
+        /// <summary>Shorter secrets (test servers use six letters) would match ordinary text by chance.</summary>
+        private const int MinimumSecretLength = 8;
+
         private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _lookedIn;
 
         internal CloudSettings(
@@ -156,17 +159,62 @@ namespace Euca.Images.Engine.Configuration
                 return null;
             }
 
+            sources.TryGetValue(setting, out var source);
+            string shown = RedactUserInfo(value);
             if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0)
             {
-                return uri;
+                if (uri.UserInfo.Length == 0)
+                {
+                    return uri;
+                }
+
+                // It would be shown by Get-EucaCloud, verbose output and every error naming the endpoint.
+                throw new EucaException(
+                    ErrorIds.CloudSettingExposesSecret,
+                    EucaErrorCategory.SecurityError,
+                    $"{setting} '{shown}' (from {source}) holds a user name or password; credentials belong in the access and secret keys, never in a URL.",
+                    shown);
             }
 
-            sources.TryGetValue(setting, out var source);
             throw new EucaException(
                 ErrorIds.CloudUrlInvalid,
                 EucaErrorCategory.InvalidArgument,
-                $"{setting} '{value}' (from {source}) is not an absolute http or https URL.",
-                value);
+                $"{setting} '{shown}' (from {source}) is not an absolute http or https URL.",
+                shown);
+        }
+
+        /// <summary>The text with anything between "://" and the last '@' of its authority replaced by ***.</summary>
+        internal static string RedactUserInfo(string text)
+        {
+            int scheme = text.IndexOf("://", StringComparison.Ordinal);
+            int start = scheme < 0 ? 0 : scheme + 3;
+            int end = text.IndexOf('/', start);
+            int at = text.LastIndexOf('@', end < 0 ? text.Length - 1 : end);
+            return at < start ? text : text.Substring(0, start) + "***" + text.Substring(at);
+        }
+
+        /// <summary>
+        /// A eucarc can expand the secret key into any other setting (<c>EC2_CERT=$EC2_SECRET_KEY</c>), which
+        /// Get-EucaCloud, verbose output and error messages show; such a configuration is refused without showing it.
+        /// </summary>
+        internal static void RefuseSecretsInOtherSettings(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> sources)
+        {
+            var secrets = new[] { CloudSettingNames.SecretKey, CloudSettingNames.SessionToken }
+                .Select(name => values.TryGetValue(name, out var v) ? v : null)
+                .Where(v => v != null && v.Length >= MinimumSecretLength)
+                .ToList();
+            foreach (var setting in values.Where(v => v.Key != CloudSettingNames.SecretKey && v.Key != CloudSettingNames.SessionToken && v.Key != CloudSettingNames.AccessKey))
+            {
+                if (secrets.Any(secret => setting.Value.IndexOf(secret!, StringComparison.Ordinal) >= 0))
+                {
+                    sources.TryGetValue(setting.Key, out var source);
+                    throw new EucaException(
+                        ErrorIds.CloudSettingExposesSecret,
+                        EucaErrorCategory.SecurityError,
+                        $"{setting.Key} (from {source}) contains the secret key or session token; it is refused so that the secret is never shown. Correct the configuration.",
+                        setting.Key);
+                }
+            }
         }
     }
 }

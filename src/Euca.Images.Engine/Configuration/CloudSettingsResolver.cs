@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using Euca.Images.Engine.Errors;
 
@@ -38,7 +39,21 @@ namespace Euca.Images.Engine.Configuration
             layers.Add(Euca2oolsSource.Read(request, environment));
             string? temporaryDirectory;
             layers.Add(EucarcSource.Read(request.EucarcPath, environment, out temporaryDirectory));
-            layers.Add(AwsProfileSource.Read(request, environment, profileIsStored: stored != null));
+            try
+            {
+                return Combine(layers, request, environment, temporaryDirectory, profileIsStored: stored != null);
+            }
+            catch when (temporaryDirectory != null)
+            {
+                // The credentials zip's keys were extracted for settings that will now never exist (and so never be disposed).
+                Directory.Delete(temporaryDirectory, recursive: true);
+                throw;
+            }
+        }
+
+        private static CloudSettings Combine(List<SettingLayer> layers, CloudSettingsRequest request, ConfigurationEnvironment environment, string? temporaryDirectory, bool profileIsStored)
+        {
+            layers.Add(AwsProfileSource.Read(request, environment, profileIsStored));
             layers.Add(EnvironmentSource.Read(environment));
 
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -58,6 +73,8 @@ namespace Euca.Images.Engine.Configuration
                 }
             }
 
+            // Before any check that could name a value in its message.
+            CloudSettings.RefuseSecretsInOtherSettings(values, sources);
             NormalizeAccountId(values, sources);
             Derive(values, sources, CloudSettingNames.ObjectStorageUrl, "/services/objectstorage");
             Derive(values, sources, CloudSettingNames.BootstrapUrl, "/services/Empyrean");

@@ -45,10 +45,26 @@ namespace Euca.Images.Engine.Configuration
             else
             {
                 directory = Path.GetDirectoryName(path)!;
-                lines = File.ReadAllLines(path);
+                lines = ConfigurationFile.ReadLines(path);
                 origin = $"eucarc ({path})";
             }
 
+            try
+            {
+                Offer(layer, lines, directory, origin, environment);
+            }
+            catch when (extractedDirectory != null)
+            {
+                // The extracted keys belong to settings that will never exist, so nothing else would remove them.
+                Directory.Delete(extractedDirectory, recursive: true);
+                throw;
+            }
+
+            return layer;
+        }
+
+        private static void Offer(SettingLayer layer, IReadOnlyList<string> lines, string directory, string origin, ConfigurationEnvironment environment)
+        {
             var variables = EucarcParser.Parse(lines, directory, environment.Get);
             Func<string, string?> get = name => variables.TryGetValue(name, out var v) ? v : null;
 
@@ -63,7 +79,6 @@ namespace Euca.Images.Engine.Configuration
             OfferFirst(layer, CloudSettingNames.CertificatePath, origin, get, asPath, "EC2_CERT", "EUCA_CERT");
             OfferFirst(layer, CloudSettingNames.PrivateKeyPath, origin, get, asPath, "EC2_PRIVATE_KEY", "EUCA_PRIVATE_KEY");
             OfferFirst(layer, CloudSettingNames.CloudCertificatePath, origin, get, asPath, "EUCALYPTUS_CERT");
-            return layer;
         }
 
         private static void OfferFirst(SettingLayer layer, string setting, string origin, Func<string, string?> get, Func<string, string>? transform, params string[] names)

@@ -26,7 +26,7 @@ namespace Euca.Images.Engine.Configuration
             var document = new IniDocument();
             foreach (var file in files)
             {
-                document.Read(file, File.ReadAllLines(file));
+                document.Read(file, ConfigurationFile.ReadLines(file));
             }
 
             return document;

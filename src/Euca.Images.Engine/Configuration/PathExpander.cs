@@ -22,7 +22,27 @@ namespace Euca.Images.Engine.Configuration
                 expanded = Path.Combine(environment.HomeDirectory, expanded.Substring(2));
             }
 
-            return Path.GetFullPath(Path.Combine(baseDirectory, expanded));
+            try
+            {
+                return Path.GetFullPath(Path.Combine(baseDirectory, expanded));
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                // Control characters, or a form the platform's paths cannot take; the path comes from a file or variable.
+                throw new Errors.EucaException(Errors.ErrorIds.CloudConfigurationInvalid, Errors.EucaErrorCategory.InvalidData,
+                    $"The configured path '{Printable(path)}' is not a valid file path: {e.Message}", Printable(path), e);
+            }
+        }
+
+        private static string Printable(string text)
+        {
+            var printable = new StringBuilder(text.Length);
+            foreach (char c in text)
+            {
+                printable.Append(char.IsControl(c) ? '?' : c);
+            }
+
+            return printable.ToString();
         }
 
         /// <summary>

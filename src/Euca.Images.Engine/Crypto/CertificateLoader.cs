@@ -17,6 +17,9 @@ namespace Euca.Images.Engine.Crypto
     {
         private const string RsaEncryptionOid = "1.2.840.113549.1.1.1";
 
+        /// <summary>The smallest RSA key accepted for the user's or the cloud's certificate (NIST SP 800-131A).</summary>
+        public const int MinimumRsaBits = 2048;
+
         public static X509Certificate2 Load(string path, SecureString? pfxPassword = null)
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
@@ -113,6 +116,16 @@ namespace Euca.Images.Engine.Crypto
                 throw new EucaException(ErrorIds.CertificateNotRsa, EucaErrorCategory.InvalidArgument,
                     $"The certificate '{sourceName}' does not have an RSA public key; bundles can only be encrypted for RSA certificates.",
                     sourceName);
+            }
+            using (RSA? publicKey = certificate.GetRSAPublicKey())
+            {
+                int bits = publicKey?.KeySize ?? 0;
+                if (bits < MinimumRsaBits)
+                {
+                    throw new EucaException(ErrorIds.CertificateKeyTooWeak, EucaErrorCategory.SecurityError,
+                        $"The certificate '{sourceName}' has a {bits}-bit RSA key; keys under {MinimumRsaBits} bits can be factored and are refused.",
+                        sourceName);
+                }
             }
             return certificate;
         }

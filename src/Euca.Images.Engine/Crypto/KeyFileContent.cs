@@ -4,6 +4,7 @@ using System.Text;
 using Euca.Images.Engine.Errors;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Utilities.IO.Pem;
+using Euca.Images.Engine.Files;
 
 namespace Euca.Images.Engine.Crypto
 {
@@ -24,11 +25,14 @@ namespace Euca.Images.Engine.Crypto
     {
         private const string PemBegin = "-----BEGIN ";
 
+        /// <summary>Far above any key, certificate or PKCS#12 file with its chain.</summary>
+        private const long MaxKeyFileBytes = 4 * 1024 * 1024;
+
         public static byte[] ReadFile(string path, Func<Exception, Exception> onFailure)
         {
             try
             {
-                return File.ReadAllBytes(path);
+                return RegularFile.ReadAllBytes(path, MaxKeyFileBytes);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {

@@ -69,6 +69,12 @@ namespace Euca.Images.Engine.Errors
         public static readonly ErrorId ImageExists = new ErrorId(nameof(ImageExists));
 
         /// <summary>
+        /// The destination folder is an existing file, lies under one, or cannot be created. Give a folder, or a path where
+        /// one can be made.
+        /// </summary>
+        public static readonly ErrorId DestinationInvalid = new ErrorId(nameof(DestinationInvalid));
+
+        /// <summary>
         /// A manifest is not well-formed XML or lacks required elements. Use the manifest the bundle was made with.
         /// </summary>
         public static readonly ErrorId ManifestInvalid = new ErrorId(nameof(ManifestInvalid));
@@ -80,14 +86,29 @@ namespace Euca.Images.Engine.Errors
         public static readonly ErrorId ManifestHostile = new ErrorId(nameof(ManifestHostile));
 
         /// <summary>
-        /// Test-EucaBundle found a manifest without a signature; a cloud will not register it. Make the bundle again with
-        /// a private key.
+        /// A manifest holds <c>machine_configuration</c>, <c>image</c> or <c>signature</c> (or any element the reader
+        /// uses) more than once, or inside another element, or is nested far deeper than a manifest is: the shape of a
+        /// signature-wrapping attack, so the manifest was refused. Do not trust this manifest; use the one the bundle was
+        /// made with.
+        /// </summary>
+        public static readonly ErrorId ManifestStructureInvalid = new ErrorId(nameof(ManifestStructureInvalid));
+
+        /// <summary>
+        /// A manifest names an encryption or digest algorithm other than AES-128-CBC and SHA1, the only ones bundles use;
+        /// it is not decrypted. Make the bundle again with euca2ools, ec2-ami-tools or this module.
+        /// </summary>
+        public static readonly ErrorId ManifestAlgorithmUnsupported = new ErrorId(nameof(ManifestAlgorithmUnsupported));
+
+        /// <summary>
+        /// A manifest has no signature: Test-EucaBundle reports it (a cloud will not register it), and commands that read a
+        /// bundle refuse it when they know a certificate to verify with. Make the bundle again with a private key.
         /// </summary>
         public static readonly ErrorId ManifestUnsigned = new ErrorId(nameof(ManifestUnsigned));
 
         /// <summary>
-        /// Test-EucaBundle found a signature that does not verify with the certificate: the manifest was changed or
-        /// signed by another key. Make the bundle again.
+        /// A manifest's signature does not verify with the certificate (Test-EucaBundle reports it; Expand-EucaBundle,
+        /// Save-EucaBundle and Send-EucaBundle refuse the bundle): the manifest was changed or signed by another key. Make
+        /// the bundle again, or give the certificate of the user who made it.
         /// </summary>
         public static readonly ErrorId ManifestSignatureInvalid = new ErrorId(nameof(ManifestSignatureInvalid));
 
@@ -126,6 +147,18 @@ namespace Euca.Images.Engine.Errors
         /// A bundle part has the wrong length or digest (truncated or wrong part). Copy or download the part again.
         /// </summary>
         public static readonly ErrorId BundlePartCorrupt = new ErrorId(nameof(BundlePartCorrupt));
+
+        /// <summary>
+        /// A bundle part cannot be read: it is a device, FIFO or socket rather than a regular file, or the file system
+        /// refused it. Copy the real part file into the bundle's folder.
+        /// </summary>
+        public static readonly ErrorId BundlePartUnreadable = new ErrorId(nameof(BundlePartUnreadable));
+
+        /// <summary>
+        /// The expanded image cannot be written (the disk is full, or the file system cannot hold a file that large).
+        /// Free space, or choose another -Destination.
+        /// </summary>
+        public static readonly ErrorId ImageWriteFailed = new ErrorId(nameof(ImageWriteFailed));
 
         /// <summary>
         /// The bundle cannot be decrypted: wrong key or IV, or corrupt data. Check the private key and the parts.

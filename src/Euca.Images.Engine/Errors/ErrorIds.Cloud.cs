@@ -46,6 +46,12 @@ namespace Euca.Images.Engine.Errors
         public static readonly ErrorId CloudAnswerIncomplete = new ErrorId(nameof(CloudAnswerIncomplete));
 
         /// <summary>
+        /// The compute endpoint answered with something that is not an EC2 answer (an HTML page with status 200, XML of
+        /// another service). Check that the compute URL points at the cloud's compute service, not a web page or proxy.
+        /// </summary>
+        public static readonly ErrorId CloudAnswerInvalid = new ErrorId(nameof(CloudAnswerInvalid));
+
+        /// <summary>
         /// The bootstrap service lists no image-bundling certificate. Pass the cloud certificate (cloud-cert.pem) with
         /// -CloudCertificate or Connect-EucaCloud -CloudCertificate.
         /// </summary>

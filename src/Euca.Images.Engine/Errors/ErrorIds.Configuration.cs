@@ -21,6 +21,13 @@ namespace Euca.Images.Engine.Errors
         public static readonly ErrorId CloudUrlInvalid = new ErrorId(nameof(CloudUrlInvalid));
 
         /// <summary>
+        /// An endpoint URL holds a user name or password (https://user:password@host/), or another setting holds the
+        /// secret key or session token (for example through eucarc variable expansion); it was refused so that the secret
+        /// is never shown. Put credentials only in the access and secret keys.
+        /// </summary>
+        public static readonly ErrorId CloudSettingExposesSecret = new ErrorId(nameof(CloudSettingExposesSecret));
+
+        /// <summary>
         /// The euca2ools configuration has no [region NAME] section for the requested region. Check -Region or the
         /// default region and the configuration files.
         /// </summary>
@@ -40,7 +47,10 @@ namespace Euca.Images.Engine.Errors
         /// </summary>
         public static readonly ErrorId AwsProfileNotFound = new ErrorId(nameof(AwsProfileNotFound));
 
-        /// <summary>A credentials zip has no top-level eucarc. Use the zip euca_conf --get-credentials made.</summary>
+        /// <summary>
+        /// A credentials zip is corrupt, holds an entry twice or one that inflates past the size of any credentials file,
+        /// or has no top-level eucarc; nothing was kept from it. Use the zip euca_conf --get-credentials made.
+        /// </summary>
         public static readonly ErrorId CredentialsArchiveInvalid = new ErrorId(nameof(CredentialsArchiveInvalid));
 
         /// <summary>

@@ -15,6 +15,18 @@ namespace Euca.Images.Engine.Errors
         public static readonly ErrorId CertificateNotRsa = new ErrorId(nameof(CertificateNotRsa));
 
         /// <summary>
+        /// A user or cloud certificate has an RSA key under 2048 bits, which can be factored; it was refused. Issue the user
+        /// a new 2048-bit (or larger) certificate, or renew the cloud's.
+        /// </summary>
+        public static readonly ErrorId CertificateKeyTooWeak = new ErrorId(nameof(CertificateKeyTooWeak));
+
+        /// <summary>
+        /// The private key given for signing does not belong to the user certificate, so the manifest's signature could
+        /// never verify. Give the private key of that certificate (or the certificate of that key).
+        /// </summary>
+        public static readonly ErrorId KeyPairMismatch = new ErrorId(nameof(KeyPairMismatch));
+
+        /// <summary>
         /// A PKCS#12 file could not be opened: wrong or missing password, or a damaged file. Give the right password.
         /// </summary>
         public static readonly ErrorId CertificatePasswordInvalid = new ErrorId(nameof(CertificatePasswordInvalid));

@@ -11,6 +11,7 @@ using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Progress;
+using Euca.Images.Engine.Files;
 
 namespace Euca.Images.Engine.Storage
 {
@@ -29,20 +30,86 @@ namespace Euca.Images.Engine.Storage
             ManifestLocation location = request.Location;
             var store = ObjectStore.For(connection, request.Retry);
             StoredManifest manifest = await StoredManifest.ReadAsync(store, location, ct).ConfigureAwait(false);
-            string directory = Directory.CreateDirectory(request.Destination).FullName;
+            ManifestTrust.Verify(manifest.Document, request.Signer, location.ToString());
+            bool existed = Directory.Exists(request.Destination);
+            string directory = DestinationDirectory.Create(request.Destination);
 
             var transfer = new TransferProgress(progress, $"Downloading {location}", manifest.Manifest.BundledSize, manifest.Manifest.Parts.Count);
-            var saved = new BundlePartInfo[manifest.Manifest.Parts.Count];
+            var saved = new BundlePartInfo?[manifest.Manifest.Parts.Count];
             List<BundlePart> parts = manifest.Manifest.Parts.OrderBy(p => p.Index).ToList();
-            await Throttled.ForEachAsync(Enumerable.Range(0, parts.Count), request.ThrottleLimit, async (i, token) =>
+            try
             {
-                saved[i] = await SavePartAsync(store, location, parts[i], directory, transfer, token).ConfigureAwait(false);
-            }, ct).ConfigureAwait(false);
+                await Throttled.ForEachAsync(Enumerable.Range(0, parts.Count), request.ThrottleLimit, async (i, token) =>
+                {
+                    saved[i] = (request.Resume ? await KeptPartAsync(parts[i], directory, token).ConfigureAwait(false) : null)
+                        ?? await SavePartAsync(store, location, parts[i], directory, transfer, token).ConfigureAwait(false);
+                }, ct).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                throw Incomplete(e, request, directory, existed, saved.Where(part => part != null).Select(part => part!).ToList(), parts.Count);
+            }
 
             string manifestPath = Path.Combine(directory, location.ManifestName);
             AtomicFile.Write(manifestPath, manifest.Raw);
             bool signed = !string.Equals(manifest.Manifest.Signature, BundleManifest.UnsignedSignature, StringComparison.Ordinal);
-            return new BundleInfo(manifestPath, directory, manifest.Manifest, saved, signed);
+            return new BundleInfo(manifestPath, directory, manifest.Manifest, saved.Select(part => part!).ToList(), signed);
+        }
+
+        /// <summary>With -Resume, a part already in the folder with the manifest's SHA-1 is kept instead of downloaded again.</summary>
+        private static async Task<BundlePartInfo?> KeptPartAsync(BundlePart part, string directory, CancellationToken ct)
+        {
+            string path = Path.Combine(directory, part.FileName);
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            using (var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1))
+            using (var file = RegularFile.OpenRead(path, 1, FileOptions.Asynchronous))
+            {
+                var buffer = new byte[1 << 16];
+                int n;
+                while ((n = await file.ReadAsync(buffer, 0, buffer.Length, ct).ConfigureAwait(false)) > 0)
+                {
+                    sha1.AppendData(buffer, 0, n);
+                }
+
+                bool verified = string.Equals(HexEncoding.ToLowerHex(sha1.GetHashAndReset()), part.Digest, StringComparison.OrdinalIgnoreCase);
+                return verified ? new BundlePartInfo(part.Index, part.FileName, path, file.Length, part.Digest) : null;
+            }
+        }
+
+        /// <summary>
+        /// A failed download leaves nothing behind, unless -Resume asked to keep the verified parts; then the error says
+        /// what is kept and the command that finishes the download.
+        /// </summary>
+        private static Exception Incomplete(Exception failure, BundleSaveRequest request, string directory, bool existed,
+            IReadOnlyList<BundlePartInfo> kept, int total)
+        {
+            if (!request.Resume)
+            {
+                foreach (BundlePartInfo part in kept)
+                {
+                    File.Delete(part.Path);
+                }
+
+                if (!existed && !Directory.EnumerateFileSystemEntries(directory).Any())
+                {
+                    Directory.Delete(directory);
+                }
+
+                return failure;
+            }
+
+            if (!(failure is EucaException error))
+            {
+                return failure;
+            }
+
+            return new EucaException(error,
+                $"{error.Message} {kept.Count} of {total} verified parts are kept in '{directory}'; " +
+                $"run Save-EucaBundle -ManifestLocation '{request.Location}' -Destination '{directory}' -Resume to finish.");
         }
 
         private static async Task<BundlePartInfo> SavePartAsync(ObjectStore store, ManifestLocation location, BundlePart part, string directory,

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Storage
@@ -24,5 +25,14 @@ namespace Euca.Images.Engine.Storage
         public int ThrottleLimit { get; }
 
         public RetryPolicy Retry { get; }
+
+        /// <summary>
+        /// Keeps the parts verified before a failure (and reuses verified parts already in the destination) instead of
+        /// removing everything the download wrote.
+        /// </summary>
+        public bool Resume { get; set; }
+
+        /// <summary>The certificate of the user who signed the manifest; when set, a manifest that does not verify is refused.</summary>
+        public X509Certificate2? Signer { get; set; }
     }
 }

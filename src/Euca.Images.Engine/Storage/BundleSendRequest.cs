@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Storage
@@ -20,5 +21,8 @@ namespace Euca.Images.Engine.Storage
         public BundleUploadTarget Target { get; }
 
         public bool Resume { get; }
+
+        /// <summary>The certificate of the user who signed the manifest; when set, a manifest that does not verify is not uploaded.</summary>
+        public X509Certificate2? Signer { get; set; }
     }
 }

@@ -27,6 +27,7 @@ namespace Euca.Images.Engine.Storage
             if (request == null) throw new ArgumentNullException(nameof(request));
             BundleUploadTarget target = request.Target;
             LocalBundle bundle = LocalBundle.Open(request.ManifestPath, null);
+            ManifestTrust.Verify(bundle.Document, request.Signer, bundle.ManifestPath);
             ManifestLocation location = ManifestLocation.Parse(target.Bucket + "/" + ManifestLocation.NormalizeKeyPrefix(target.KeyPrefix) + Path.GetFileName(bundle.ManifestPath));
             List<(BundlePart Part, string Path, long Size)> files = bundle.Manifest.Parts.OrderBy(p => p.Index).Select(p => (p, bundle.PartPath(p), SizeOf(bundle.PartPath(p)))).ToList();
 

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Security.Cryptography;
 using Euca.Images.Engine.Crypto;
+using Euca.Images.Engine.Files;
 
 namespace Euca.Images.Engine.Storage
 {
@@ -9,7 +10,7 @@ namespace Euca.Images.Engine.Storage
         public static string Of(string path)
         {
             using (var md5 = MD5.Create())
-            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+            using (var file = RegularFile.OpenRead(path, 1 << 16, FileOptions.SequentialScan))
             {
                 return HexEncoding.ToLowerHex(md5.ComputeHash(file));
             }

@@ -10,6 +10,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Files;
 
 namespace Euca.Images.Engine.Storage
 {
@@ -25,21 +26,24 @@ namespace Euca.Images.Engine.Storage
         private static readonly Regex Md5Hex = new Regex("^[0-9a-f]{32}$", RegexOptions.IgnoreCase);
         private readonly IAmazonS3 _s3;
         private readonly bool _unsignedPayload;
+        private readonly TimeSpan _stallTimeout;
 
         /// <param name="unsignedPayload">
         /// Sign PUTs with UNSIGNED-PAYLOAD (the SDK allows it over HTTPS only): TLS and the ETag check already protect
         /// the bytes, and it saves hashing every part with SHA-256 for the signature.
         /// </param>
-        public ObjectStore(IAmazonS3 s3, RetryPolicy retry, bool unsignedPayload = false)
+        /// <param name="stallTimeout">The stall timer of every request (see <see cref="StallWatch"/>).</param>
+        public ObjectStore(IAmazonS3 s3, RetryPolicy retry, bool unsignedPayload = false, TimeSpan? stallTimeout = null)
         {
             _s3 = s3;
             Retry = retry;
             _unsignedPayload = unsignedPayload;
+            _stallTimeout = stallTimeout ?? CloudConnectionOptions.DefaultStallTimeout;
         }
 
         public static ObjectStore For(CloudConnection connection, RetryPolicy? retry) =>
             new ObjectStore(connection.S3, retry ?? new RetryPolicy(),
-                unsignedPayload: connection.Settings.ObjectStorageUrl?.Scheme == Uri.UriSchemeHttps);
+                unsignedPayload: connection.Settings.ObjectStorageUrl?.Scheme == Uri.UriSchemeHttps, connection.Options.StallTimeout);
 
         public RetryPolicy Retry { get; }
 
@@ -54,7 +58,7 @@ namespace Euca.Images.Engine.Storage
         {
             try
             {
-                await RunAsync(token => _s3.ListObjectsAsync(new ListObjectsRequest { BucketName = bucket, MaxKeys = 0 }, token), ct).ConfigureAwait(false);
+                await RunAsync(watch => _s3.ListObjectsAsync(new ListObjectsRequest { BucketName = bucket, MaxKeys = 0 }, watch.Token), ct).ConfigureAwait(false);
                 return false;
             }
             catch (AmazonServiceException e) when (e.StatusCode == HttpStatusCode.NotFound)
@@ -67,7 +71,7 @@ namespace Euca.Images.Engine.Storage
 
                 try
                 {
-                    await RunAsync(token => _s3.PutBucketAsync(request, token), ct).ConfigureAwait(false);
+                    await RunAsync(watch => _s3.PutBucketAsync(request, watch.Token), ct).ConfigureAwait(false);
                     return true;
                 }
                 catch (AmazonServiceException conflict) when (conflict.StatusCode == HttpStatusCode.Conflict)
@@ -75,7 +79,7 @@ namespace Euca.Images.Engine.Storage
                     // Another upload (a parallel install into the same bucket) created it between the check and the
                     // PUT: S3 answers BucketAlreadyOwnedByYou, s3rver and some gateways BucketAlreadyExists. The bucket
                     // is usable if listing it now works; if it belongs to someone else, that listing fails instead.
-                    await RunAsync(token => _s3.ListObjectsAsync(new ListObjectsRequest { BucketName = bucket, MaxKeys = 0 }, token), ct).ConfigureAwait(false);
+                    await RunAsync(watch => _s3.ListObjectsAsync(new ListObjectsRequest { BucketName = bucket, MaxKeys = 0 }, watch.Token), ct).ConfigureAwait(false);
                     return false;
                 }
             }
@@ -87,7 +91,7 @@ namespace Euca.Images.Engine.Storage
         /// again. Returns the number of bytes stored.
         /// </summary>
         public Task<long> PutAsync(string bucket, string key, Func<Stream> openBody, string md5Hex, string acl, Action<long>? sent, CancellationToken ct) =>
-            RunAsync(async token =>
+            RunAsync(async watch =>
             {
                 using (Stream body = openBody())
                 {
@@ -95,7 +99,7 @@ namespace Euca.Images.Engine.Storage
                     {
                         BucketName = bucket,
                         Key = key,
-                        InputStream = body,
+                        InputStream = watch.Watch(body),
                         AutoCloseStream = false,
                         // Eucalyptus' gateway rejects aws-chunked bodies and the SDK's default CRC trailers.
                         UseChunkEncoding = false,
@@ -108,7 +112,7 @@ namespace Euca.Images.Engine.Storage
                         request.StreamTransferProgress = (_, args) => sent(args.TransferredBytes);
                     }
 
-                    PutObjectResponse response = await _s3.PutObjectAsync(request, token).ConfigureAwait(false);
+                    PutObjectResponse response = await _s3.PutObjectAsync(request, watch.Token).ConfigureAwait(false);
                     string eTag = UnquoteETag(response.ETag);
                     if (Md5Hex.IsMatch(eTag) && !string.Equals(eTag, md5Hex, StringComparison.OrdinalIgnoreCase))
                     {
@@ -124,7 +128,7 @@ namespace Euca.Images.Engine.Storage
 
         /// <summary>A file opened for sending as a request body.</summary>
         public static Stream OpenFileBody(string path) =>
-            new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            RegularFile.OpenRead(path, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
         /// <summary>The object's size and ETag, or null when it does not exist.</summary>
         public async Task<StoredObject?> HeadAsync(string bucket, string key, CancellationToken ct)
@@ -132,7 +136,7 @@ namespace Euca.Images.Engine.Storage
             try
             {
                 GetObjectMetadataResponse response = await RunAsync(
-                    token => _s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, token), ct).ConfigureAwait(false);
+                    watch => _s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, watch.Token), ct).ConfigureAwait(false);
                 return new StoredObject(key, response.ContentLength, response.ETag);
             }
             catch (AmazonServiceException e) when (e.StatusCode == HttpStatusCode.NotFound)
@@ -146,26 +150,39 @@ namespace Euca.Images.Engine.Storage
         /// a connection dropped mid-body is retried from the start.
         /// </summary>
         public Task<T> GetAsync<T>(string bucket, string key, Func<Stream, StoredObject, CancellationToken, Task<T>> consume, CancellationToken ct) =>
-            RunAsync(async token =>
+            RunAsync(async watch =>
             {
-                using (GetObjectResponse response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, token).ConfigureAwait(false))
+                using (GetObjectResponse response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, watch.Token).ConfigureAwait(false))
                 {
-                    return await consume(response.ResponseStream, new StoredObject(key, response.ContentLength, response.ETag), token).ConfigureAwait(false);
+                    watch.Touch();
+                    return await consume(watch.Watch(response.ResponseStream), new StoredObject(key, response.ContentLength, response.ETag), watch.Token).ConfigureAwait(false);
                 }
             }, ct);
 
         /// <summary>Opens an object's body for streaming; only opening is retried (the reader cannot rewind what it consumed).</summary>
-        public async Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken ct)
-        {
-            GetObjectResponse response = await RunAsync(token => _s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, token), ct).ConfigureAwait(false);
-            return new ResponseBodyStream(response);
-        }
+        /// <remarks>The stream keeps its stall timer for as long as it is read.</remarks>
+        public Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken ct) =>
+            Retry.RunAsync<Stream>(async token =>
+            {
+                var watch = new StallWatch(_stallTimeout, token);
+                try
+                {
+                    GetObjectResponse response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, watch.Token).ConfigureAwait(false);
+                    watch.Touch();
+                    return new ResponseBodyStream(response, watch);
+                }
+                catch (Exception e)
+                {
+                    watch.Dispose();
+                    throw watch.Explain(e);
+                }
+            }, OnRetry, ct);
 
         public Task DeleteAsync(string bucket, string key, CancellationToken ct) =>
-            RunAsync(token => _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key }, token), ct);
+            RunAsync(watch => _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key }, watch.Token), ct);
 
         public Task DeleteBucketAsync(string bucket, CancellationToken ct) =>
-            RunAsync(token => _s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = bucket }, token), ct);
+            RunAsync(watch => _s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = bucket }, watch.Token), ct);
 
         /// <summary>
         /// Every object whose key starts with <paramref name="prefix"/>. ListObjects version 1 with markers, because
@@ -178,7 +195,7 @@ namespace Euca.Images.Engine.Storage
             while (true)
             {
                 var request = new ListObjectsRequest { BucketName = bucket, Prefix = prefix, Marker = marker };
-                ListObjectsResponse response = await RunAsync(token => _s3.ListObjectsAsync(request, token), ct).ConfigureAwait(false);
+                ListObjectsResponse response = await RunAsync(watch => _s3.ListObjectsAsync(request, watch.Token), ct).ConfigureAwait(false);
                 // SDK v4 returns null, not an empty list, when nothing matches.
                 List<S3Object> page = response.S3Objects ?? new List<S3Object>();
                 found.AddRange(page.Select(o => new StoredObject(o.Key, o.Size ?? 0, o.ETag)));
@@ -212,18 +229,35 @@ namespace Euca.Images.Engine.Storage
 
         public static string UnquoteETag(string? eTag) => (eTag ?? string.Empty).Trim().Trim('"');
 
-        private Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct) => Retry.RunAsync(call, OnRetry, ct);
+        /// <summary>Each attempt of a request runs under its own stall timer (see <see cref="StallWatch"/>).</summary>
+        private Task<T> RunAsync<T>(Func<StallWatch, Task<T>> call, CancellationToken ct) =>
+            Retry.RunAsync(async token =>
+            {
+                using (var watch = new StallWatch(_stallTimeout, token))
+                {
+                    try
+                    {
+                        return await call(watch).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (!token.IsCancellationRequested)
+                    {
+                        throw watch.Explain(e);
+                    }
+                }
+            }, OnRetry, ct);
 
         /// <summary>Keeps the response (and its connection) alive exactly as long as its body stream.</summary>
         private sealed class ResponseBodyStream : Stream
         {
             private readonly GetObjectResponse _response;
+            private readonly StallWatch _watch;
             private readonly Stream _body;
 
-            public ResponseBodyStream(GetObjectResponse response)
+            public ResponseBodyStream(GetObjectResponse response, StallWatch watch)
             {
                 _response = response;
-                _body = response.ResponseStream;
+                _watch = watch;
+                _body = watch.Watch(response.ResponseStream);
             }
 
             public override bool CanRead => true;
@@ -256,6 +290,7 @@ namespace Euca.Images.Engine.Storage
                 if (disposing)
                 {
                     _response.Dispose();
+                    _watch.Dispose();
                 }
 
                 base.Dispose(disposing);

@@ -51,7 +51,9 @@ namespace Euca.Images.Engine.Storage
                 return new EucaException(ErrorIds.StoragePartCorrupt, EucaErrorCategory.InvalidData, $"{action} failed at {where}: {exception.Message}{tail}", target, exception);
             }
 
-            string reason = exception is OperationCanceledException || exception is TimeoutException
+            string reason = exception is TransferStalledException
+                ? "the transfer stalled: " + exception.Message
+                : exception is OperationCanceledException || exception is TimeoutException
                 ? "the request timed out"
                 : "the connection failed: " + Innermost(exception).Message;
             return new EucaException(failureId, EucaErrorCategory.ConnectionError, $"{action} failed at {where}: {reason}.{tail}", target, exception);

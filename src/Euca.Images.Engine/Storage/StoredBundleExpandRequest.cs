@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
 using Euca.Images.Engine.Errors;
 
@@ -29,5 +30,8 @@ namespace Euca.Images.Engine.Storage
         public bool Force { get; }
 
         public RetryPolicy Retry { get; }
+
+        /// <summary>The certificate of the user who signed the manifest; when set, a manifest that does not verify is refused.</summary>
+        public X509Certificate2? Signer { get; set; }
     }
 }

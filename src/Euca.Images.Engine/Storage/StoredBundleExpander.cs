@@ -28,6 +28,7 @@ namespace Euca.Images.Engine.Storage
             ManifestLocation location = request.Location;
             var store = ObjectStore.For(connection, request.Retry);
             StoredManifest manifest = await StoredManifest.ReadAsync(store, location, ct).ConfigureAwait(false);
+            ManifestTrust.Verify(manifest.Document, request.Signer, location.ToString());
             UnwrappedBundleKey key = manifest.Manifest.UnwrapKey(request.PrivateKey);
             string outputPath = LocalBundle.OutputPathFor(manifest.Manifest, request.Destination);
 
@@ -37,7 +38,7 @@ namespace Euca.Images.Engine.Storage
             using (ImageFileWriter output = ImageFileWriter.Create(outputPath, request.Force))
             {
                 PayloadReadResult result = await PayloadReader.ReadAsync(sources, key.Material.GetKey(), key.Material.GetIv(),
-                    new PayloadExpectation(manifest.Manifest.ImageDigest, manifest.Manifest.Size), output.Stream, progress, ct).ConfigureAwait(false);
+                    new PayloadExpectation(manifest.Manifest.ImageDigest, manifest.Manifest.Size, manifest.Manifest.BundledSize), output.Stream, progress, ct).ConfigureAwait(false);
                 output.Commit();
                 return new ExpandedImage(output.Path, result.ImageSize, result.ImageDigestSha1, key.Source, location.ToString());
             }

@@ -37,6 +37,9 @@ namespace Euca.Images.Engine.Tests.Support
 
         /// <summary>Wait a little, then forward (slows the store down).</summary>
         Delay,
+
+        /// <summary>Forward, pass on half of the answer, then hold the connection with no more bytes (a stalled transfer).</summary>
+        StallMidResponse,
     }
 
     public sealed class Fault
@@ -181,10 +184,10 @@ namespace Euca.Images.Engine.Tests.Support
                     break;
             }
 
-            await ForwardAsync(stream, lines[0], headers, body, fault.Kind == FaultKind.TruncateResponse).ConfigureAwait(false);
+            await ForwardAsync(stream, lines[0], headers, body, fault).ConfigureAwait(false);
         }
 
-        private async Task ForwardAsync(NetworkStream client, string requestLine, List<string> headers, byte[] body, bool truncate)
+        private async Task ForwardAsync(NetworkStream client, string requestLine, List<string> headers, byte[] body, Fault fault)
         {
             using (var upstream = new TcpClient())
             {
@@ -204,8 +207,12 @@ namespace Euca.Images.Engine.Tests.Support
                 {
                     await server.CopyToAsync(answer, 81920, _stop.Token).ConfigureAwait(false);
                     byte[] bytes = answer.ToArray();
-                    int count = truncate ? bytes.Length / 2 : bytes.Length;
-                    await client.WriteAsync(bytes, 0, count, _stop.Token).ConfigureAwait(false);
+                    bool half = fault.Kind == FaultKind.TruncateResponse || fault.Kind == FaultKind.StallMidResponse;
+                    await client.WriteAsync(bytes, 0, half ? bytes.Length / 2 : bytes.Length, _stop.Token).ConfigureAwait(false);
+                    if (fault.Kind == FaultKind.StallMidResponse)
+                    {
+                        await Task.Delay(fault.Time, _stop.Token).ConfigureAwait(false);
+                    }
                 }
             }
         }

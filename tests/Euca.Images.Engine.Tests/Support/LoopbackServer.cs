@@ -34,6 +34,10 @@ namespace Euca.Images.Engine.Tests.Support
             var bytes = Encoding.UTF8.GetBytes(response.Body);
             context.Response.StatusCode = response.Status;
             context.Response.ContentType = response.ContentType;
+            if (response.Location != null)
+            {
+                context.Response.RedirectLocation = response.Location;
+            }
             context.Response.ContentLength64 = bytes.Length;
             context.Response.OutputStream.Write(bytes, 0, bytes.Length);
             context.Response.Close();
@@ -60,13 +64,17 @@ namespace Euca.Images.Engine.Tests.Support
 
         internal sealed class Response
         {
-            public Response(int status, string body, string contentType = "text/xml", TimeSpan delay = default)
+            public Response(int status, string body, string contentType = "text/xml", TimeSpan delay = default, string? location = null)
             {
                 Status = status;
                 Body = body;
                 ContentType = contentType;
                 Delay = delay;
+                Location = location;
             }
+
+            /// <summary>The Location header of a redirect.</summary>
+            public string? Location { get; }
 
             public int Status { get; }
 

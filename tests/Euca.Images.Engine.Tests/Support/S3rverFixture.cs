@@ -67,7 +67,10 @@ namespace Euca.Images.Engine.Tests.Support
         public Uri Url => new Uri($"http://127.0.0.1:{Port}/");
 
         /// <summary>A connection to <paramref name="url"/> (s3rver or a proxy before it) with s3rver's key pair.</summary>
-        public static CloudConnection Connect(Uri url, TimeSpan? timeout = null)
+        public static CloudConnection Connect(Uri url, TimeSpan? timeout = null) =>
+            Connect(url, new CloudConnectionOptions { ObjectStorageTimeout = timeout ?? TimeSpan.FromSeconds(20) });
+
+        public static CloudConnection Connect(Uri url, CloudConnectionOptions options)
         {
             string empty = Path.Combine(Path.GetTempPath(), "no-config-" + Guid.NewGuid().ToString("N"));
             var environment = new ConfigurationEnvironment(new Dictionary<string, string>(), empty, empty, Path.GetTempPath(), Path.GetTempPath());
@@ -78,7 +81,7 @@ namespace Euca.Images.Engine.Tests.Support
                 SecretKey = "S3RVER",
                 Environment = environment,
             });
-            return new CloudConnection(settings, new CloudConnectionOptions { ObjectStorageTimeout = timeout ?? TimeSpan.FromSeconds(20) });
+            return new CloudConnection(settings, options);
         }
 
         public CloudConnection Connect(TimeSpan? timeout = null) => Connect(Url, timeout);

@@ -8,6 +8,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Files;
 
 namespace Euca.Images.Engine.Bundling.Manifest
 {
@@ -31,9 +32,11 @@ namespace Euca.Images.Engine.Bundling.Manifest
             byte[] raw;
             try
             {
-                var info = new FileInfo(path);
-                if (info.Exists && info.Length > MaxManifestBytes) throw TooLarge(path);
-                raw = File.ReadAllBytes(path);
+                raw = RegularFile.ReadAllBytes(path, MaxManifestBytes);
+            }
+            catch (FileTooLargeException)
+            {
+                throw TooLarge(path);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {
@@ -67,14 +70,36 @@ namespace Euca.Images.Engine.Bundling.Manifest
         {
             if (raw == null) throw new ArgumentNullException(nameof(raw));
             if (raw.Length > MaxManifestBytes) throw TooLarge(sourceName);
-            XElement root = Parse(raw, sourceName);
-            var manifest = new ManifestParser(root, sourceName).Parse();
-            return new ManifestDocument(manifest, RawSignedRange.Extract(raw));
+            string text = Decode(raw, sourceName);
+            XmlReaderSettings settings = ReaderSettings();
+            try
+            {
+                // Scanned first: the scan bounds the nesting depth before a tree is built.
+                byte[] signed = SignedElements.Extract(text, settings, sourceName);
+                XElement root = Parse(text, settings, sourceName);
+                var manifest = new ManifestParser(root, sourceName).Parse();
+                return new ManifestDocument(manifest, signed);
+            }
+            catch (XmlException e)
+            {
+                throw new EucaException(ErrorIds.ManifestInvalid, EucaErrorCategory.InvalidData,
+                    $"The manifest '{sourceName}' is not well-formed XML: {e.Message}", sourceName, e);
+            }
         }
 
-        private static XElement Parse(byte[] raw, string sourceName)
+        private static string Decode(byte[] raw, string sourceName)
         {
-            string text = new UTF8Encoding(false, false).GetString(raw).TrimStart('\uFEFF');
+            string text;
+            try
+            {
+                // Strict, so that the signed characters encode back to exactly the bytes in the file.
+                text = new UTF8Encoding(false, true).GetString(raw).TrimStart('\uFEFF');
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw new EucaException(ErrorIds.ManifestInvalid, EucaErrorCategory.InvalidData,
+                    $"The manifest '{sourceName}' is not UTF-8 text.", sourceName, e);
+            }
             // Checked before parsing so that entity tricks (billion laughs, external entities) get their own
             // error id; DtdProcessing.Prohibit below would refuse them anyway.
             if (text.IndexOf("<!DOCTYPE", StringComparison.Ordinal) >= 0 || text.IndexOf("<!ENTITY", StringComparison.Ordinal) >= 0)
@@ -83,27 +108,25 @@ namespace Euca.Images.Engine.Bundling.Manifest
                     $"The manifest '{sourceName}' contains a document type declaration; bundle manifests never do, and it is refused.",
                     sourceName);
             }
-            var settings = new XmlReaderSettings
+            return text;
+        }
+
+        private static XmlReaderSettings ReaderSettings() => new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 0,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+        };
+
+        private static XElement Parse(string text, XmlReaderSettings settings, string sourceName)
+        {
+            using (var reader = XmlReader.Create(new StringReader(text), settings))
             {
-                DtdProcessing = DtdProcessing.Prohibit,
-                XmlResolver = null,
-                MaxCharactersFromEntities = 0,
-                IgnoreComments = true,
-                IgnoreProcessingInstructions = true,
-            };
-            try
-            {
-                using (var reader = XmlReader.Create(new StringReader(text), settings))
-                {
-                    XElement root = XDocument.Load(reader).Root!;
-                    if (root.Name.LocalName != "manifest") throw ManifestParser.Invalid(sourceName, "its root element is not <manifest>");
-                    return root;
-                }
-            }
-            catch (XmlException e)
-            {
-                throw new EucaException(ErrorIds.ManifestInvalid, EucaErrorCategory.InvalidData,
-                    $"The manifest '{sourceName}' is not well-formed XML: {e.Message}", sourceName, e);
+                XElement root = XDocument.Load(reader).Root!;
+                if (root.Name.LocalName != "manifest") throw ManifestParser.Invalid(sourceName, "its root element is not <manifest>");
+                return root;
             }
         }
 
@@ -114,6 +137,8 @@ namespace Euca.Images.Engine.Bundling.Manifest
         /// <summary>Maps the XML tree onto <see cref="BundleManifest"/>, naming the element that is missing or wrong.</summary>
         private sealed class ManifestParser
         {
+            private const string Sha1 = "SHA1";
+            private const string Aes128Cbc = "AES-128-CBC";
             private readonly XElement _root;
             private readonly string _sourceName;
 
@@ -159,12 +184,16 @@ namespace Euca.Images.Engine.Bundling.Manifest
             private void ReadImage(XElement image, BundleManifest manifest)
             {
                 manifest.ImageName = RequiredText(image, "name", "image/name");
+                ImageFileNames.Check(manifest.ImageName);
                 manifest.AccountId = Text(Child(image, "user")) ?? "";
                 manifest.ImageType = ImageType(Text(Child(image, "type")));
                 manifest.KernelName = Text(Child(image, "kernel_name"));
                 manifest.AncestorAmiIds = Children(Child(image, "ancestry"), "ancestor_ami_id")
                     .Select(a => Text(a) ?? "").Where(a => a.Length > 0).ToList();
                 manifest.ImageDigest = Digest(RequiredText(image, "digest", "image/digest"), "image/digest");
+                RequireAlgorithm(image, "digest", Sha1);
+                RequireAlgorithm(image, "ec2_encrypted_key", Aes128Cbc);
+                RequireAlgorithm(image, "user_encrypted_key", Aes128Cbc);
                 manifest.Size = Number(RequiredText(image, "size", "image/size"), "image/size");
                 manifest.BundledSize = Number(RequiredText(image, "bundled_size", "image/bundled_size"), "image/bundled_size");
                 manifest.Ec2EncryptedKey = RequiredText(image, "ec2_encrypted_key", "image/ec2_encrypted_key");
@@ -188,6 +217,7 @@ namespace Euca.Images.Engine.Bundling.Manifest
                     string fileName = RequiredText(part, "filename", "image/parts/part/filename");
                     PartFileNames.Check(fileName);
                     string digest = Digest(RequiredText(part, "digest", "image/parts/part/digest"), "image/parts/part/digest");
+                    RequireAlgorithm(part, "digest", Sha1);
                     if (index >= int.MaxValue) throw Invalid(_sourceName, $"part index {index} is out of range");
                     result.Add(new BundlePart((int)index, fileName, digest));
                 }
@@ -201,6 +231,21 @@ namespace Euca.Images.Engine.Bundling.Manifest
                         throw Invalid(_sourceName, $"the part indexes are not 0..{count - 1} (part {i} is missing or duplicated)");
                 }
                 return result;
+            }
+
+            /// <summary>
+            /// Bundles are always AES-128-CBC with SHA-1 digests; the attribute may be absent, but a manifest naming
+            /// another algorithm must not be decrypted or checked as if it said those.
+            /// </summary>
+            private void RequireAlgorithm(XElement parent, string name, string expected)
+            {
+                string? algorithm = (string?)Child(parent, name)?.Attribute("algorithm");
+                if (algorithm != null && !string.Equals(algorithm.Trim(), expected, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new EucaException(ErrorIds.ManifestAlgorithmUnsupported, EucaErrorCategory.InvalidData,
+                        $"The manifest '{_sourceName}' names the algorithm '{algorithm}' for {parent.Name.LocalName}/{name}; bundles use only {expected}.",
+                        algorithm);
+                }
             }
 
             private BundleImageType ImageType(string? text)
@@ -237,8 +282,24 @@ namespace Euca.Images.Engine.Bundling.Manifest
                 return string.IsNullOrEmpty(text) ? throw Invalid(_sourceName, $"the element {path} is empty") : text!;
             }
 
-            private static XElement? Child(XElement? parent, string name) =>
-                parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name);
+            /// <summary>
+            /// The one child of that name. A second copy is refused: whichever copy a reader picked, another tool
+            /// could pick the other, so the cloud and this module would disagree about what the manifest says.
+            /// </summary>
+            private XElement? Child(XElement? parent, string name)
+            {
+                XElement? found = null;
+                foreach (XElement element in Children(parent, name))
+                {
+                    if (found != null)
+                    {
+                        throw new EucaException(ErrorIds.ManifestStructureInvalid, EucaErrorCategory.SecurityError,
+                            $"The manifest '{_sourceName}' is refused: <{parent!.Name.LocalName}> holds more than one <{name}>.", name);
+                    }
+                    found = element;
+                }
+                return found;
+            }
 
             private static IEnumerable<XElement> Children(XElement? parent, string name) =>
                 parent == null ? Enumerable.Empty<XElement>() : parent.Elements().Where(e => e.Name.LocalName == name);

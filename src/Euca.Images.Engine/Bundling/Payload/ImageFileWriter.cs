@@ -21,8 +21,7 @@ namespace Euca.Images.Engine.Bundling.Payload
         {
             Path = path;
             this.force = force;
-            string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-            Directory.CreateDirectory(directory);
+            string directory = DestinationDirectory.Create(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
             tempPath = System.IO.Path.Combine(directory, "." + System.IO.Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
             stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
         }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Euca.Images.Engine.Files;
 
 namespace Euca.Images.Engine.Bundling.Payload
 {
@@ -33,6 +34,6 @@ namespace Euca.Images.Engine.Bundling.Payload
         /// <summary>A part stored as a file.</summary>
         public static PayloadPartSource FromFile(int index, string path, string sha1) =>
             new PayloadPartSource(index, Path.GetFileName(path), sha1,
-                _ => Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan)));
+                _ => Task.FromResult<Stream>(RegularFile.OpenRead(path, bufferSize: 1, FileOptions.SequentialScan)));
     }
 }

@@ -25,6 +25,9 @@ namespace Euca.Images.Engine.Bundling.Payload
         private const int ChunkSize = 1 << 20;
         private const int QueueDepth = 4;
 
+        /// <summary>How much more of a part is hashed after a later stage failed (parts are 10 MiB by default).</summary>
+        private const long MaxHashedAfterFailure = 32L * 1024 * 1024;
+
         /// <param name="output">Receives the image; null verifies only (decrypt-and-digest pass).</param>
         public static async Task<PayloadReadResult> ReadAsync(IReadOnlyList<PayloadPartSource> parts, byte[] key, byte[] iv,
             PayloadExpectation expected, Stream? output, IProgress<OperationProgress>? progress, CancellationToken ct)
@@ -50,6 +53,7 @@ namespace Euca.Images.Engine.Bundling.Payload
             private readonly CancellationToken callerToken;
             private readonly BoundedQueue<Chunk> ciphertext = new BoundedQueue<Chunk>(QueueDepth);
             private readonly BoundedQueue<Chunk> tarStream = new BoundedQueue<Chunk>(QueueDepth);
+            private readonly long maxBundledBytes;
             private long bundledSize;
 
             public ReadRun(IReadOnlyList<PayloadPartSource> parts, byte[] key, byte[] iv, PayloadExpectation expected,
@@ -62,6 +66,8 @@ namespace Euca.Images.Engine.Bundling.Payload
                 this.output = output;
                 this.progress = new ProgressThrottle(progress, "Expanding bundle", expected.ImageSize);
                 this.callerToken = callerToken;
+                // Zero is what some tools write when they do not know; the part digests still bind the bytes then.
+                maxBundledBytes = expected.BundledSize is long declared && declared > 0 ? declared : long.MaxValue;
             }
 
             public async Task<PayloadReadResult> ExecuteAsync()
@@ -99,16 +105,22 @@ namespace Euca.Images.Engine.Bundling.Payload
                 {
                     throw new EucaException(ErrorIds.BundlePartMissing, EucaErrorCategory.ObjectNotFound, $"The bundle part '{part.FileName}' does not exist.", part.FileName, e);
                 }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    throw new EucaException(ErrorIds.BundlePartUnreadable, EucaErrorCategory.InvalidData,
+                        $"The bundle part '{part.FileName}' cannot be read: {e.Message}", part.FileName, e);
+                }
 
                 long length = 0;
+                long lengthWhenStopped = 0;
                 bool forwarding = true;
                 using (stream)
                 {
                     while (true)
                     {
                         Chunk chunk = Chunk.Rent(ChunkSize);
-                        // When a later stage has failed, the rest of this part is still hashed (not forwarded):
-                        // if the part is corrupt, that is the error to report.
+                        // When a later stage has failed, the rest of this part is still hashed (not forwarded), up
+                        // to the size of a large part: if the part is corrupt, that is the error to report.
                         int n = await stream.ReadAsync(chunk.Buffer, 0, ChunkSize, forwarding ? ct : callerToken).ConfigureAwait(false);
                         if (n == 0)
                         {
@@ -117,9 +129,21 @@ namespace Euca.Images.Engine.Bundling.Payload
                         }
                         sha1.AppendData(chunk.Buffer, 0, n);
                         length += n;
+                        if (bundledSize + length > maxBundledBytes)
+                        {
+                            chunk.Return();
+                            throw new EucaException(ErrorIds.BundlePartCorrupt, EucaErrorCategory.InvalidData,
+                                $"The bundle part '{part.FileName}' takes the parts past the {maxBundledBytes} bytes the manifest's bundled_size declares; it is not the part the manifest lists.",
+                                part.FileName);
+                        }
                         if (!forwarding)
                         {
                             chunk.Return();
+                            if (length - lengthWhenStopped > MaxHashedAfterFailure)
+                            {
+                                // Not a part of any real bundle (it goes on and on); the downstream error stands.
+                                throw new OperationCanceledException(ct);
+                            }
                             continue;
                         }
                         try
@@ -130,6 +154,7 @@ namespace Euca.Images.Engine.Bundling.Payload
                         {
                             chunk.Return();
                             forwarding = false;
+                            lengthWhenStopped = length;
                         }
                     }
                 }
@@ -164,6 +189,7 @@ namespace Euca.Images.Engine.Bundling.Payload
                     {
                         try
                         {
+                            long inflated = 0;
                             while (true)
                             {
                                 Chunk chunk = Chunk.Rent(ChunkSize);
@@ -172,6 +198,14 @@ namespace Euca.Images.Engine.Bundling.Payload
                                 {
                                     chunk.Return();
                                     break;
+                                }
+                                inflated += n;
+                                if (inflated > expected.MaxTarBytes)
+                                {
+                                    chunk.Return();
+                                    throw new EucaException(ErrorIds.BundleSizeMismatch, EucaErrorCategory.InvalidData,
+                                        $"The bundle inflates to more than {expected.MaxTarBytes} bytes, far more than the image of {expected.ImageSize} bytes the manifest declares; inflating was stopped.",
+                                        expected.ImageSize);
                                 }
                                 tarStream.Add(new Chunk(chunk.Buffer, n), ct);
                             }
@@ -226,15 +260,21 @@ namespace Euca.Images.Engine.Bundling.Payload
                     var tar = new ChunkReadStream(tarStream, ct, (b, o, n) => sha1.AppendData(b, o, n));
                     var sink = new ProgressImageSink(new StreamImageSink(output), progress);
                     long imageSize;
-                    string? archiveError = null;
+                    TarFormatException? archiveError = null;
                     try
                     {
-                        imageSize = new TarImageExtractor(tar, ChunkSize).Extract(sink);
+                        imageSize = new TarImageExtractor(tar, ChunkSize, expected.ImageSize ?? long.MaxValue).Extract(sink);
                     }
                     catch (TarFormatException e)
                     {
                         imageSize = -1;
-                        archiveError = e.Message;
+                        archiveError = e;
+                    }
+                    catch (IOException e)
+                    {
+                        // Only the sink writes to disk here (a full disk, a file too large for the file system).
+                        throw new EucaException(ErrorIds.ImageWriteFailed, EucaErrorCategory.ResourceUnavailable,
+                            $"The image cannot be written: {e.Message}", null, e);
                     }
                     tar.Drain();
                     string digest = HexEncoding.ToLowerHex(sha1.GetHashAndReset());
@@ -248,7 +288,8 @@ namespace Euca.Images.Engine.Bundling.Payload
                     }
                     if (archiveError != null)
                     {
-                        throw new EucaException(ErrorIds.BundleArchiveInvalid, EucaErrorCategory.InvalidData, archiveError);
+                        // Told again as a plain EucaException: the tar reader's own type stays inside the engine.
+                        throw new EucaException(archiveError, archiveError.Message);
                     }
                     if (expected.ImageSize.HasValue && expected.ImageSize.Value != imageSize)
                     {

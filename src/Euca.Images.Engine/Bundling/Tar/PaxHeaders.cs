@@ -25,9 +25,13 @@ namespace Euca.Images.Engine.Bundling.Tar
                 {
                     throw new TarFormatException("A PAX extended header record has no length.");
                 }
-                int recordLength = int.Parse(Encoding.ASCII.GetString(data, pos, space - pos), NumberStyles.None, CultureInfo.InvariantCulture);
+                if (!int.TryParse(Encoding.ASCII.GetString(data, pos, space - pos), NumberStyles.None, CultureInfo.InvariantCulture, out int recordLength)
+                    || recordLength <= space - pos || recordLength > length - pos)
+                {
+                    throw new TarFormatException("A PAX extended header record's length is not a number that fits the header.");
+                }
                 int end = pos + recordLength;
-                if (recordLength <= 0 || end > length || data[end - 1] != (byte)'\n')
+                if (data[end - 1] != (byte)'\n')
                 {
                     throw new TarFormatException("A PAX extended header record is malformed.");
                 }

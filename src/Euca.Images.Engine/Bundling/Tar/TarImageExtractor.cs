@@ -21,10 +21,14 @@ namespace Euca.Images.Engine.Bundling.Tar
         private readonly byte[] copyBuffer;
         private readonly byte[] skipBuffer = new byte[TarConstants.BlockSize]; // never the metadata buffer
 
-        public TarImageExtractor(Stream input, int copyBufferSize = 1 << 20)
+        private readonly long maxImageSize;
+
+        /// <param name="maxImageSize">The largest image the member may describe (the manifest's size): a hostile header cannot claim more.</param>
+        public TarImageExtractor(Stream input, int copyBufferSize = 1 << 20, long maxImageSize = long.MaxValue)
         {
             this.input = input;
             copyBuffer = new byte[copyBufferSize];
+            this.maxImageSize = maxImageSize;
         }
 
         /// <summary>Extracts the image and returns its length.</summary>
@@ -82,6 +86,7 @@ namespace Euca.Images.Engine.Bundling.Tar
                 long realSize = pax!.SparseRealSize ?? throw new TarFormatException("A PAX sparse member has no real size.");
                 return CopyRegions(sink, map, size, 0, realSize);
             }
+            CheckImageSize(size);
             CopyData(sink, size);
             SkipPadding(size);
             sink.Complete(size);
@@ -161,6 +166,10 @@ namespace Euca.Images.Engine.Bundling.Tar
             });
 
             long count = lineReader();
+            if (count > size / 2 + 1)
+            {
+                throw new TarFormatException("The sparse map lists more regions than the member can hold.");
+            }
             var regions = new List<SparseRegion>();
             for (long i = 0; i < count; i++)
             {
@@ -172,22 +181,36 @@ namespace Euca.Images.Engine.Bundling.Tar
             return CopyRegions(sink, regions, size, mapPadded, realSize);
         }
 
+        private void CheckImageSize(long size)
+        {
+            if (size > maxImageSize)
+            {
+                throw new TarFormatException($"The tar member describes an image of {size} bytes, more than the {maxImageSize} bytes the manifest declares.");
+            }
+        }
+
         private long CopyRegions(IImageSink sink, IReadOnlyList<SparseRegion> regions, long memberSize, long alreadyConsumed, long realSize)
         {
+            CheckImageSize(realSize);
+            if (alreadyConsumed > memberSize)
+            {
+                throw new TarFormatException("The sparse map is longer than the tar member.");
+            }
             long consumed = alreadyConsumed;
             foreach (SparseRegion region in regions)
             {
-                if (region.Offset < sink.Position || region.Length < 0 || region.Offset + region.Length > realSize)
+                // Written so that no sum can overflow: offsets and lengths come from the archive.
+                if (region.Offset < sink.Position || region.Length < 0 || region.Offset > realSize || region.Length > realSize - region.Offset)
                 {
                     throw new TarFormatException("The sparse map's regions overlap, go backwards or run past the file's size.");
+                }
+                if (region.Length > memberSize - consumed)
+                {
+                    throw new TarFormatException("The sparse regions hold more bytes than the tar member.");
                 }
                 sink.SkipZeros(region.Offset - sink.Position);
                 CopyData(sink, region.Length);
                 consumed += region.Length;
-            }
-            if (consumed > memberSize)
-            {
-                throw new TarFormatException("The sparse regions hold more bytes than the tar member.");
             }
             SkipBytes(memberSize - consumed);
             SkipPadding(memberSize);

@@ -1,8 +1,10 @@
 using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling;
+using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
@@ -20,6 +22,9 @@ namespace Euca.Images.Commands.Bundles
     /// ec2-ami-tools (sparse tar members, single-quoted manifests, padded part names) are read alike.</para>
     /// <para>With -ManifestLocation the bundle is read from object storage instead, each part's body streaming
     /// into the same pipeline with its SHA-1 checked, so no part is stored on disk.</para>
+    /// <para>The manifest's signature is verified first with -Certificate or the connection's certificate (EC2_CERT): a
+    /// manifest that does not verify, or is UNSIGNED, is refused before a part is read. Without a certificate a warning
+    /// says the signature was not verified.</para>
     /// <para>Part file names come only from the manifest and never lead out of -PartsDirectory; the image is written
     /// only inside -Destination, and an existing file is kept unless -Force is given.</para>
     /// </remarks>
@@ -73,6 +78,13 @@ namespace Euca.Images.Commands.Bundles
         [Parameter]
         public string? PrivateKey { get; set; }
 
+        /// <summary>
+        /// The certificate of the user who signed the manifest (a path or an X509Certificate2); by default the
+        /// connection's certificate (EC2_CERT). The manifest is refused when its signature does not verify with it.
+        /// </summary>
+        [Parameter]
+        public CertificateArgument? Certificate { get; set; }
+
         /// <summary>The password of an encrypted private key; without it you are prompted.</summary>
         [Parameter]
         public SecureString? PrivateKeyPassword { get; set; }
@@ -116,8 +128,9 @@ namespace Euca.Images.Commands.Bundles
             }
 
             RSA privateKey = RequirePrivateKey(keys);
+            X509Certificate2? signer = Signer(keys, manifestPath);
             ExpandedImage image = RunEngine((progress, token) =>
-                BundleExpander.ExpandAsync(manifestPath, partsDirectory, destination, privateKey, Force, progress, token), manifestPath);
+                BundleExpander.ExpandAsync(manifestPath, partsDirectory, destination, privateKey, signer, Force, progress, token), manifestPath);
             WriteObject(image);
         }
 
@@ -145,10 +158,22 @@ namespace Euca.Images.Commands.Bundles
             }
 
             RSA privateKey = RequirePrivateKey(keys);
+            X509Certificate2? signer = Signer(keys, location);
             CloudConnection connection = CurrentConnection;
-            ExpandedImage image = RunEngine((progress, token) =>
-                StoredBundleExpander.ExpandAsync(connection, new StoredBundleExpandRequest(location, destination, privateKey, Force), progress, token), location);
+            ExpandedImage image = RunEngine((progress, token) => StoredBundleExpander.ExpandAsync(connection,
+                new StoredBundleExpandRequest(location, destination, privateKey, Force) { Signer = signer }, progress, token), location);
             WriteObject(image);
+        }
+
+        private X509Certificate2? Signer(KeyMaterialResolver keys, string source)
+        {
+            X509Certificate2? signer = keys.Certificate(Certificate, AvailableSettings.CertificatePath);
+            if (signer is null)
+            {
+                WriteWarning(ManifestTrust.NotVerifiedWarning(source));
+            }
+
+            return signer;
         }
 
         private RSA RequirePrivateKey(KeyMaterialResolver keys) =>

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Net;
 using Euca.Images.Arguments;
@@ -144,6 +145,21 @@ namespace Euca.Images.Commands.Cloud
         [Parameter]
         public string? ProfileLocation { get; set; }
 
+        /// <summary>
+        /// How many seconds a compute call may take in all, retries included, before it fails as CloudTimeout (default 30).
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; }
+
+        /// <summary>
+        /// The stall timer of object-storage transfers, in seconds: a transfer whose bytes stop flowing for this long is
+        /// abandoned and retried (default 60).
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int StallTimeoutSec { get; set; }
+
         /// <summary>Return the connection object as well as making it the session's default.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -151,6 +167,25 @@ namespace Euca.Images.Commands.Cloud
         /// <summary>Only return the connection: the session's default connection stays as it was.</summary>
         [Parameter]
         public SwitchParameter NoDefault { get; set; }
+        private CloudConnectionOptions ConnectionOptions()
+        {
+            var options = new CloudConnectionOptions();
+            if (TimeoutSec > 0)
+            {
+                options.ComputeCallTimeout = TimeSpan.FromSeconds(TimeoutSec);
+                if (options.Timeout > options.ComputeCallTimeout)
+                {
+                    options.Timeout = options.ComputeCallTimeout;
+                }
+            }
+
+            if (StallTimeoutSec > 0)
+            {
+                options.StallTimeout = TimeSpan.FromSeconds(StallTimeoutSec);
+            }
+
+            return options;
+        }
 
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
@@ -188,7 +223,7 @@ namespace Euca.Images.Commands.Cloud
             {
                 settings.Validate();
             }
-            var connection = new CloudConnection(settings);
+            var connection = new CloudConnection(settings, ConnectionOptions());
 
             EucaCloudCmdlet.WriteSettingSources(this, settings);
             WriteVerbose($"Connected to {settings.ComputeUrl ?? settings.ObjectStorageUrl} as {settings.AccessKey}.");

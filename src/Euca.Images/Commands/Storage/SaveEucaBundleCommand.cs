@@ -1,6 +1,8 @@
 using System.Management.Automation;
+using System.Security.Cryptography.X509Certificates;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling;
+using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Storage;
 using Euca.Images.Runtime;
@@ -13,6 +15,10 @@ namespace Euca.Images.Commands.Storage
     /// out of -Destination are refused). Parts are downloaded in parallel, and each is checked against the
     /// manifest's SHA-1 (and against the ETag's MD5) before it is given its real name; the manifest is written last,
     /// so a manifest on disk always describes complete parts. Interrupted transfers are retried with backoff.</para>
+    /// <para>The manifest's signature is verified first with -Certificate or the connection's certificate (EC2_CERT):
+    /// a manifest that does not verify, or is UNSIGNED, is refused before a part is fetched; without a certificate a
+    /// warning says it was not verified. A download that fails leaves nothing behind, unless -Resume asks to keep the
+    /// verified parts; the error then says what is kept and the command that finishes the download.</para>
     /// <para>The bundle object it emits pipes into Expand-EucaBundle, Test-EucaBundle and Send-EucaBundle. To
     /// unbundle without storing the parts, use Expand-EucaBundle -ManifestLocation instead.</para>
     /// </remarks>
@@ -25,6 +31,11 @@ namespace Euca.Images.Commands.Storage
     /// <title>Download and unbundle from the files</title>
     /// <code>Save-EucaBundle images/centos7.img.manifest.xml | Expand-EucaBundle -PrivateKey pk.pem</code>
     /// <para>The saved bundle's ManifestPath binds to Expand-EucaBundle.</para>
+    /// </example>
+    /// <example>
+    /// <title>Finish an interrupted download</title>
+    /// <code>Save-EucaBundle images/centos7.img.manifest.xml -Destination ./download -Resume</code>
+    /// <para>Keeps the parts already in ./download whose SHA-1 matches the manifest and fetches only the others.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Storage.SendEucaBundleCommand"/>
     /// <seealso cref="Euca.Images.Commands.Bundles.ExpandEucaBundleCommand"/>
@@ -45,6 +56,17 @@ namespace Euca.Images.Commands.Storage
         [Parameter]
         public string? Destination { get; set; }
 
+        /// <summary>
+        /// The certificate of the user who signed the manifest (a path or an X509Certificate2); by default the
+        /// connection's certificate (EC2_CERT). The bundle is refused when the signature does not verify with it.
+        /// </summary>
+        [Parameter]
+        public CertificateArgument? Certificate { get; set; }
+
+        /// <summary>Keeps verified parts when the download fails, and reuses verified parts already in -Destination.</summary>
+        [Parameter]
+        public SwitchParameter Resume { get; set; }
+
         /// <summary>How many parts to download at once (default 4).</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -63,8 +85,14 @@ namespace Euca.Images.Commands.Storage
             string location = ManifestLocation!;
             try
             {
-                BundleInfo bundle = RunEngine((progress, token) =>
-                    BundleDownloader.SaveAsync(connection, new BundleSaveRequest(location, destination, ThrottleLimit), progress, token), location);
+                X509Certificate2? signer = new KeyMaterialResolver(this).Certificate(Certificate, AvailableSettings.CertificatePath);
+                if (signer is null)
+                {
+                    WriteWarning(ManifestTrust.NotVerifiedWarning(location));
+                }
+
+                BundleInfo bundle = RunEngine((progress, token) => BundleDownloader.SaveAsync(connection,
+                    new BundleSaveRequest(location, destination, ThrottleLimit) { Resume = Resume, Signer = signer }, progress, token), location);
                 WriteObject(bundle);
             }
             catch (EngineFailure failure)

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Security.Cryptography.X509Certificates;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling;
+using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Storage;
 using Euca.Images.Runtime;
@@ -21,6 +23,9 @@ namespace Euca.Images.Commands.Storage
     /// and jitter; other client errors are not. -Resume skips parts already stored with the same size and MD5, so
     /// after a failure or Ctrl+C only the missing parts and the manifest are sent; the error or warning says how to
     /// resume or clean up.</para>
+    /// <para>The manifest's signature is verified first with -Certificate or the connection's certificate (EC2_CERT):
+    /// a manifest that does not verify, or is UNSIGNED, is not uploaded; without a certificate a warning says it was
+    /// not verified.</para>
     /// <para>The upload object it emits has ManifestLocation (bucket/prefix/name.manifest.xml), the value image
     /// registration takes.</para>
     /// </remarks>
@@ -97,6 +102,12 @@ namespace Euca.Images.Commands.Storage
         /// <summary>Replace a stored bundle even when a registered image was registered from it (that image then boots the new bundle).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+        /// <summary>
+        /// The certificate of the user who signed the manifest (a path or an X509Certificate2); by default the
+        /// connection's certificate (EC2_CERT). A manifest that does not verify with it is not uploaded.
+        /// </summary>
+        [Parameter]
+        public CertificateArgument? Certificate { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessEucaRecord()
@@ -122,10 +133,16 @@ namespace Euca.Images.Commands.Storage
                 KeyPrefix = KeyPrefix, Acl = Acl, Location = Location, ThrottleLimit = ThrottleLimit,
                 ReplaceCheck = BundleReplaceGuard.For(this, connection, Force),
             };
+            X509Certificate2? signer = new KeyMaterialResolver(this).Certificate(Certificate, AvailableSettings.CertificatePath);
+            if (signer is null)
+            {
+                WriteWarning(ManifestTrust.NotVerifiedWarning(manifestPath));
+            }
+
             try
             {
                 BundleUpload upload = RunUpload(target.Journal,
-                    (progress, token) => BundleUploader.SendAsync(connection, new BundleSendRequest(manifestPath, target, Resume), progress, token), manifestPath);
+                    (progress, token) => BundleUploader.SendAsync(connection, new BundleSendRequest(manifestPath, target, Resume) { Signer = signer }, progress, token), manifestPath);
                 WriteObject(upload);
             }
             catch (EngineFailure failure)
