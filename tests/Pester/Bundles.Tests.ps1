@@ -189,9 +189,10 @@ Describe 'Hostile bundles and destinations (issue 11)' -Tags 'CI' {
         $signed = $text.Substring($start, $end - $start)
         $forged = $signed.Replace('<size>300000</size>', '<size>300001</size>')
         [IO.File]::WriteAllText($manifest, $text.Replace($signed, "<bundler><x>$signed</x></bundler>$forged"))
-        $check = Test-EucaBundle $manifest -Certificate $userCert | Where-Object Check -eq 'Manifest'
+        $check = Test-EucaBundle $manifest -Certificate $userCert -ErrorAction SilentlyContinue -ErrorVariable failed | Where-Object Check -eq 'Manifest'
         $check.Status | Should -Be 'Failed'
         $check.ErrorId | Should -Be 'ManifestStructureInvalid'
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ManifestStructureInvalid,*'
         { Expand-EucaBundle $manifest -PrivateKey $userKey -Certificate $userCert -Destination (Join-Path $TestDrive 'out-wrapped') } | Should -Throw -ErrorId 'ManifestStructureInvalid*'
     }
 

@@ -103,7 +103,7 @@ Describe 'Disk image paths: wildcards and -LiteralPath' -Tags 'CI' {
     }
 
     It 'Get-EucaDiskImage describes every file a pattern matches' {
-        (Get-EucaDiskImage -Path (Join-Path $folder '*') | Sort-Object Format).Format | Should -Be @('Qcow2', 'Vhdx')
+        (Get-EucaDiskImage -Path (Join-Path $folder '*') | ForEach-Object { "$($_.Format)" } | Sort-Object) | Should -Be @('Qcow2', 'Vhdx')
     }
 
     It 'takes a name with brackets as it is through -LiteralPath' {

@@ -10,13 +10,16 @@
 #     $WorkspaceBundles: bundles made there with New-EucaBundle (folder = image);
 #   - $StoredBundles:    bundles in object storage (restored before every example, so deleting examples do not break
 #                        later ones);
-#   - a temporary HOME (~/.euca/pk.pem, ~/.euca/euca2ools.ini with regions localhost and staging, ~/admin-creds.zip)
-#                        and TMPDIR (bundles made without -Destination);
+#   - disk images made by qemu-img: ./web.vhdx, ./web.vmdk, ./debian.qcow2, ./kvm/*.qcow2, ./disks (vhdx, vhd, raw);
+#   - a temporary HOME (~/.euca/pk.pem, ~/.euca/euca2ools.ini with regions localhost and staging, ~/admin-creds.zip,
+#                        stored profiles nightly, old-cloud and new-cloud) and TMPDIR (bundles made without -Destination);
+#   - a tagged image web-nightly (tags build and role), registered from a stored bundle of its own;
 #   - $CmdletNeeds:      per cmdlet, a script block run before each of its examples (an interrupted import to resume,
 #                        the bundle a node controller would have uploaded for a bundle task);
 #   - the Wait- cmdlets poll every 0.1 s ($PSDefaultParameterValues in the It block), not every 5 s;
-#   - Get-Credential is shadowed by a function of this file that returns the local cloud's test key pair, the one
-#                        non-interactive substitute (Connect-EucaCloud's first example prompts for it).
+#   - Get-Credential is shadowed by a function of this file that returns the local cloud's test key pair (Connect-
+#                        EucaCloud's first example prompts for it), and Set-Secret/Get-Secret by a stand-in vault
+#                        (SecretManagement is not installed here): the only non-interactive substitutes.
 # A new cmdlet whose examples need something else adds it there. Examples that delete or cancel things run last
 # ($lastVerbs), and conversion tasks an example leaves active are cancelled after it, so each example starts alike.
 
@@ -63,17 +66,24 @@ BeforeAll {
     $script:template = Join-Path $TestDrive 'workspace'
     New-Item -ItemType Directory $template | Out-Null
     $script:WorkspaceFiles = 'disk.img', 'centos7.img', 'centos7.raw', 'rootfs.img', 'vmlinuz', 'initrd.img', 'vmlinuz-5.10', 'initrd-5.10',
-        'windows-2012r2.img', 'win2012.raw', 'disk.raw'
+        'windows-2012r2.img', 'win2012.raw', 'disk.raw', 'web.img'
     $seed = 0
     foreach ($file in $WorkspaceFiles) {
         New-TestImage -Path (Join-Path $template $file) -Seed (++$seed) -RandomBytes 20000 -ZeroBytes 20000 -TextBytes 4000
     }
-    # A stream-optimized VMDK header (magic KDMV, version 3, capacity in sectors at offset 12) of a 2 GiB disk.
-    $vmdk = [byte[]]::new(4096)
-    [System.Text.Encoding]::ASCII.GetBytes('KDMV').CopyTo($vmdk, 0)
-    [BitConverter]::GetBytes([uint32]3).CopyTo($vmdk, 4)
-    [BitConverter]::GetBytes([uint64](2GB / 512)).CopyTo($vmdk, 12)
-    [System.IO.File]::WriteAllBytes((Join-Path $template 'web.vmdk'), $vmdk)
+    # Disk images of other formats, made by qemu-img from one small raw disk: ./web.vhdx, ./web.vmdk (stream-optimized),
+    # ./kvm/*.qcow2 and a ./disks folder of mixed formats.
+    $baseDisk = Join-Path $TestDrive 'base.raw'
+    New-TestImage -Path $baseDisk -Seed 99 -RandomBytes 400000 -ZeroBytes 600000 -TextBytes 48576
+    ConvertTo-QemuTestImage $baseDisk vhdx (Join-Path $template 'web.vhdx') | Out-Null
+    ConvertTo-QemuTestImage $baseDisk vmdk (Join-Path $template 'web.vmdk') -Options '-o', 'subformat=streamOptimized' | Out-Null
+    foreach ($folder in 'kvm', 'disks') { New-Item -ItemType Directory (Join-Path $template $folder) | Out-Null }
+    ConvertTo-QemuTestImage $baseDisk qcow2 (Join-Path $template 'debian.qcow2') | Out-Null
+    ConvertTo-QemuTestImage $baseDisk qcow2 (Join-Path $template 'kvm/app.qcow2') | Out-Null
+    ConvertTo-QemuTestImage $baseDisk qcow2 (Join-Path $template 'kvm/db.qcow2') -Options '-c' | Out-Null
+    ConvertTo-QemuTestImage $baseDisk vhdx (Join-Path $template 'disks/hyperv.vhdx') | Out-Null
+    ConvertTo-QemuTestImage $baseDisk vpc (Join-Path $template 'disks/old.vhd') | Out-Null
+    Copy-Item $baseDisk (Join-Path $template 'disks/plain.raw')
     Set-Content (Join-Path $template 'setup.ps1') 'Set-TimeZone -Id UTC'
     Copy-Item (Join-Path $certs 'user-cert.pem') (Join-Path $template 'cert.pem')
     Copy-Item (Join-Path $certs 'user-key.pem') (Join-Path $template 'pk.pem')
@@ -87,6 +97,8 @@ BeforeAll {
         @{ File = 'centos7.img'; Bucket = 'images' }
         @{ File = 'centos7.img'; Bucket = 'images'; KeyPrefix = 'centos' }
         @{ File = 'rootfs.img'; Bucket = 'images' }
+        @{ File = 'web.img'; Bucket = 'images' }
+        @{ File = 'disk.img'; Bucket = 'tagged' }
     )
     $script:storedFolder = Join-Path $TestDrive 'stored'
     foreach ($bundle in $StoredBundles) {
@@ -113,16 +125,33 @@ BeforeAll {
     @("export EC2_URL=$($cloud.Url)services/compute", "export S3_URL=$($storage.Url)", "export EC2_ACCESS_KEY='$($keys.S3AccessKey)'",
         "export EC2_SECRET_KEY='$($keys.S3SecretKey)'", "export EC2_USER_ID='$($keys.UserAccountId)'") | Set-Content $eucarc
     Compress-Archive -Path $eucarc -DestinationPath (Join-Path $homeDir 'admin-creds.zip')
-    $script:savedEnvironment = $env:HOME, (Get-PSProvider FileSystem).Home, $env:TMPDIR
+    $script:savedEnvironment = $env:HOME, (Get-PSProvider FileSystem).Home, $env:TMPDIR, $env:XDG_CONFIG_HOME
     $env:HOME = $homeDir
     (Get-PSProvider FileSystem).Home = $homeDir
     # Bundles made without -Destination go to $TMPDIR (else /var/tmp): here a folder of the test's own.
     $env:TMPDIR = New-Item -ItemType Directory (Join-Path $TestDrive 'tmp') | ForEach-Object FullName
 
+    # Stored profiles (in this HOME's config folder): nightly, and old-cloud/new-cloud for copying between two clouds
+    # (both the local cloud here).
+    $env:XDG_CONFIG_HOME = Join-Path $homeDir '.config'
+    foreach ($profileName in 'nightly', 'old-cloud', 'new-cloud') {
+        Connect-EucaCloud @session -PassThru -NoDefault | Set-EucaCredential -StoreAs $profileName | Out-Null
+    }
+    # A tagged image named web-*, registered from a bundle of its own so that no example's upload replaces it.
+    Restore-StoredBundles
+    Register-EucaImage -Name web-nightly -ImageLocation tagged/disk.img.manifest.xml -Tag @{ build = '7'; role = 'web' } | Out-Null
+
     # Connect-EucaCloud's first example asks for the key pair; here it gets the local cloud's without a prompt.
     function script:Get-Credential {
         [pscredential]::new($keys.S3AccessKey, (ConvertTo-SecureString $keys.S3SecretKey -AsPlainText -Force))
     }
+
+    # SecretManagement is not installed on test machines: Set-EucaCredential's vault example stores its secret in a
+    # stand-in of this file (the module reads it back through Get-Secret, found the same way as the real one).
+    $script:standInVault = @{}
+    $script:secretKey = ConvertTo-SecureString $keys.S3SecretKey -AsPlainText -Force
+    function script:Set-Secret([string] $Name, [object] $Secret, [string] $Vault) { $standInVault["$Vault/$Name"] = $Secret }
+    function script:Get-Secret([string] $Name, [string] $Vault, [switch] $AsPlainText) { $standInVault["$Vault/$Name"] }
 
     # An import of ./centos7.raw whose last part never arrived (as after Ctrl+C): the task stays active, waiting for it.
     # The conversion reads one part per interval, so it is still far from the last of 44 parts when that is deleted.
@@ -136,7 +165,7 @@ BeforeAll {
     function script:Send-InstanceBundle([string] $Bucket, [string] $Prefix) {
         $bundle = New-EucaBundle -Path (Join-Path $template 'windows-2012r2.img') -Architecture x86_64 -Prefix $Prefix `
             -Destination (Join-Path $storedFolder ([guid]::NewGuid()))
-        $bundle | Send-EucaBundle -Bucket $Bucket | Out-Null
+        $bundle | Send-EucaBundle -Bucket $Bucket -Force | Out-Null
     }
 
     $script:CmdletNeeds = @{
@@ -149,6 +178,7 @@ BeforeAll {
         'New-EucaInstanceBundle'  = { Send-InstanceBundle win-images win2012-web }
         'Wait-EucaBundleTask'     = { Send-InstanceBundle win-images win2012-web; New-EucaInstanceBundle i-3b4c5d6e -Bucket win-images -Prefix win2012-web | Out-Null }
         'Stop-EucaBundleTask'     = { New-EucaInstanceBundle i-3b4c5d6e -Bucket win-images -Prefix win2012-web | Out-Null }
+        'Remove-EucaSnapshot'     = { New-EucaSnapshot -VolumeId vol-2b3c4d5e -Description scratch -Confirm:$false | Wait-EucaSnapshot | Out-Null }
     }
     # Listings need something to list: a finished import and a bundle task.
     Import-EucaVolume -Path (Join-Path $template 'disk.raw') -AvailabilityZone one -Bucket imports | Wait-EucaConversionTask -PollSeconds 0.1 | Out-Null
@@ -167,7 +197,7 @@ BeforeAll {
 
 AfterAll {
     Set-Location $PSScriptRoot
-    $env:HOME, (Get-PSProvider FileSystem).Home, $env:TMPDIR = $savedEnvironment
+    $env:HOME, (Get-PSProvider FileSystem).Home, $env:TMPDIR, $env:XDG_CONFIG_HOME = $savedEnvironment
     Disconnect-EucaCloud
     $cloud, $storage | Stop-EucaTestServer
 }

@@ -212,7 +212,7 @@ namespace Euca.Images.Engine.Storage
         /// <summary>The names of the caller's buckets.</summary>
         public async Task<IReadOnlyList<string>> ListBucketNamesAsync(CancellationToken ct)
         {
-            ListBucketsResponse response = await RunAsync(token => _s3.ListBucketsAsync(new ListBucketsRequest(), token), ct).ConfigureAwait(false);
+            ListBucketsResponse response = await RunAsync(watch => _s3.ListBucketsAsync(new ListBucketsRequest(), watch.Token), ct).ConfigureAwait(false);
             return (response.Buckets ?? new List<S3Bucket>()).Select(bucket => bucket.BucketName).ToList();
         }
 
@@ -223,7 +223,7 @@ namespace Euca.Images.Engine.Storage
         public async Task<IReadOnlyList<string>> ListFoldersAsync(string bucket, string prefix, CancellationToken ct)
         {
             var request = new ListObjectsRequest { BucketName = bucket, Prefix = prefix, Delimiter = "/" };
-            ListObjectsResponse response = await RunAsync(token => _s3.ListObjectsAsync(request, token), ct).ConfigureAwait(false);
+            ListObjectsResponse response = await RunAsync(watch => _s3.ListObjectsAsync(request, watch.Token), ct).ConfigureAwait(false);
             return response.CommonPrefixes ?? new List<string>();
         }
 

@@ -19,9 +19,9 @@ namespace Euca.Images.Commands.Cloud
     /// <para>Deletes the profile without asking.</para>
     /// </example>
     /// <example>
-    /// <title>Delete every stored profile</title>
-    /// <code>Get-EucaCredential -ListProfileDetail | Remove-EucaCredentialProfile</code>
-    /// <para>Asks before deleting each profile.</para>
+    /// <title>Delete the stored profiles of a retired cloud</title>
+    /// <code>Get-EucaCredential -ListProfileDetail | Where-Object Name -like 'old-*' | Remove-EucaCredentialProfile -Confirm:$false</code>
+    /// <para>Deletes every stored profile whose name starts with old- without asking.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Cloud.GetEucaCredentialCommand"/>
     /// <seealso cref="Euca.Images.Commands.Cloud.SetEucaCredentialCommand"/>

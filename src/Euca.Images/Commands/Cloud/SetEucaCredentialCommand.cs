@@ -32,8 +32,8 @@ namespace Euca.Images.Commands.Cloud
     /// </example>
     /// <example>
     /// <title>Save a connection without making it the session's</title>
-    /// <code>Connect-EucaCloud -Region admin@lab -PassThru -NoDefault | Set-EucaCredential -StoreAs lab-admin</code>
-    /// <para>Copies what the euca2ools configuration gives for admin@lab into a stored profile.</para>
+    /// <code>Connect-EucaCloud -Region admin@staging -PassThru -NoDefault | Set-EucaCredential -StoreAs staging-admin</code>
+    /// <para>Copies what the euca2ools configuration gives for admin@staging into a stored profile.</para>
     /// </example>
     /// <example>
     /// <title>Keep the secret key in a SecretManagement vault</title>

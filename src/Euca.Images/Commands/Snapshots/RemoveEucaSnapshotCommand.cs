@@ -16,9 +16,9 @@ namespace Euca.Images.Commands.Snapshots
     /// nothing to the pipeline; -Verbose names each deleted snapshot.</para>
     /// </remarks>
     /// <example>
-    /// <title>Delete a snapshot</title>
-    /// <code>Remove-EucaSnapshot -SnapshotId snap-1a2b3c4d -Force</code>
-    /// <para>Deletes the snapshot without asking, unless an image still boots from it.</para>
+    /// <title>Delete scratch snapshots</title>
+    /// <code>Get-EucaSnapshot | Where-Object Description -eq 'scratch' | Remove-EucaSnapshot -Force</code>
+    /// <para>Deletes the snapshots described as scratch without asking, except those an image still boots from.</para>
     /// </example>
     /// <example>
     /// <title>Delete old snapshots of a rotation</title>

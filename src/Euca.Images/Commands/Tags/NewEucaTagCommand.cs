@@ -19,7 +19,7 @@ namespace Euca.Images.Commands.Tags
     /// </remarks>
     /// <example>
     /// <title>Tag the image of tonight's build</title>
-    /// <code>New-EucaTag -ResourceId emi-1a2b3c4d -Tag @{ role = 'web'; build = '2026-11-28' }</code>
+    /// <code>New-EucaTag -ResourceId emi-7b8c9d0e -Tag @{ role = 'web'; build = '2026-11-28' }</code>
     /// <para>Adds two tags to the image.</para>
     /// </example>
     /// <example>

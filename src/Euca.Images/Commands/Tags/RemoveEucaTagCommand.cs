@@ -19,8 +19,8 @@ namespace Euca.Images.Commands.Tags
     /// </remarks>
     /// <example>
     /// <title>Remove a tag whatever its value</title>
-    /// <code>Remove-EucaTag -ResourceId emi-1a2b3c4d -Key build -Force</code>
-    /// <para>The image no longer has a build tag.</para>
+    /// <code>Get-EucaImage -Name web-nightly | Remove-EucaTag -Key build -Force</code>
+    /// <para>The web-nightly image no longer has a build tag, whatever its value was.</para>
     /// </example>
     /// <example>
     /// <title>Remove a tag only where it has a value</title>
