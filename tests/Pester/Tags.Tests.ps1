@@ -33,7 +33,7 @@ Describe 'Tags on what the cmdlets make' -Tags 'CI' {
     }
 
     It 'Register-EucaImage, New-EucaImage and New-EucaSnapshot take -Tag' {
-        $registered = Register-EucaImage -Name 'tag-register' -SnapshotId snap-12345678 -Tag @{ origin = 'register' } -Confirm:$false
+        $registered = Register-EucaImage -Name 'tag-register' -SnapshotId snap-3e1d2c4b -Tag @{ origin = 'register' } -Confirm:$false
         $fromInstance = New-EucaImage -InstanceId i-0e1b2c3d -Name 'tag-from-instance' -Tag @{ origin = 'instance' } -Confirm:$false
         $snapshot = New-EucaSnapshot -VolumeId vol-1a2b3c4d -Tag @{ origin = 'snapshot' } -Confirm:$false
 

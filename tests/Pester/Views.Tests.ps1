@@ -23,6 +23,11 @@ BeforeAll {
     # One or more objects of every type a cmdlet emits, each from the cmdlet that emits it.
     $bundle = New-EucaBundle -Path $image @bundleArgs -Destination (Join-Path $TestDrive 'a-rather-long-folder-name/for/bundles')
     $task = Import-EucaVolume -Path $image -AvailabilityZone one -Bucket imports -Confirm:$false
+    # A stored profile, in a configuration folder of this test's own.
+    $script:savedConfigHome = $env:XDG_CONFIG_HOME
+    $env:XDG_CONFIG_HOME = Join-Path $TestDrive 'config'
+    Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey `
+        -AccountId $keys.UserAccountId -PassThru -NoDefault | Set-EucaCredential -StoreAs 'nightly-rotation-lab' | Out-Null
     $script:samples = @(
         Get-EucaImage -ExecutableBy all, self
         Get-EucaImageAttribute -ImageId emi-7b8c9d0e -Attribute LaunchPermission
@@ -37,6 +42,11 @@ BeforeAll {
         $task
         $task | Wait-EucaConversionTask -PollSeconds 0.1 -TimeoutSeconds 60
         New-EucaInstanceBundle -InstanceId i-2a3b4c5d -Bucket instance-bundles -Prefix ubuntu-16.04-web -Confirm:$false
+        Get-EucaCredential -ListProfileDetail
+        Get-EucaInstance
+        New-EucaTag -ResourceId emi-7b8c9d0e -Tag @{ 'rotation-group' = 'web-frontends'; build = '2026-12-01.3' } -PassThru -Confirm:$false
+        Get-EucaDiskImage $image
+        ConvertTo-EucaRawImage -Path $image -Destination (Join-Path $TestDrive 'centos-7-x86_64-hvm-20200110.raw')
     )
 
     # The type names of every table view the module ships.
@@ -47,6 +57,7 @@ BeforeAll {
 }
 
 AfterAll {
+    $env:XDG_CONFIG_HOME = $savedConfigHome
     Disconnect-EucaCloud
     $cloud, $storage | Stop-EucaTestServer
 }
