@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Amazon.Runtime;
 using Euca.Images.Engine.Errors;
 
 namespace Euca.Images.Engine.Configuration
@@ -12,6 +13,8 @@ namespace Euca.Images.Engine.Configuration
     /// (AWS_CONFIG_FILE, else ~/.aws/config, section [profile NAME] or [default]); the credentials file wins.
     /// Endpoints: a <c>services</c> reference's <c>ec2</c>/<c>s3</c> endpoint_url beats the profile's global
     /// endpoint_url, which, as in the AWS tools, applies to both services.
+    /// Keys not written as plain values (credential_process, the SDK's encrypted store) come from AWSSDK.Core's profile
+    /// chain (<see cref="AwsSdkProfileCredentials"/>).
     /// The profile is the -ProfileName value, else AWS_PROFILE, else 'default'; a profile someone named and that
     /// exists in neither file (nor among the stored profiles, which are searched first) is an error, never a silent
     /// fall-back.
@@ -37,7 +40,11 @@ namespace Euca.Images.Engine.Configuration
             var config = configDocument?.Section(profile == "default" ? "default" : "profile " + profile)
                 ?? configDocument?.Section("profile " + profile);
 
-            if (credentials == null && config == null && (named || profile != "default"))
+            // Keys the files do not hold as plain values (credential_process, the SDK's encrypted store on Windows) come
+            // from AWSSDK.Core's profile chain, as AWS.Tools gets them.
+            bool plainKeys = Value(credentials, "aws_access_key_id") != null || Value(config, "aws_access_key_id") != null;
+            ImmutableCredentials? sdkKeys = plainKeys ? null : AwsSdkProfileCredentials.Resolve(profile, credentialsFile);
+            if (credentials == null && config == null && sdkKeys == null && (named || profile != "default"))
             {
                 throw new EucaException(
                     ErrorIds.AwsProfileNotFound,
@@ -51,6 +58,13 @@ namespace Euca.Images.Engine.Configuration
             OfferKey(layer, CloudSettingNames.AccessKey, "aws_access_key_id", credentials, credentialsPlace, config, configPlace);
             OfferKey(layer, CloudSettingNames.SecretKey, "aws_secret_access_key", credentials, credentialsPlace, config, configPlace);
             OfferKey(layer, CloudSettingNames.SessionToken, "aws_session_token", credentials, credentialsPlace, config, configPlace);
+            if (sdkKeys != null)
+            {
+                string sdkPlace = $"AWS profile '{profile}' (AWS SDK credentials)";
+                layer.Offer(CloudSettingNames.AccessKey, sdkKeys.AccessKey, sdkPlace);
+                layer.Offer(CloudSettingNames.SecretKey, sdkKeys.SecretKey, sdkPlace);
+                layer.Offer(CloudSettingNames.SessionToken, string.IsNullOrEmpty(sdkKeys.Token) ? null : sdkKeys.Token, sdkPlace);
+            }
 
             var services = config != null && config.TryGetValue("services", out var servicesName)
                 ? configDocument!.Section("services " + servicesName.Value)

@@ -48,6 +48,12 @@ namespace Euca.Images.Engine.Errors
         public static readonly ErrorId AwsProfileNotFound = new ErrorId(nameof(AwsProfileNotFound));
 
         /// <summary>
+        /// An AWS profile's credential_process (or the AWS SDK's stored profile) failed to give keys. Run the process by
+        /// hand, or check the profile with AWS.Tools' Get-AWSCredential.
+        /// </summary>
+        public static readonly ErrorId AwsProfileCredentialsFailed = new ErrorId(nameof(AwsProfileCredentialsFailed));
+
+        /// <summary>
         /// A credentials zip is corrupt, holds an entry twice or one that inflates past the size of any credentials file,
         /// or has no top-level eucarc; nothing was kept from it. Use the zip euca_conf --get-credentials made.
         /// </summary>
