@@ -161,6 +161,7 @@ namespace Euca.Images.Engine.Tests.Storage
             using var cts = new CancellationTokenSource();
             var stopwatch = new Stopwatch();
             int partPuts = 0;
+            long cancelledAtMs = -1;
             using var proxy = new FaultProxy(_s3.Port, (_, method, path) =>
             {
                 if (!IsPartPut(method, path) || Interlocked.Increment(ref partPuts) <= 3)
@@ -168,11 +169,16 @@ namespace Euca.Images.Engine.Tests.Storage
                     return Fault.None;
                 }
 
-                // The fourth part hangs; the user presses Ctrl+C while it does.
+                // The fourth part hangs; the user presses Ctrl+C while it does. The moment is taken before cancelling:
+                // cancellation callbacks run last-registered first, so the upload may end before a callback of ours ran.
                 if (!stopwatch.IsRunning)
                 {
                     stopwatch.Start();
-                    cts.CancelAfter(200);
+                    Task.Delay(200).ContinueWith(delay =>
+                    {
+                        Interlocked.Exchange(ref cancelledAtMs, stopwatch.ElapsedMilliseconds);
+                        cts.Cancel();
+                    }, TaskScheduler.Default);
                 }
 
                 return new Fault(FaultKind.Stall);
@@ -180,13 +186,11 @@ namespace Euca.Images.Engine.Tests.Storage
             using CloudConnection connection = S3rverFixture.Connect(proxy.Url);
             var target = new BundleUploadTarget(bucket) { Retry = FastRetry(), ThrottleLimit = 1 };
 
-            long cancelledAtMs = -1;
-            using CancellationTokenRegistration onCancel = cts.Token.Register(() => Interlocked.Exchange(ref cancelledAtMs, stopwatch.ElapsedMilliseconds));
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
                 BundleUploader.SendAsync(connection, new BundleSendRequest(bundle.ManifestPath, target), null, cts.Token));
             // From the moment of Ctrl+C (the cancellation) to the upload giving up: under a second.
-            Assert.True(cancelledAtMs >= 0, "the upload ended before it was cancelled");
-            Assert.InRange(stopwatch.ElapsedMilliseconds - cancelledAtMs, 0, 1000);
+            Assert.True(Interlocked.Read(ref cancelledAtMs) >= 0, "the upload ended before it was cancelled");
+            Assert.InRange(stopwatch.ElapsedMilliseconds - Interlocked.Read(ref cancelledAtMs), 0, 1000);
 
             Assert.Equal(3, target.Journal.StoredKeys.Count);
             Assert.False(target.Journal.ManifestStored);
