@@ -21,7 +21,7 @@ namespace Euca.Images.Engine.Configuration
     /// </summary>
     internal static class AwsProfileSource
     {
-        public static SettingLayer Read(CloudSettingsRequest request, ConfigurationEnvironment environment, bool profileIsStored)
+        public static SettingLayer Read(CloudSettingsRequest request, ConfigurationEnvironment environment, bool profileIsStored, bool keysGiven)
         {
             var layer = new SettingLayer();
             var named = !profileIsStored && !string.IsNullOrWhiteSpace(request.ProfileName);
@@ -42,9 +42,11 @@ namespace Euca.Images.Engine.Configuration
 
             // Keys the files do not hold as plain values (credential_process, the SDK's encrypted store on Windows) come
             // from AWSSDK.Core's profile chain, as AWS.Tools gets them.
+            // Getting them may run a process, so that happens only when no source above gave the keys already.
             bool plainKeys = Value(credentials, "aws_access_key_id") != null || Value(config, "aws_access_key_id") != null;
-            ImmutableCredentials? sdkKeys = plainKeys ? null : AwsSdkProfileCredentials.Resolve(profile, credentialsFile);
-            if (credentials == null && config == null && sdkKeys == null && (named || profile != "default"))
+            bool sdkProfile = !plainKeys && AwsSdkProfileCredentials.Knows(profile, credentialsFile);
+            ImmutableCredentials? sdkKeys = sdkProfile && !keysGiven ? AwsSdkProfileCredentials.Resolve(profile, credentialsFile) : null;
+            if (credentials == null && config == null && !sdkProfile && (named || profile != "default"))
             {
                 throw new EucaException(
                     ErrorIds.AwsProfileNotFound,

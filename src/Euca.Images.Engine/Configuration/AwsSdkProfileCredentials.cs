@@ -13,11 +13,14 @@ namespace Euca.Images.Engine.Configuration
     /// </summary>
     internal static class AwsSdkProfileCredentials
     {
-        /// <summary>The profile's keys, or null when the SDK knows no such profile.</summary>
+        /// <summary>Whether the SDK knows the profile (nothing is run to find out).</summary>
+        public static bool Knows(string profile, string credentialsFile) =>
+            new CredentialProfileStoreChain(credentialsFile).TryGetProfile(profile, out _);
+
+        /// <summary>The profile's keys, or null when the SDK knows no such profile; a credential_process runs here.</summary>
         public static ImmutableCredentials? Resolve(string profile, string credentialsFile)
         {
-            var chain = new CredentialProfileStoreChain(credentialsFile);
-            if (!chain.TryGetAWSCredentials(profile, out AWSCredentials credentials))
+            if (!new CredentialProfileStoreChain(credentialsFile).TryGetAWSCredentials(profile, out AWSCredentials credentials))
             {
                 return null;
             }

@@ -53,7 +53,9 @@ namespace Euca.Images.Engine.Configuration
 
         private static CloudSettings Combine(List<SettingLayer> layers, CloudSettingsRequest request, ConfigurationEnvironment environment, string? temporaryDirectory, bool profileIsStored)
         {
-            layers.Add(AwsProfileSource.Read(request, environment, profileIsStored));
+            // A profile's credential_process runs only when no layer above already gives the keys.
+            bool keysGiven = layers.Any(layer => layer.TryGet(CloudSettingNames.AccessKey, out _));
+            layers.Add(AwsProfileSource.Read(request, environment, profileIsStored, keysGiven));
             layers.Add(EnvironmentSource.Read(environment));
 
             var values = new Dictionary<string, string>(StringComparer.Ordinal);

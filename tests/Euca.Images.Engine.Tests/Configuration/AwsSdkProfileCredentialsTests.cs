@@ -46,6 +46,19 @@ namespace Euca.Images.Engine.Tests.Configuration
         }
 
         [Fact]
+        public void TheProcessDoesNotRunWhenParametersGiveTheKeys()
+        {
+            using var machine = new TestMachine();
+            string process = ProcessPrinting(machine, "bin/creds", "not json", exitCode: 3);
+            machine.Write("home/.aws/credentials", string.Empty);
+            machine.Write("home/.aws/config", $"[profile broken]\ncredential_process = {process}\n");
+
+            var settings = machine.Resolve(new CloudSettingsRequest { ProfileName = "broken", AccessKey = "AKIPARAMETER", SecretKey = "parameter-secret" });
+
+            Assert.Equal("AKIPARAMETER", settings.AccessKey);
+        }
+
+        [Fact]
         public void AFailingCredentialProcessIsAStableErrorNamingTheProfile()
         {
             using var machine = new TestMachine();
