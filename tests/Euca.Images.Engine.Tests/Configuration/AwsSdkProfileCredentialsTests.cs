@@ -1,4 +1,5 @@
 using System.IO;
+using System.Runtime.Versioning;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Tests.Support;
@@ -9,6 +10,7 @@ namespace Euca.Images.Engine.Tests.Configuration
     /// Profiles whose keys the files do not hold as plain values come from AWSSDK.Core's profile chain, as AWS.Tools
     /// gets them: here a credential_process (the SDK's encrypted store exists only on Windows).
     /// </summary>
+    [UnsupportedOSPlatform("windows")] // The credential processes are shell scripts.
     public class AwsSdkProfileCredentialsTests
     {
         private static string ProcessPrinting(TestMachine machine, string name, string output, int exitCode = 0)

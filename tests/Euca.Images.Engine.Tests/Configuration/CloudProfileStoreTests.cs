@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Runtime.Versioning;
 using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Tests.Support;
@@ -73,6 +74,7 @@ namespace Euca.Images.Engine.Tests.Configuration
         }
 
         [Fact]
+        [UnsupportedOSPlatform("windows")] // Owner-only file modes are how the secret is kept off Windows.
         public void TheProfileFileAndFolderAreTheOwnersAlone()
         {
             using var machine = new TestMachine();
@@ -84,6 +86,7 @@ namespace Euca.Images.Engine.Tests.Configuration
         }
 
         [Fact]
+        [UnsupportedOSPlatform("windows")] // Owner-only file modes are how the secret is kept off Windows.
         public void AProfileFileOthersCanReadIsRefused()
         {
             using var machine = new TestMachine();

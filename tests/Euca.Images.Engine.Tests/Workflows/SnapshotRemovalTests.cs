@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Errors;
@@ -53,7 +52,7 @@ namespace Euca.Images.Engine.Tests.Workflows
             var error = await Assert.ThrowsAsync<EucaException>(() => new SnapshotService(connection).DeleteSnapshotAsync("snap-1a2b3c4d", CancellationToken.None));
 
             Assert.Equal(ErrorIds.SnapshotNotFound.Name, error.ErrorId);
-            Assert.Single(server.Requests.Where(r => r.Body.Contains("Action=DeleteSnapshot")));
+            Assert.Single(server.Requests, r => r.Body.Contains("Action=DeleteSnapshot"));
         }
     }
 }
