@@ -28,6 +28,8 @@ BeforeAll {
     $env:XDG_CONFIG_HOME = Join-Path $TestDrive 'config'
     Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey `
         -AccountId $keys.UserAccountId -PassThru -NoDefault | Set-EucaCredential -StoreAs 'nightly-rotation-lab' | Out-Null
+    # An instance-store image of the bundle, for Export-EucaImage.
+    $exportable = $bundle | Send-EucaBundle -Bucket exports | ForEach-Object { Register-EucaImage -Name 'views-export' -ImageLocation $_.ManifestLocation }
     $script:samples = @(
         Get-EucaImage -ExecutableBy all, self
         Get-EucaImageAttribute -ImageId emi-7b8c9d0e -Attribute LaunchPermission
@@ -47,6 +49,8 @@ BeforeAll {
         New-EucaTag -ResourceId emi-7b8c9d0e -Tag @{ 'rotation-group' = 'web-frontends'; build = '2026-12-01.3' } -PassThru -Confirm:$false
         Get-EucaDiskImage $image
         ConvertTo-EucaRawImage -Path $image -Destination (Join-Path $TestDrive 'centos-7-x86_64-hvm-20200110.raw')
+        Export-EucaImage -ImageId $exportable.ImageId -Destination (Join-Path $TestDrive 'a-rather-long-folder-name/exports/centos-7-x86_64-hvm-20200110.vmdk') `
+            -Certificate $bundleArgs.Certificate -PrivateKey $bundleArgs.PrivateKey
     )
 
     # The type names of every table view the module ships.
