@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.IO;
 using System.Linq;
 using Euca.Images.Engine.DiskImages;
@@ -61,6 +62,23 @@ namespace Euca.Images.Engine.Tests.DiskImages.Writers
             {
                 Assert.Contains($"\"create-type\": \"{createType}\"", info);
             }
+        }
+
+        [Fact]
+        public void EveryGrainTableOfAStreamOptimizedVmdkIsWrittenAsVmwareWritesThemEvenForARangeWithoutData()
+        {
+            byte[] disk = HoleyDisk.Make();
+            string path = _temp.File("tables.vmdk");
+            HoleyDisk.Write(DiskFormat.Vmdk, disk, path);
+
+            byte[] file = File.ReadAllBytes(path);
+            var footer = file.AsSpan(file.Length - 1024, 512);
+            long directory = BinaryPrimitives.ReadInt64LittleEndian(footer.Slice(56)) * 512;
+            int tables = (int)((disk.Length + (32L << 20) - 1) / (32L << 20));
+            var entries = Enumerable.Range(0, tables).Select(t => BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan((int)directory + t * 4))).ToList();
+            Assert.Equal(4, tables);
+            Assert.DoesNotContain(0u, entries);
+            Assert.All(file.AsSpan((int)entries[2] * 512, 2048).ToArray(), b => Assert.Equal(0, b)); // 64 to 96 MiB: no data
         }
 
         [Theory]
