@@ -45,6 +45,7 @@ namespace Euca.Images.Engine.DiskImages.Writers
         public VhdxDiskWriter(Stream file, long imageSize)
             : base(file, imageSize)
         {
+            DiskWriteLimits.RequireData(imageSize, "VHDX");
             if (VirtualSize > MaxVirtualSize)
             {
                 throw DiskWriteLimits.TooLarge(imageSize, "VHDX", MaxVirtualSize);

@@ -43,6 +43,7 @@ namespace Euca.Images.Engine.DiskImages.Writers
         public VmdkStreamWriter(Stream file, long imageSize, string extentName)
             : base(file, imageSize)
         {
+            DiskWriteLimits.RequireData(imageSize, "stream-optimized VMDK");
             if (VirtualSize > MaxVirtualSize)
             {
                 throw DiskWriteLimits.TooLarge(imageSize, "stream-optimized VMDK", MaxVirtualSize);
@@ -164,7 +165,13 @@ namespace Euca.Images.Engine.DiskImages.Writers
 
         private static byte[] Descriptor(long capacitySectors, string extentName)
         {
-            string safeName = extentName.Replace("\"", "_");
+            // The name sits in a quoted value of a line-based text: quotes and control characters would break it.
+            var safeName = new StringBuilder(extentName.Length);
+            foreach (char c in extentName)
+            {
+                safeName.Append(c < 0x20 || c > 0x7E || c == '"' ? '_' : c);
+            }
+
             long cylinders = Math.Min(capacitySectors / (255 * 63), 65535);
             string text = string.Join("\n",
                 "# Disk DescriptorFile",

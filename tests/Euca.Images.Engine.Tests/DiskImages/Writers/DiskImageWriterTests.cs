@@ -147,6 +147,40 @@ namespace Euca.Images.Engine.Tests.DiskImages.Writers
         }
 
         [Fact]
+        public void AnEmptyDiskIsAnEmptyRawFileAndRefusedAsVhdxOrVmdk()
+        {
+            using (var file = new FileStream(_temp.File("empty.raw"), FileMode.CreateNew, FileAccess.ReadWrite))
+            {
+                DiskImageWriter.Create(DiskFormat.Raw, file, 0, "empty.raw").Complete();
+                Assert.Equal(0, file.Length);
+            }
+
+            foreach (DiskFormat format in new[] { DiskFormat.Vhdx, DiskFormat.Vmdk })
+            {
+                using var file = new FileStream(_temp.File("empty." + format), FileMode.CreateNew, FileAccess.ReadWrite);
+                var error = Assert.Throws<EucaException>(() => DiskImageWriter.Create(format, file, 0, "empty"));
+                Assert.Equal(ErrorIds.ExportImageEmpty.Name, error.ErrorId);
+            }
+        }
+
+        [Fact]
+        public void AVmdkNamesItselfInItsDescriptorWithoutCharactersThatWouldBreakTheText()
+        {
+            string path = _temp.File("named.vmdk");
+            using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite))
+            {
+                DiskImageWriter writer = DiskImageWriter.Create(DiskFormat.Vmdk, file, 4096, "web \"1\"\nRW 1 FLAT \"x\".vmdk");
+                writer.Write(new byte[4096], 0, 4096);
+                writer.Complete();
+            }
+
+            string descriptor = System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(path), 512, 1024).TrimEnd('\0');
+            Assert.Contains("RW 8 SPARSE \"web _1__RW 1 FLAT _x_.vmdk\"\n", descriptor);
+            using DiskImage image = DiskImage.Open(path);
+            Assert.Equal("streamOptimized", image.Subformat);
+        }
+
+        [Fact]
         public void BytesPastTheDiskSizeAndADiskEndedShortAreRefused()
         {
             using var file = new FileStream(_temp.File("short"), FileMode.CreateNew, FileAccess.ReadWrite);
