@@ -36,16 +36,19 @@ namespace Euca.Images.Commands.Images
     /// and import it with New-EucaEbsImage.</para>
     /// </remarks>
     /// <example>
-    /// <title>Copy an image to another cloud</title>
-    /// <code>$source = Connect-EucaCloud -ProfileName source -NoDefault
-    /// $destination = Connect-EucaCloud -ProfileName destination -NoDefault
-    /// Copy-EucaImage -SourceImageId emi-0a1b2c3d -SourceConnection $source -DestinationConnection $destination -Bucket copied-images -PrivateKey ~/.euca/pk.pem</code>
-    /// <para>Emits the registered copy at the destination, with the source's name, architecture and description.</para>
+    /// <title>Copy an image between two clouds held in stored profiles</title>
+    /// <code>$source = Connect-EucaCloud -ProfileName old-cloud -NoDefault
+    /// $destination = Connect-EucaCloud -ProfileName new-cloud -NoDefault
+    /// Get-EucaImage -Name web-nightly -Connection $source | Copy-EucaImage -SourceConnection $source -DestinationConnection $destination -Bucket copied-images -Name web-copy</code>
+    /// <para>Emits the registered copy at the destination, with the source's architecture, virtualization type and
+    /// description. The keys come from the profiles; pass -PrivateKey when they have none.</para>
     /// </example>
     /// <example>
-    /// <title>Copy a paravirtual image onto the destination's kernel, tagged, and resume after an interruption</title>
-    /// <code>Copy-EucaImage -SourceImageId emi-0a1b2c3d -SourceConnection $source -Bucket copied-images -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Tag @{ origin = 'lab' } -Resume</code>
-    /// <para>Copies into the session's cloud; -Resume keeps the parts an interrupted copy already stored when they verify.</para>
+    /// <title>Copy onto the destination's kernel and ramdisk, tagged, resuming an interrupted copy</title>
+    /// <code>$source = Connect-EucaCloud -ProfileName old-cloud -NoDefault
+    /// Get-EucaImage -Name web-nightly -Connection $source | Copy-EucaImage -SourceConnection $source -Bucket pv-copies -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Name web-pv -Tag @{ origin = 'old-cloud' } -Resume</code>
+    /// <para>Copies into the session's cloud as a paravirtual image booting that kernel and ramdisk; -Resume keeps
+    /// the parts an interrupted copy already stored there when they match the verified source parts.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Migration.ConvertEucaBundleManifestCommand"/>
     /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>

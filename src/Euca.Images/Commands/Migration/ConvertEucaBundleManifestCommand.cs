@@ -29,12 +29,13 @@ namespace Euca.Images.Commands.Migration
     /// </remarks>
     /// <example>
     /// <title>Convert a bundle on disk for another cloud</title>
-    /// <code>Convert-EucaBundleManifest -ManifestPath ./bundle/disk.img.manifest.xml -PrivateKey ./pk.pem -CloudCertificate ./other-cloud-cert.pem</code>
-    /// <para>Writes ./bundle/disk.img.converted.manifest.xml beside the parts; send it with Send-EucaBundle -ManifestPath to the other cloud.</para>
+    /// <code>Convert-EucaBundleManifest -ManifestPath ./bundles/centos7.img.manifest.xml -PrivateKey ./pk.pem -CloudCertificate ./new-cloud-cert.pem</code>
+    /// <para>Writes ./bundles/centos7.img.converted.manifest.xml beside the parts and keeps the original; send it
+    /// with Send-EucaBundle -ManifestPath to the other cloud.</para>
     /// </example>
     /// <example>
     /// <title>Convert a stored manifest in place, with a new kernel</title>
-    /// <code>Convert-EucaBundleManifest -ManifestLocation images/disk.img.manifest.xml -PrivateKey ./pk.pem -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Force</code>
+    /// <code>Convert-EucaBundleManifest -ManifestLocation images/centos7.img.manifest.xml -PrivateKey ./pk.pem -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Force</code>
     /// <para>Replaces the stored manifest with one wrapped for the connection's cloud and booting that kernel and ramdisk; the parts stay untouched.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Images.CopyEucaImageCommand"/>
