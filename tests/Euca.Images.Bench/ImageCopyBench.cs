@@ -13,7 +13,6 @@ using Amazon.S3.Model;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Cloud;
-using Euca.Images.Engine.Configuration;
 using Euca.Images.Engine.Storage;
 
 namespace Euca.Images.Bench
@@ -50,8 +49,8 @@ namespace Euca.Images.Bench
 
             using (var sourceServer = S3rverProcess.Start(Path.Combine(work, "s3rver-source")))
             using (var destinationServer = S3rverProcess.Start(Path.Combine(work, "s3rver-destination")))
-            using (CloudConnection source = Connect(sourceServer.Url))
-            using (CloudConnection destination = Connect(destinationServer.Url))
+            using (CloudConnection source = StorageBench.Connect(sourceServer.Url))
+            using (CloudConnection destination = StorageBench.Connect(destinationServer.Url))
             using (AmazonS3Client sourceClient = PlainClient(sourceServer.Url))
             using (AmazonS3Client destinationClient = PlainClient(destinationServer.Url))
             {
@@ -148,15 +147,5 @@ namespace Euca.Images.Bench
                 RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
                 ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
             });
-
-        private static CloudConnection Connect(Uri url)
-        {
-            string none = Path.Combine(Path.GetTempPath(), "no-config-" + Guid.NewGuid().ToString("N"));
-            var environment = new ConfigurationEnvironment(new Dictionary<string, string>(), none, none, Path.GetTempPath(), Path.GetTempPath());
-            return new CloudConnection(CloudSettingsResolver.Resolve(new CloudSettingsRequest
-            {
-                ObjectStorageUrl = url.ToString(), AccessKey = "S3RVER", SecretKey = "S3RVER", Environment = environment,
-            }));
-        }
     }
 }

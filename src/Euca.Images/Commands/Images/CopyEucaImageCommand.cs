@@ -96,15 +96,6 @@ namespace Euca.Images.Commands.Images
         [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
-        /// <summary>The destination's kernel (eki-...) for a paravirtual image; by default the one named like the source's kernel.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(KernelIdCompleter))]
-        public string? KernelId { get; set; }
-
-        /// <summary>The destination's ramdisk (eri-...) for a paravirtual image; by default the one named like the source's ramdisk.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(RamdiskIdCompleter))]
-        public string? RamdiskId { get; set; }
 
         /// <summary>Tags for the copy, as @{ key = 'value' }, added right after it is registered (a failure to tag undoes the registration).</summary>
         [Parameter]
@@ -114,18 +105,7 @@ namespace Euca.Images.Commands.Images
         [Parameter]
         public SwitchParameter Resume { get; set; }
 
-        /// <summary>Your private key, which opens your copy of the bundle key and signs the new manifest; by default the source connection's (EC2_PRIVATE_KEY).</summary>
-        [Parameter]
-        public string? PrivateKey { get; set; }
 
-        /// <summary>A user certificate to wrap your copy of the bundle key for, instead of keeping the source's copy.</summary>
-        [Parameter]
-        public CertificateArgument? Certificate { get; set; }
-
-        /// <summary>The destination cloud's image-bundling certificate; by default the destination connection's, or its bootstrap service's.</summary>
-        [Parameter]
-        [Alias("Ec2Certificate")]
-        public CertificateArgument? CloudCertificate { get; set; }
 
         /// <summary>The canned ACL of the copied objects (default aws-exec-read, which the cloud needs to read them).</summary>
         [Parameter]
@@ -162,10 +142,10 @@ namespace Euca.Images.Commands.Images
             var target = new BundleUploadTarget(Bucket!) { KeyPrefix = KeyPrefix, Acl = Acl, ThrottleLimit = ThrottleLimit };
             target.ReplaceCheck = BundleReplaceGuard.For(this, destination, Force);
             string? keyPath = PrivateKey ?? SourceConnection!.Settings.PrivateKeyPath ?? destination.Settings.PrivateKeyPath;
-            var request = new ImageCopyRequest(imageId, target, RequirePrivateKey(keyPath, null), CloudCertificateOf(CloudCertificate, destination))
+            var request = new ImageCopyRequest(imageId, target, RequirePrivateKey(keyPath), CloudCertificateOf(destination))
             {
                 PrivateKeyName = $"the private key '{keyPath}'",
-                UserCertificate = new KeyMaterialResolver(this).Certificate(Certificate, null),
+                UserCertificate = NewUserCertificate(),
                 Name = Name,
                 Description = Description,
                 KernelId = KernelId,
