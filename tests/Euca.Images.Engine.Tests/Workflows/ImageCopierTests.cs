@@ -154,6 +154,25 @@ namespace Euca.Images.Engine.Tests.Workflows
             Assert.Equal(File.ReadAllBytes(_temp.File("copy-cut.img")), File.ReadAllBytes(expanded.Path));
         }
 
+        [Fact]
+        public async Task AFailureAfterRegisteringDeregistersTheCopyAndRemovesItsManifestButKeepsThePartsForResume()
+        {
+            using CloudConnection source = _clouds.Source();
+            using CloudConnection destination = _clouds.Destination();
+            ImageInfo original = await RegisterSourceAsync(source, "copy-untagged", null, null);
+            ImageCopyRequest request = Request(original.ImageId, "copied-untagged");
+            // Refused by the tag rules only after the copy is registered: the registration is what must be undone.
+            request.Tags = new Dictionary<string, string> { ["aws:reserved"] = "x" };
+
+            var error = await Assert.ThrowsAsync<EucaException>(() => new ImageCopier(source, destination).CopyAsync(request, null, CancellationToken.None));
+
+            Assert.Equal("TagInvalid", error.ErrorId);
+            await AssertNothingAtDestinationAsync(destination, "copied-untagged/copy-untagged.img.manifest.xml");
+            IReadOnlyList<StoredObject> parts = await ObjectStore.For(destination, null).ListAsync("copied-untagged", "copy-untagged.img.part.", CancellationToken.None);
+            Assert.Equal(request.Target.Journal.StoredKeys.Count, parts.Count);
+            Assert.Contains($"{parts.Count} verified part(s)", error.Message);
+        }
+
         private ImageCopyRequest Request(string imageId, string bucket, int throttle = 4) =>
             new ImageCopyRequest(imageId, new BundleUploadTarget(bucket) { ThrottleLimit = throttle, Retry = new RetryPolicy(seed: 1) { MaxAttempts = 2, Delay = (_, _) => Task.CompletedTask } },
                 LocalCloudKeys.UserKey(), LocalCloudKeys.SecondCloudCertificate());
