@@ -53,9 +53,7 @@ namespace Euca.Images.Engine.Tests.Workflows
             ManifestDocument copied = ManifestReader.Read(await ReadAsync(destination, ManifestLocation.Parse(copy.ImageLocation!)), "copy");
             Assert.Equal(BundleKeyCopy.Cloud, copied.Manifest.UnwrapKey(LocalCloudKeys.SecondCloudKey()).Source);
             Assert.Equal(SignatureCheck.Valid, copied.VerifySignature(_userCert));
-            ExpandedImage expanded = await StoredBundleExpander.ExpandAsync(destination,
-                new StoredBundleExpandRequest(copy.ImageLocation!, _temp.File("expanded"), LocalCloudKeys.SecondCloudKey()) { Signer = _userCert }, null, CancellationToken.None);
-            Assert.Equal(File.ReadAllBytes(_temp.File("copy-hvm.img")), File.ReadAllBytes(expanded.Path));
+            await AssertExpandsToAsync(destination, copy, LocalCloudKeys.SecondCloudKey(), "copy-hvm.img");
         }
 
         [Fact]
@@ -149,9 +147,7 @@ namespace Euca.Images.Engine.Tests.Workflows
 
             int partCount = ManifestReader.Read(await ReadAsync(destination, ManifestLocation.Parse(copy.ImageLocation!)), "copy").Manifest.Parts.Count;
             Assert.Equal(partCount - storedBefore, clean.Requests.Count(r => r.Method == "PUT" && r.Path.Contains(".part.", StringComparison.Ordinal)));
-            ExpandedImage expanded = await StoredBundleExpander.ExpandAsync(destination,
-                new StoredBundleExpandRequest(copy.ImageLocation!, _temp.File("resumed"), LocalCloudKeys.UserKey()) { Signer = _userCert }, null, CancellationToken.None);
-            Assert.Equal(File.ReadAllBytes(_temp.File("copy-cut.img")), File.ReadAllBytes(expanded.Path));
+            await AssertExpandsToAsync(destination, copy, LocalCloudKeys.UserKey(), "copy-cut.img");
         }
 
         [Fact]
@@ -202,6 +198,14 @@ namespace Euca.Images.Engine.Tests.Workflows
                 VirtualizationType = kernelId == null ? VirtualizationKind.Hvm : VirtualizationKind.Paravirtual,
             });
             return await new ImageRegistration(source).RegisterAsync(plan, CancellationToken.None);
+        }
+
+        /// <summary>The copy, downloaded and expanded with <paramref name="key"/> (its signature checked), is the source image file.</summary>
+        private async Task AssertExpandsToAsync(CloudConnection destination, ImageInfo copy, RSA key, string imageFile)
+        {
+            ExpandedImage expanded = await StoredBundleExpander.ExpandAsync(destination,
+                new StoredBundleExpandRequest(copy.ImageLocation!, _temp.File("expanded-" + imageFile), key) { Signer = _userCert }, null, CancellationToken.None);
+            Assert.Equal(File.ReadAllBytes(_temp.File(imageFile)), File.ReadAllBytes(expanded.Path));
         }
 
         private static Task<byte[]> ReadAsync(CloudConnection connection, ManifestLocation location) =>
