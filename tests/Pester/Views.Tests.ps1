@@ -51,6 +51,8 @@ BeforeAll {
         ConvertTo-EucaRawImage -Path $image -Destination (Join-Path $TestDrive 'centos-7-x86_64-hvm-20200110.raw')
         Export-EucaImage -ImageId $exportable.ImageId -Destination (Join-Path $TestDrive 'a-rather-long-folder-name/exports/centos-7-x86_64-hvm-20200110.vmdk') `
             -Certificate $bundleArgs.Certificate -PrivateKey $bundleArgs.PrivateKey
+        Convert-EucaBundleManifest $bundle.ManifestPath -PrivateKey $bundleArgs.PrivateKey -CloudCertificate (Join-Path $certs 'second-cloud-cert.pem') `
+            -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Confirm:$false
     )
 
     # The type names of every table view the module ships.

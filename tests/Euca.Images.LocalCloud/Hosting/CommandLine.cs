@@ -1,3 +1,4 @@
+using Euca.Images.LocalCloud.Configuration;
 using Euca.Images.LocalCloud.State;
 using System.Globalization;
 
@@ -7,12 +8,13 @@ namespace Euca.Images.LocalCloud.Hosting;
 /// RegisterImage reads manifests and disk imports read their uploads); for registration `--pending-seconds S` and
 /// `--max-image-size-gb G`; for disk imports `--conversion-interval-ms N`, `--import-upload-timeout-seconds N` and
 /// `--import-task-expiration-hours N`; for HTTPS both `--tls-certificate PATH` and `--tls-key PATH` (PEM); and
-/// `--state-directory PATH` to keep the cloud's resources between runs.</summary>
+/// `--state-directory PATH` to keep the cloud's resources between runs; `--cloud-certificate PATH` and `--cloud-key PATH`
+/// (PEM) to play another cloud, whose bundles are wrapped for another certificate.</summary>
 internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid, string? TlsCertificatePath, string? TlsKeyPath)
 {
     private const string Usage = "Usage: [--port N] [--config PATH] [--parent-pid PID] [--object-storage-url URL] [--pending-seconds S] " +
         "[--max-image-size-gb G] [--conversion-interval-ms N] [--import-upload-timeout-seconds N] [--import-task-expiration-hours N] " +
-        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH]";
+        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH] [--cloud-certificate PATH --cloud-key PATH]";
 
     public string? ObjectStorageUrl { get; init; }
 
@@ -23,6 +25,9 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
     public ImportEnvironment Import { get; init; } = new();
 
     public string? StateDirectory { get; init; }
+
+    /// <summary>The cloud certificate and key that replace the configuration's (`--cloud-certificate`, `--cloud-key`).</summary>
+    public CertificateFiles? CloudCertificate { get; init; }
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -35,6 +40,8 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
         double? pendingSeconds = null;
         double? maxImageSizeGb = null;
         string? stateDirectory = null;
+        string? cloudCertificatePath = null;
+        string? cloudKeyPath = null;
         var import = new ImportEnvironment();
         for (int i = 0; i < args.Count; i++)
         {
@@ -66,6 +73,12 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
                 case "--state-directory":
                     stateDirectory = value;
                     break;
+                case "--cloud-certificate":
+                    cloudCertificatePath = Path.GetFullPath(value);
+                    break;
+                case "--cloud-key":
+                    cloudKeyPath = Path.GetFullPath(value);
+                    break;
                 case "--max-image-size-gb":
                     maxImageSizeGb = ParseDouble(args[i], value);
                     break;
@@ -90,6 +103,11 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
             throw new ArgumentException($"--tls-certificate and --tls-key go together. {Usage}");
         }
 
+        if ((cloudCertificatePath is null) != (cloudKeyPath is null))
+        {
+            throw new ArgumentException($"--cloud-certificate and --cloud-key go together. {Usage}");
+        }
+
         return new CommandLine(port, configPath, parentPid, tlsCertificatePath, tlsKeyPath)
         {
             ObjectStorageUrl = objectStorageUrl,
@@ -97,6 +115,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
             MaxImageSizeGb = maxImageSizeGb,
             Import = import,
             StateDirectory = stateDirectory,
+            CloudCertificate = cloudCertificatePath is null ? null : new CertificateFiles { CertificatePath = cloudCertificatePath, PrivateKeyPath = cloudKeyPath },
         };
     }
 

@@ -38,6 +38,18 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
         (CloudConfig config, string baseDirectory) = options.Config is { } given
             ? (given, options.ConfigBaseDirectory ?? AppContext.BaseDirectory)
             : CloudConfigLoader.Load(options.ConfigPath);
+        if (options.CloudCertificate is { } cloudCertificate)
+        {
+            config = new CloudConfig
+            {
+                CloudCertificate = cloudCertificate,
+                Accounts = config.Accounts,
+                Images = config.Images,
+                Compute = config.Compute,
+                Registration = config.Registration,
+            };
+        }
+
         State = CloudStateFactory.Create(config, baseDirectory);
         stateFolder = options.StateDirectory is { } stateDirectory ? StateFolder.Open(State, stateDirectory) : null;
         tlsCertificate = options.TlsCertificatePath is { } certificatePath

@@ -45,6 +45,10 @@ public sealed record LocalCloudOptions
     /// <summary>A folder that keeps the cloud's resources between runs (`--state-directory`); null keeps them in memory only.</summary>
     public string? StateDirectory { get; init; }
 
+    /// <summary>A cloud certificate and key that replace the configuration's, so a second cloud can play another cloud
+    /// (bundles wrapped for another certificate). Absolute paths.</summary>
+    public CertificateFiles? CloudCertificate { get; init; }
+
     /// <summary>Object storage, zones and import timings (`--object-storage-url` and the import options).</summary>
     public ImportEnvironment Import { get; init; } = new();
 }
