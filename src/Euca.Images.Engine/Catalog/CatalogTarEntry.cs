@@ -27,33 +27,14 @@ namespace Euca.Images.Engine.Catalog
 
         public Stream Open() => new EntryStream(_reader);
 
-        private sealed class EntryStream : Stream
+        private sealed class EntryStream : ForwardReadStream
         {
             private readonly CatalogTarReader _reader;
 
-            public EntryStream(CatalogTarReader reader) => _reader = reader;
-
-            public override bool CanRead => true;
-
-            public override bool CanSeek => false;
-
-            public override bool CanWrite => false;
-
-            public override long Length => throw new NotSupportedException();
-
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+            public EntryStream(CatalogTarReader reader)
+                : base(null) => _reader = reader;
 
             public override int Read(byte[] buffer, int offset, int count) => _reader.ReadEntry(buffer, offset, count);
-
-            public override void Flush()
-            {
-            }
-
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-            public override void SetLength(long value) => throw new NotSupportedException();
-
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 }

@@ -9,26 +9,17 @@ namespace Euca.Images.Engine.Catalog
     /// SharpCompress' own format exceptions, index errors on truncated blocks) into one CatalogArchiveCorrupt error.
     /// Only reads are guarded, so disk failures on the writing side keep their own error.
     /// </summary>
-    internal sealed class CorruptionGuardStream : Stream
+    internal sealed class CorruptionGuardStream : ForwardReadStream
     {
         private readonly Stream _inner;
         private readonly string _what;
 
         public CorruptionGuardStream(Stream inner, string what)
+            : base(inner)
         {
             _inner = inner;
             _what = what;
         }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -41,26 +32,6 @@ namespace Euca.Images.Engine.Catalog
                 throw new EucaException(ErrorIds.CatalogArchiveCorrupt, EucaErrorCategory.InvalidData,
                     $"{_what} is corrupt or truncated: {e.Message}", _what, e);
             }
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }

@@ -58,7 +58,7 @@ namespace Euca.Images.Engine.Catalog
             Stream plain = kind switch
             {
                 PackedKind.Gzip => new GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress),
-                PackedKind.Xz => new XZStream(compressed),
+                PackedKind.Xz => new XZStream(new ReadCountingStream(compressed)),
                 PackedKind.Bzip2 => BZip2Stream.Create(compressed, SharpCompress.Compressors.CompressionMode.Decompress,
                     decompressConcatenated: true, leaveOpen: false, tolerateTruncatedStream: false),
                 _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a compression."),

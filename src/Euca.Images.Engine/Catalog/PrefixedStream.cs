@@ -7,7 +7,7 @@ namespace Euca.Images.Engine.Catalog
     /// A stream's first bytes, read ahead to tell what it holds, put back in front of the rest: decompressed streams
     /// cannot seek back.
     /// </summary>
-    internal sealed class PrefixedStream : Stream
+    internal sealed class PrefixedStream : ForwardReadStream
     {
         private readonly byte[] _head;
         private readonly int _headCount;
@@ -15,6 +15,7 @@ namespace Euca.Images.Engine.Catalog
         private int _served;
 
         private PrefixedStream(byte[] head, int headCount, Stream rest)
+            : base(rest)
         {
             _head = head;
             _headCount = headCount;
@@ -36,16 +37,6 @@ namespace Euca.Images.Engine.Catalog
             return new PrefixedStream(head, count, source);
         }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
         public override int Read(byte[] buffer, int offset, int count)
         {
             if (_served < _headCount)
@@ -57,26 +48,6 @@ namespace Euca.Images.Engine.Catalog
             }
 
             return _rest.Read(buffer, offset, count);
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _rest.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }
