@@ -25,7 +25,7 @@ namespace Euca.Images.Engine.Catalog
             }
 
             var details = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string key in new[] { "url-name", "updates", "url-meta" })
+            foreach (string key in new[] { "url-name", "updates" })
             {
                 if (entry.Optional(key) is string value)
                 {
@@ -50,9 +50,14 @@ namespace Euca.Images.Engine.Catalog
                 Details = details,
             };
 
-            return url != null
-                ? new EucalyptusImagesEntry(Build(entry.RequiredUrl("url")))
-                : new EucalyptusImagesEntry(entry.Label, entry.RequiredUrl("url-meta"), regex!, Build);
+            if (url != null)
+            {
+                return new EucalyptusImagesEntry(Build(entry.RequiredUrl("url")));
+            }
+
+            Uri metaUri = entry.RequiredUrl("url-meta");
+            details["url-meta"] = metaUri.AbsoluteUri;
+            return new EucalyptusImagesEntry(entry.Label, metaUri, regex!, Build);
         }
     }
 

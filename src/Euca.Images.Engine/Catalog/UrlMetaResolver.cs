@@ -60,12 +60,13 @@ namespace Euca.Images.Engine.Catalog
             }
 
             string found = (match.Groups.Count > 1 && match.Groups[1].Success ? match.Groups[1].Value : match.Value).Trim();
-            if (!CatalogSource.TryResolve(metaUri, found, out Uri? download))
+            // Only an absolute URL: a fragment of the document resolved against it would be a URL nobody published.
+            if (!Uri.TryCreate(found, UriKind.Absolute, out Uri? download) || (download.Scheme != Uri.UriSchemeHttp && download.Scheme != Uri.UriSchemeHttps))
             {
                 throw Unresolved(entry, $"its url-meta-regex found '{Shorten(found)}', which is not an http or https URL", null);
             }
 
-            return entry.Build!(download!);
+            return entry.Build!(download);
         }
 
         private Task<string> Document(Uri uri, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
