@@ -16,6 +16,7 @@
     # initializer can isolate them (see src/Euca.Images/Loading).
     FormatsToProcess     = @(
         'Formats/Bundles.Format.ps1xml'
+        'Formats/Catalog.Format.ps1xml'
         'Formats/Cloud.Format.ps1xml'
         'Formats/DiskImages.Format.ps1xml'
         'Formats/Images.Format.ps1xml'
@@ -31,6 +32,7 @@
         'Disconnect-EucaCloud'
         'Edit-EucaImageAttribute'
         'Expand-EucaBundle'
+        'Find-EucaCatalogImage'
         'Get-EucaBundleManifest'
         'Get-EucaBundleTask'
         'Get-EucaCloud'

@@ -26,6 +26,7 @@ try
         HandleProcessSignals = true,
         Import = commandLine.Import,
         StateDirectory = commandLine.StateDirectory,
+        FilesDirectory = commandLine.FilesDirectory,
     });
     Uri url = await host.StartAsync();
     Console.Out.WriteLine($"LocalCloud listening on {url}");

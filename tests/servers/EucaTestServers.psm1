@@ -127,6 +127,8 @@ function Start-EucaLocalCloud {
         # PEM server certificate and key: serve HTTPS instead of HTTP.
         [string] $TlsCertificate,
         [string] $TlsKey,
+        # A folder served read-only under /files/ (GET/HEAD, ranges, ETag): catalogs and images for the catalog tests.
+        [string] $FilesDirectory,
         # Further options, such as the disk import timings (see the local cloud's README).
         [string[]] $AdditionalArguments = @()
     )
@@ -137,6 +139,7 @@ function Start-EucaLocalCloud {
     if ($PendingSeconds -ge 0) { $arguments += @('--pending-seconds', $PendingSeconds.ToString([cultureinfo]::InvariantCulture)) }
     if ($MaxImageSizeGb -ge 0) { $arguments += @('--max-image-size-gb', $MaxImageSizeGb.ToString([cultureinfo]::InvariantCulture)) }
     if ($TlsCertificate) { $arguments += @('--tls-certificate', $TlsCertificate, '--tls-key', $TlsKey) }
+    if ($FilesDirectory) { $arguments += @('--files-directory', $FilesDirectory) }
     $arguments += $AdditionalArguments
     $scheme = if ($TlsCertificate) { 'https' } else { 'http' }
     $server = Start-ServerProcess -FileName 'dotnet' -ArgumentList $arguments `
@@ -145,6 +148,8 @@ function Start-EucaLocalCloud {
         Name    = 'LocalCloud'
         Process = $server.Process
         Url     = "${scheme}://127.0.0.1:$($server.Port)/"
+        # Where -FilesDirectory's files are (empty without it).
+        FilesUrl = if ($FilesDirectory) { "${scheme}://127.0.0.1:$($server.Port)/files/" } else { '' }
     }
 }
 

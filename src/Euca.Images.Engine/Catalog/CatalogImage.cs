@@ -60,6 +60,22 @@ namespace Euca.Images.Engine.Catalog
         /// <summary>eustore <c>hypervisors-supported</c>: the kernel folders (<c>kvm-kernel</c>, <c>xen-kernel</c>) its tarball holds.</summary>
         public IReadOnlyList<string> Hypervisors { get; set; } = Array.Empty<string>();
 
+        /// <summary>
+        /// eustore <c>single-kernel</c>: true when the tarball keeps its kernel and ramdisk at the top level instead of
+        /// in one <c>HYPERVISOR-kernel</c> folder per hypervisor; null where the generation does not say.
+        /// </summary>
+        public bool? SingleKernel { get; set; }
+
+        /// <summary>The euimage profile (a key of image-md.yml's <c>profiles</c>) this entry installs; one entry per profile.</summary>
+        public string? Profile { get; set; }
+
+        /// <summary>
+        /// What a generation says beyond the common facts, under the catalog's own key: eustore <c>recipe</c>,
+        /// <c>stamp</c>, <c>contact</c>; eucalyptus-images <c>url-name</c>, <c>updates</c>, <c>url-meta</c>; euimage
+        /// <c>release</c>, <c>epoch</c>, <c>platform</c>.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> Details { get; set; } = new Dictionary<string, string>();
+
         public override string ToString() => Name;
     }
 }

@@ -7,12 +7,13 @@ namespace Euca.Images.LocalCloud.Hosting;
 /// RegisterImage reads manifests and disk imports read their uploads); for registration `--pending-seconds S` and
 /// `--max-image-size-gb G`; for disk imports `--conversion-interval-ms N`, `--import-upload-timeout-seconds N` and
 /// `--import-task-expiration-hours N`; for HTTPS both `--tls-certificate PATH` and `--tls-key PATH` (PEM); and
-/// `--state-directory PATH` to keep the cloud's resources between runs.</summary>
+/// `--state-directory PATH` to keep the cloud's resources between runs; `--files-directory PATH` to serve that folder's files
+/// under `/files/` (catalogs and images for the catalog tests).</summary>
 internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid, string? TlsCertificatePath, string? TlsKeyPath)
 {
     private const string Usage = "Usage: [--port N] [--config PATH] [--parent-pid PID] [--object-storage-url URL] [--pending-seconds S] " +
         "[--max-image-size-gb G] [--conversion-interval-ms N] [--import-upload-timeout-seconds N] [--import-task-expiration-hours N] " +
-        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH]";
+        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH] [--files-directory PATH]";
 
     public string? ObjectStorageUrl { get; init; }
 
@@ -23,6 +24,8 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
     public ImportEnvironment Import { get; init; } = new();
 
     public string? StateDirectory { get; init; }
+
+    public string? FilesDirectory { get; init; }
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -35,6 +38,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
         double? pendingSeconds = null;
         double? maxImageSizeGb = null;
         string? stateDirectory = null;
+        string? filesDirectory = null;
         var import = new ImportEnvironment();
         for (int i = 0; i < args.Count; i++)
         {
@@ -65,6 +69,9 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
                     break;
                 case "--state-directory":
                     stateDirectory = value;
+                    break;
+                case "--files-directory":
+                    filesDirectory = Directory.Exists(value) ? Path.GetFullPath(value) : throw new ArgumentException($"--files-directory '{value}' is not a folder.");
                     break;
                 case "--max-image-size-gb":
                     maxImageSizeGb = ParseDouble(args[i], value);
@@ -97,6 +104,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
             MaxImageSizeGb = maxImageSizeGb,
             Import = import,
             StateDirectory = stateDirectory,
+            FilesDirectory = filesDirectory,
         };
     }
 

@@ -45,6 +45,9 @@ public sealed record LocalCloudOptions
     /// <summary>A folder that keeps the cloud's resources between runs (`--state-directory`); null keeps them in memory only.</summary>
     public string? StateDirectory { get; init; }
 
+    /// <summary>A folder whose files are served read-only under `/files/` (`--files-directory`); null serves none.</summary>
+    public string? FilesDirectory { get; init; }
+
     /// <summary>Object storage, zones and import timings (`--object-storage-url` and the import options).</summary>
     public ImportEnvironment Import { get; init; } = new();
 }
