@@ -77,6 +77,23 @@ public sealed class StaticFilesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CutsTheFirstGetOfEachFileOffWhenAskedAndServesTheNextWhole()
+    {
+        await using var flaky = new LocalCloudHost(new LocalCloudOptions { FilesDirectory = Path.Combine(root, "served"), FilesDropFirstAfter = 300 });
+        using var flakyClient = new HttpClient { BaseAddress = await flaky.StartAsync() };
+        var file = new Uri("files/sub/image.raw", UriKind.Relative);
+
+        using (HttpResponseMessage first = await flakyClient.GetAsync(file, HttpCompletionOption.ResponseHeadersRead))
+        {
+            Assert.Equal(content.Length, first.Content.Headers.ContentLength);
+            await Assert.ThrowsAnyAsync<Exception>(() => first.Content.ReadAsByteArrayAsync());
+        }
+
+        Assert.Equal(content, await flakyClient.GetByteArrayAsync(file));
+        Assert.Equal(10, CommandLine.Parse(["--files-drop-first-after", "10"]).FilesDropFirstAfter);
+    }
+
+    [Fact]
     public void TakesTheFolderFromTheCommandLine()
     {
         CommandLine line = CommandLine.Parse(["--files-directory", root]);

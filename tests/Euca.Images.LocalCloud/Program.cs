@@ -27,6 +27,7 @@ try
         Import = commandLine.Import,
         StateDirectory = commandLine.StateDirectory,
         FilesDirectory = commandLine.FilesDirectory,
+        FilesDropFirstAfter = commandLine.FilesDropFirstAfter,
     });
     Uri url = await host.StartAsync();
     Console.Out.WriteLine($"LocalCloud listening on {url}");

@@ -129,6 +129,8 @@ function Start-EucaLocalCloud {
         [string] $TlsKey,
         # A folder served read-only under /files/ (GET/HEAD, ranges, ETag): catalogs and images for the catalog tests.
         [string] $FilesDirectory,
+        # Cut the first GET of each of those files off after this many bytes (a dropped download, for resume tests).
+        [long] $FilesDropFirstAfter = -1,
         # Further options, such as the disk import timings (see the local cloud's README).
         [string[]] $AdditionalArguments = @()
     )
@@ -140,6 +142,7 @@ function Start-EucaLocalCloud {
     if ($MaxImageSizeGb -ge 0) { $arguments += @('--max-image-size-gb', $MaxImageSizeGb.ToString([cultureinfo]::InvariantCulture)) }
     if ($TlsCertificate) { $arguments += @('--tls-certificate', $TlsCertificate, '--tls-key', $TlsKey) }
     if ($FilesDirectory) { $arguments += @('--files-directory', $FilesDirectory) }
+    if ($FilesDropFirstAfter -ge 0) { $arguments += @('--files-drop-first-after', "$FilesDropFirstAfter") }
     $arguments += $AdditionalArguments
     $scheme = if ($TlsCertificate) { 'https' } else { 'http' }
     $server = Start-ServerProcess -FileName 'dotnet' -ArgumentList $arguments `

@@ -8,12 +8,13 @@ namespace Euca.Images.LocalCloud.Hosting;
 /// `--max-image-size-gb G`; for disk imports `--conversion-interval-ms N`, `--import-upload-timeout-seconds N` and
 /// `--import-task-expiration-hours N`; for HTTPS both `--tls-certificate PATH` and `--tls-key PATH` (PEM); and
 /// `--state-directory PATH` to keep the cloud's resources between runs; `--files-directory PATH` to serve that folder's files
-/// under `/files/` (catalogs and images for the catalog tests).</summary>
+/// under `/files/` (catalogs and images for the catalog tests), and `--files-drop-first-after BYTES` to cut the first GET
+/// of each of those files off after that many bytes (the resume tests).</summary>
 internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid, string? TlsCertificatePath, string? TlsKeyPath)
 {
     private const string Usage = "Usage: [--port N] [--config PATH] [--parent-pid PID] [--object-storage-url URL] [--pending-seconds S] " +
         "[--max-image-size-gb G] [--conversion-interval-ms N] [--import-upload-timeout-seconds N] [--import-task-expiration-hours N] " +
-        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH] [--files-directory PATH]";
+        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH] [--files-directory PATH [--files-drop-first-after BYTES]]";
 
     public string? ObjectStorageUrl { get; init; }
 
@@ -27,6 +28,8 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
 
     public string? FilesDirectory { get; init; }
 
+    public long? FilesDropFirstAfter { get; init; }
+
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         int port = 0;
@@ -39,6 +42,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
         double? maxImageSizeGb = null;
         string? stateDirectory = null;
         string? filesDirectory = null;
+        long? filesDropFirstAfter = null;
         var import = new ImportEnvironment();
         for (int i = 0; i < args.Count; i++)
         {
@@ -73,6 +77,9 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
                 case "--files-directory":
                     filesDirectory = Directory.Exists(value) ? Path.GetFullPath(value) : throw new ArgumentException($"--files-directory '{value}' is not a folder.");
                     break;
+                case "--files-drop-first-after":
+                    filesDropFirstAfter = ParseInt(args[i], value, 0, int.MaxValue);
+                    break;
                 case "--max-image-size-gb":
                     maxImageSizeGb = ParseDouble(args[i], value);
                     break;
@@ -105,6 +112,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
             Import = import,
             StateDirectory = stateDirectory,
             FilesDirectory = filesDirectory,
+            FilesDropFirstAfter = filesDropFirstAfter,
         };
     }
 

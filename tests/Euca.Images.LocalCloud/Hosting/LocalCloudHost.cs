@@ -93,7 +93,7 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
         var endpoint = new QueryEndpoint(State, ActionRegistry.CreateDefault(), verifier, queryVerifier, options.Time, services);
         if (options.FilesDirectory is { } filesDirectory)
         {
-            StaticFilesEndpoint.Map(app, filesDirectory);
+            StaticFilesEndpoint.Map(app, filesDirectory, options.FilesDropFirstAfter);
         }
 
         app.Run(endpoint.HandleAsync);
