@@ -33,6 +33,7 @@
         'Edit-EucaImageAttribute'
         'Expand-EucaBundle'
         'Find-EucaCatalogImage'
+        'Install-EucaCatalogImage'
         'Get-EucaBundleManifest'
         'Get-EucaBundleTask'
         'Get-EucaCloud'

@@ -88,5 +88,11 @@ namespace Euca.Images.Engine.Errors
         /// EBS-backed images only as HVM. Install it instance-store (without -Ebs), or choose an HVM image.
         /// </summary>
         public static readonly ErrorId CatalogEbsNeedsHvm = new ErrorId(nameof(CatalogEbsNeedsHvm));
+
+        /// <summary>
+        /// An EBS install was asked without -AvailabilityZone, and the cloud lists no availability zone to default to.
+        /// Give -AvailabilityZone (Get-EucaCloud's connection lists none: check the cloud's cluster controllers).
+        /// </summary>
+        public static readonly ErrorId CatalogZoneMissing = new ErrorId(nameof(CatalogZoneMissing));
     }
 }

@@ -21,9 +21,17 @@ namespace Euca.Images.Engine.Workflows
             Bucket = bucket ?? throw new ArgumentNullException(nameof(bucket));
         }
 
-        /// <summary>An entry from a catalog: its URL, size and checksum, named after it unless <paramref name="name"/> is given.</summary>
+        /// <summary>
+        /// An entry from a catalog: its URL, size and checksum, named after it unless <paramref name="name"/> is given.
+        /// An entry read from a file (a euimage pack, a catalog file with file URLs) is read where it is.
+        /// </summary>
         public static CatalogInstallRequest ForEntry(CatalogImage entry, string? name, string bucket) =>
-            new CatalogInstallRequest(name ?? (entry ?? throw new ArgumentNullException(nameof(entry))).Name, bucket) { Entry = entry, Uri = entry.Uri };
+            new CatalogInstallRequest(name ?? (entry ?? throw new ArgumentNullException(nameof(entry))).Name, bucket)
+            {
+                Entry = entry,
+                Uri = entry.Uri.IsFile ? null : entry.Uri,
+                LocalPath = entry.Uri.IsFile ? entry.Uri.LocalPath : null,
+            };
 
         /// <summary>One image file or tarball at a URL, with no catalog to give its size or checksum.</summary>
         public static CatalogInstallRequest ForUri(Uri uri, string name, string bucket) =>
