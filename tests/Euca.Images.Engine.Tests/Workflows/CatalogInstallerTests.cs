@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Catalog;
@@ -42,6 +43,25 @@ namespace Euca.Images.Engine.Tests.Workflows
             Assert.Contains("while downloading", failure.Message);
             Assert.Equal(0, bundles);
             Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
+        }
+
+        [Fact]
+        public async Task CtrlCKeepsOnlyThePartFileTheNextRunResumes()
+        {
+            Uri uri = _server.Put("focal.raw.xz", new byte[4 << 20]);
+            _server.Faults = n => new RangeFault(StallAfterHalf: TimeSpan.FromSeconds(10));
+            CatalogInstallRequest request = CatalogInstallRequest.ForUri(uri, "focal", "images");
+            request.DownloadDirectory = _temp.Path;
+            request.BundleFor = (path, properties) => throw new InvalidOperationException("nothing may be bundled");
+            using var connection = CloudTestSettings.Connect(new Uri("http://127.0.0.1:9/services/compute"));
+            using var ctrlC = new CancellationTokenSource();
+            var progress = new Progress.ProgressCallback(p => { if (p.BytesDone >= 1 << 20) ctrlC.Cancel(); });
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new CatalogInstaller(connection).InstallAsync(request, progress, ctrlC.Token));
+
+            string part = DownloadFolder.FileFor(_temp.Path, uri) + ".part";
+            Assert.Equal(new[] { part, part + ".validator" }, Directory.GetFileSystemEntries(_temp.Path).Order());
+            Assert.True(new FileInfo(part).Length >= 1 << 20);
         }
 
         [Fact]
