@@ -5,6 +5,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path (Get-RepoRoot) 'tests/servers/EucaTestServers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'CatalogFixtures.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
     Clear-EucaCloudEnvironment
 
@@ -47,6 +48,7 @@ BeforeAll {
         New-EucaTag -ResourceId emi-7b8c9d0e -Tag @{ 'rotation-group' = 'web-frontends'; build = '2026-12-01.3' } -PassThru -Confirm:$false
         Get-EucaDiskImage $image
         ConvertTo-EucaRawImage -Path $image -Destination (Join-Path $TestDrive 'centos-7-x86_64-hvm-20200110.raw')
+        Find-EucaCatalogImage -Path (Join-Path (New-TestCatalogFolder -Path (Join-Path $TestDrive 'catalogs')) 'eustore/catalog')
     )
 
     # The type names of every table view the module ships.

@@ -23,6 +23,9 @@ namespace Euca.Images.Engine.Catalog
 
         public Uri Uri { get; }
 
+        /// <summary>The location as messages show it: without user information, which may hold a password.</summary>
+        public string Display => CatalogFetcher.Show(Uri);
+
         /// <summary>Which source gave the location, for verbose output.</summary>
         public string Origin { get; }
 

@@ -74,7 +74,7 @@ namespace Euca.Images.Engine.Catalog
                 }
             }
 
-            return new CatalogListing(catalog.Generation, images, errors);
+            return new CatalogListing(source.Name, catalog.Generation, images, errors);
         }
     }
 }

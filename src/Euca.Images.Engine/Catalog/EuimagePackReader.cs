@@ -77,7 +77,7 @@ namespace Euca.Images.Engine.Catalog
                 }
             }
 
-            return new CatalogListing(CatalogGeneration.EuimagePack, images, errors);
+            return new CatalogListing(source.Name, CatalogGeneration.EuimagePack, images, errors);
         }
 
         private static PackFacts ReadFacts(byte[] packBytes, byte[] imageBytes, CatalogSource source, CatalogReadOptions options)

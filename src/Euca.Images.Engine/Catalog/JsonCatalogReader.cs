@@ -19,7 +19,9 @@ namespace Euca.Images.Engine.Catalog
             JsonNode? root;
             try
             {
-                root = JsonNode.Parse(document, documentOptions: new JsonDocumentOptions { MaxDepth = options.MaxDepth });
+                // Windows editors and PowerShell 5.1's Set-Content -Encoding UTF8 save a byte order mark; JSON has none.
+                bool bom = document.Length >= 3 && document[0] == 0xEF && document[1] == 0xBB && document[2] == 0xBF;
+                root = JsonNode.Parse(new ReadOnlySpan<byte>(document, bom ? 3 : 0, document.Length - (bom ? 3 : 0)), documentOptions: new JsonDocumentOptions { MaxDepth = options.MaxDepth });
             }
             catch (JsonException e)
             {

@@ -18,7 +18,7 @@ namespace Euca.Images.Engine.Catalog
         {
             try
             {
-                var parser = new Parser(new StringReader(new UTF8Encoding(false, false).GetString(document)));
+                var parser = new Parser(new StringReader(new UTF8Encoding(false, false).GetString(document).TrimStart('\uFEFF')));
                 parser.Consume<StreamStart>();
                 if (parser.Accept<StreamEnd>(out _))
                 {

@@ -131,6 +131,32 @@ namespace Euca.Images.Engine.Tests.Catalog
         }
 
         [Fact]
+        public async Task ACatalogFileSavedWithAByteOrderMarkIsRead()
+        {
+            using var folder = new TempDirectory();
+            File.WriteAllText(folder.File("catalog.json"), CatalogWeb, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+            CatalogListing listing = await _reader.ReadAsync(new Uri(folder.File("catalog.json")), null, CancellationToken.None);
+
+            Assert.Equal(2, listing.Images.Count);
+        }
+
+        [Fact]
+        public async Task ReadingALargeCatalogReportsItsProgressInBytes()
+        {
+            string large = EucalyptusImages.Replace("\"Ubuntu 20.04 LTS\"", "\"" + new string('x', 512 * 1024) + "\"");
+            Uri catalog = _server.Add("large.json", large);
+            var reports = new System.Collections.Concurrent.ConcurrentQueue<Euca.Images.Engine.Progress.OperationProgress>();
+
+            await _reader.ReadAsync(catalog, new Euca.Images.Engine.Progress.ProgressCallback(reports.Enqueue), CancellationToken.None);
+
+            Assert.True(reports.Count > 1, $"{reports.Count} reports");
+            Assert.All(reports, r => Assert.Equal(large.Length, r.BytesTotal));
+            Assert.Equal(large.Length, reports.Last().BytesDone);
+            Assert.Contains("catalog", reports.Last().Activity);
+        }
+
+        [Fact]
         public async Task AnEntryMissingARequiredFieldIsAnErrorNamingItAndTheOthersAreStillListed()
         {
             Uri catalog = _server.Add("partial.json", @"{ ""version"": ""v1"", ""images"": [

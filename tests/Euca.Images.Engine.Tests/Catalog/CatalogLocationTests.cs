@@ -59,6 +59,17 @@ namespace Euca.Images.Engine.Tests.Catalog
             Assert.Equal(new Uri("http://global.example.org/catalog.json"), otherRegion.Uri);
         }
 
+        [Fact]
+        public void TheLocationIsShownWithoutItsPassword()
+        {
+            using var machine = new TestMachine();
+            machine.Variables["EUSTORE_URL"] = "https://reader:hunter2secret@mirror.example.org/eustore/";
+
+            CatalogLocation location = CatalogLocation.Find(null, machine.Environment);
+
+            Assert.Equal("https://mirror.example.org/eustore/catalog", location.Display);
+        }
+
         [Theory]
         [InlineData("http://emis.example.org/", "http://emis.example.org/catalog")]
         [InlineData("http://emis.example.org", "http://emis.example.org/catalog")]

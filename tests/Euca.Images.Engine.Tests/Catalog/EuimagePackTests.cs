@@ -121,6 +121,16 @@ namespace Euca.Images.Engine.Tests.Catalog
         }
 
         [Fact]
+        public async Task MetadataSavedWithAByteOrderMarkIsRead()
+        {
+            Uri location = WritePack(EuimagePackMaker.Make("\uFEFF" + EuimagePackMaker.ImageMetadata));
+
+            CatalogListing listing = await _reader.ReadAsync(location, null, CancellationToken.None);
+
+            Assert.Equal("centos-7-20160412.x86_64", listing.Images[0].Name);
+        }
+
+        [Fact]
         public async Task MetadataNestedDeeperThanTheCapIsRefused()
         {
             string deep = "name: centos\nversion: '7'\nrelease: '1'\narch: x86_64\nprofiles: {default: " + new string('[', 200) + new string(']', 200) + "}\n";

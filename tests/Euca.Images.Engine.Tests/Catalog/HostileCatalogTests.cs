@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Catalog;
@@ -114,6 +115,41 @@ namespace Euca.Images.Engine.Tests.Catalog
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"took {clock.Elapsed}");
         }
 
+        [Fact]
+        public async Task AServerThatStallsInTheMiddleOfTheBodyTimesOut()
+        {
+            Uri catalog = _server.Add("stalling.json", "{ \"images\": [] }" + new string(' ', 200 * 1024));
+            _server.Stall("stalling.json", TimeSpan.FromSeconds(3));
+            var clock = Stopwatch.StartNew();
+
+            EucaException error = await RefusedAsync(catalog, new CatalogReadOptions { FetchTimeout = TimeSpan.FromMilliseconds(500) });
+
+            Assert.Equal(ErrorIds.CatalogTimeout.Name, error.ErrorId);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"took {clock.Elapsed}");
+        }
+
+        [Fact]
+        public async Task ACompressedBodyIsCappedByWhatItDecompressesTo()
+        {
+            byte[] bomb = Encoding.UTF8.GetBytes("{ \"images\": [] }" + new string(' ', 8 * 1024 * 1024));
+            Uri catalog = _server.AddGzipped("bomb.json", bomb);
+
+            EucaException error = await RefusedAsync(catalog, new CatalogReadOptions { MaxCatalogBytes = 1024 * 1024 });
+
+            Assert.Equal(ErrorIds.CatalogTooLarge.Name, error.ErrorId);
+            Assert.True(_server.BytesSent["/bomb.json"] < 1024 * 1024, "the compressed body is small");
+        }
+
+        [Fact]
+        public async Task ACompressedCatalogIsRead()
+        {
+            Uri catalog = _server.AddGzipped("small.json", Encoding.UTF8.GetBytes("{ \"images\": [ { \"os\": \"a\", \"url\": \"x.raw\" } ] }"));
+
+            CatalogListing listing = await ReadAsync(catalog);
+
+            Assert.Equal("a", Assert.Single(listing.Images).Name);
+        }
+
         [Theory]
         [InlineData(404, "CatalogNotFound")]
         [InlineData(500, "CatalogUnreachable")]
@@ -146,6 +182,7 @@ namespace Euca.Images.Engine.Tests.Catalog
             CatalogListing listing = await ReadAsync(withPassword);
 
             Assert.DoesNotContain("hunter2secret", listing.Images[0].Catalog);
+            Assert.DoesNotContain("hunter2secret", listing.Catalog);
             Assert.DoesNotContain("hunter2secret", listing.Errors[0].Message);
         }
     }

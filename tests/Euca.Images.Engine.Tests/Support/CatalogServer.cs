@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.IO;
+using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Threading;
@@ -8,7 +10,8 @@ namespace Euca.Images.Engine.Tests.Support
 {
     /// <summary>
     /// Serves catalogs, meta documents and packs by path on 127.0.0.1, with the misbehaviour a test asks for: a path
-    /// that answers only after a delay (the timeout tests), or an error status. Counts the bytes it managed to send of
+    /// that answers only after a delay or stalls after its first chunk (the timeout tests), a gzip-encoded body, or an
+    /// error status. Counts the bytes it managed to send of
     /// each path, so a test can tell that a client stopped reading early.
     /// </summary>
     internal sealed class CatalogServer : LoopbackHttpServer
@@ -16,6 +19,8 @@ namespace Euca.Images.Engine.Tests.Support
         private readonly ConcurrentDictionary<string, byte[]> _files = new ConcurrentDictionary<string, byte[]>();
         private readonly ConcurrentDictionary<string, TimeSpan> _delays = new ConcurrentDictionary<string, TimeSpan>();
         private readonly ConcurrentDictionary<string, int> _statuses = new ConcurrentDictionary<string, int>();
+        private readonly ConcurrentDictionary<string, TimeSpan> _stalls = new ConcurrentDictionary<string, TimeSpan>();
+        private readonly ConcurrentDictionary<string, bool> _gzipped = new ConcurrentDictionary<string, bool>();
 
         public ConcurrentDictionary<string, long> BytesSent { get; } = new ConcurrentDictionary<string, long>();
 
@@ -31,6 +36,26 @@ namespace Euca.Images.Engine.Tests.Support
         {
             _delays["/" + path] = delay;
             return new Uri(Url, path);
+        }
+
+        /// <summary>Sends the headers and the first chunk of <paramref name="path"/>, then nothing for <paramref name="stall"/>.</summary>
+        public Uri Stall(string path, TimeSpan stall)
+        {
+            _stalls["/" + path] = stall;
+            return new Uri(Url, path);
+        }
+
+        /// <summary>Sends <paramref name="content"/> gzip-compressed with <c>Content-Encoding: gzip</c>.</summary>
+        public Uri AddGzipped(string path, byte[] content)
+        {
+            using var compressed = new MemoryStream();
+            using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                gzip.Write(content, 0, content.Length);
+            }
+
+            _gzipped["/" + path] = true;
+            return Add(path, compressed.ToArray());
         }
 
         public Uri Fail(string path, int status)
@@ -55,12 +80,22 @@ namespace Euca.Images.Engine.Tests.Support
             }
 
             context.Response.ContentLength64 = content.Length;
+            if (_gzipped.ContainsKey(path))
+            {
+                context.Response.AddHeader("Content-Encoding", "gzip");
+            }
+
             const int chunk = 64 * 1024;
             for (int offset = 0; offset < content.Length; offset += chunk)
             {
                 int count = Math.Min(chunk, content.Length - offset);
                 context.Response.OutputStream.Write(content, offset, count);
+                context.Response.OutputStream.Flush();
                 BytesSent.AddOrUpdate(path, count, (_, sent) => sent + count);
+                if (_stalls.TryGetValue(path, out TimeSpan stall))
+                {
+                    Thread.Sleep(stall);
+                }
             }
 
             context.Response.Close();

@@ -119,8 +119,8 @@ namespace Euca.Images.Commands.Catalog
             using var reader = new CatalogReader();
             foreach (Uri location in locations)
             {
-                CatalogListing listing = RunEngine((progress, token) => reader.ReadAsync(location, progress, token), location);
-                WriteVerbose($"{location}: a {listing.Generation} catalog of {listing.Images.Count} entries.");
+                CatalogListing listing = RunEngine((progress, token) => reader.ReadAsync(location, progress, token));
+                WriteVerbose($"{listing.Catalog}: a {listing.Generation} catalog of {listing.Images.Count} entries.");
                 WriteObject(listing.Images.Where(Matches), enumerateCollection: true);
                 foreach (var error in listing.Errors)
                 {
@@ -132,7 +132,7 @@ namespace Euca.Images.Commands.Catalog
         private Uri Locate()
         {
             CatalogLocation location = CatalogLocation.Find(Uri, ConfigurationEnvironment.FromSystem());
-            WriteVerbose($"Catalog {location.Uri} (from {location.Origin}).");
+            WriteVerbose($"Catalog {location.Display} (from {location.Origin}).");
             return location.Uri;
         }
 
