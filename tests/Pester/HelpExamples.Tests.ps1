@@ -12,7 +12,8 @@
 #                        later ones);
 #   - disk images made by qemu-img: ./web.vhdx, ./web.vmdk, ./debian.qcow2, ./kvm/*.qcow2, ./disks (vhdx, vhd, raw);
 #   - catalogs (CatalogFixtures.psm1) served by the local cloud under /files/, and ./image-catalog.json, ./streams and
-#                        ./packs (a euimage pack) in the workspace;
+#                        ./packs (a euimage pack) in the workspace, the served catalog's centos-8 image, and
+#                        ./focal.raw.xz, ./centos7.tar.gz and ./debian.tar.gz (xz and tar, as catalogs ship images);
 #   - a temporary HOME (~/.euca/pk.pem, ~/.euca/euca2ools.ini with regions localhost and staging and a [global]
 #                        eustore-url naming the served catalog, ~/admin-creds.zip,
 #                        stored profiles nightly, old-cloud and new-cloud) and TMPDIR (bundles made without -Destination);
@@ -98,6 +99,11 @@ BeforeAll {
     # under ./streams) and a folder of euimage packs (./packs) in the workspace.
     New-TestCatalogFolder -Path $catalogFolder | Out-Null
     Copy-Item (Join-Path $catalogFolder 'image-catalog.json'), (Join-Path $catalogFolder 'streams'), (Join-Path $catalogFolder 'packs') $template -Recurse
+    # Install-EucaCatalogImage's: images as catalogs ship them (./focal.raw.xz, ./centos7.tar.gz, ./debian.tar.gz) and
+    # images/centos-8.raw.xz, which image-catalog.json names for centos-8, beside the served catalog.
+    New-Item -ItemType Directory (Join-Path $catalogFolder 'images') | Out-Null
+    & bash -c "set -e; cd '$template'; xz -T1 -c disk.raw > focal.raw.xz; cp focal.raw.xz '$catalogFolder/images/centos-8.raw.xz'; tar czf centos7.tar.gz centos7.raw; cp disk.raw debian.raw; tar czf debian.tar.gz debian.raw; rm debian.raw"
+    if ($LASTEXITCODE -ne 0) { throw 'Making the catalog image files failed.' }
     $script:WorkspaceBundles = @{ 'bundles' = 'centos7.img'; '.' = 'centos7.img'; 'b' = 'disk.img' }
     foreach ($folder in $WorkspaceBundles.Keys) {
         New-EucaBundle -Path (Join-Path $template $WorkspaceBundles[$folder]) -Architecture x86_64 -Destination (Join-Path $template $folder) | Out-Null

@@ -47,20 +47,23 @@ namespace Euca.Images.Commands.Catalog
     /// the registered HVM image, tagged catalog:name=ubuntu-focal and launchable by every account.</para>
     /// </example>
     /// <example>
-    /// <title>Install an eustore tarball with its kernel and ramdisk</title>
-    /// <code>Install-EucaCatalogImage -Path ./centos-6-eustore.tgz -Name centos-6 -Bucket images -Hypervisor kvm</code>
-    /// <para>Emits three images: centos-6-kernel (EKI), centos-6-ramdisk (ERI) and the paravirtual centos-6 EMI that
-    /// boots with them.</para>
+    /// <title>Install a tarball and tag it</title>
+    /// <code>Install-EucaCatalogImage -Path ./centos7.tar.gz -Name centos-7 -Bucket images -Tag @{ team = 'web' }</code>
+    /// <para>Installs the *.raw or *.img the tarball holds, tagged catalog:name=centos-7 and team=web. An eustore
+    /// tarball with kernel folders installs three images instead (an administrator's job): centos-7-kernel (EKI),
+    /// centos-7-ramdisk (ERI) and the paravirtual centos-7 EMI booting with them; -Hypervisor xen takes the xen-kernel
+    /// folder instead of kvm-kernel.</para>
     /// </example>
     /// <example>
-    /// <title>Make an EBS-backed image from a qcow2 tarball</title>
+    /// <title>Make an EBS-backed image from a tarball</title>
     /// <code>Install-EucaCatalogImage -Path ./debian.tar.gz -Name debian-ebs -Bucket imports -Ebs -AvailabilityZone one</code>
     /// <para>Imports the disk into a volume, snapshots it and registers the EBS-backed image.</para>
     /// </example>
     /// <example>
-    /// <title>Install what a catalog offers, straight from the network</title>
-    /// <code>Find-EucaCatalogImage -Path ./image-catalog.json -Name centos* | Install-EucaCatalogImage -Bucket images</code>
-    /// <para>Each entry is downloaded (resumed if the connection drops), verified against the catalog's checksum,
+    /// <title>Install what the catalog offers</title>
+    /// <code>Find-EucaCatalogImage -Name centos-8 | Install-EucaCatalogImage -Bucket images</code>
+    /// <para>Reads the catalog EUSTORE_URL or the euca2ools configuration names (else the published one); each entry
+    /// is downloaded (resumed if the connection drops), verified against the catalog's checksum where it gives one,
     /// unpacked and installed under its catalog name.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Catalog.FindEucaCatalogImageCommand"/>
