@@ -9,18 +9,8 @@ BeforeAll {
     Clear-EucaCloudEnvironment
 
     $script:keys = Get-EucaLocalCloudDefaults
-    $certs = $keys.CertificateDirectory
     $script:signing = Get-TestSigningArguments $keys
-    $config = Get-Content -Raw (Join-Path (Get-RepoRoot) 'tests/Euca.Images.LocalCloud/default-cloud.json') | ConvertFrom-Json
-    $admin = $config.accounts | Where-Object accountId -eq '000000000001'
-    $user = $config.accounts | Where-Object accountId -eq '123456789012'
-    $admin.accessKeys += ($user.accessKeys | Where-Object accessKeyId -eq 'S3RVER')
-    $user.accessKeys = @($user.accessKeys | Where-Object accessKeyId -ne 'S3RVER')
-    $admin | Add-Member certificate ([pscustomobject]@{ certificatePath = Join-Path $certs 'user-cert.pem'; privateKeyPath = Join-Path $certs 'user-key.pem' })
-    $config.cloudCertificate.certificatePath = Join-Path $certs 'cloud-cert.pem'; $config.cloudCertificate.privateKeyPath = Join-Path $certs 'cloud-key.pem'
-    $user.certificate.certificatePath = Join-Path $certs 'user-cert.pem'; $user.certificate.privateKeyPath = Join-Path $certs 'user-key.pem'
-    $configPath = Join-Path $TestDrive 'admin-cloud.json'
-    $config | ConvertTo-Json -Depth 20 | Set-Content $configPath
+    $configPath = New-AdminCloudConfig -Keys $keys -Path (Join-Path $TestDrive 'admin-cloud.json')
 
     # The served files: one small disk in every form a catalog offers.
     $script:files = New-Item -ItemType Directory (Join-Path $TestDrive 'files') | ForEach-Object FullName
