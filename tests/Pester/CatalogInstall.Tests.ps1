@@ -90,6 +90,15 @@ Describe 'Install-EucaCatalogImage from a URL' -Tags 'CI' {
         (Get-FileHash $expanded.Path).Hash | Should -Be (Get-FileHash $expected).Hash
     }
 
+    It 'keeps the verified download with -KeepDownload, and only then' {
+        Install-EucaCatalogImage -Uri "$($cloud.FilesUrl)centos.raw.bz2" -Name 'kept' -Bucket 'kept' -KeepDownload @signing -Confirm:$false | Out-Null
+        $kept = @(Get-ChildItem -File $downloads)
+        $kept.Count | Should -Be 1
+        $kept[0].Name | Should -BeLike '*-centos.raw.bz2'
+        (Get-FileHash $kept[0].FullName).Hash | Should -Be (Get-FileHash (Join-Path $files 'centos.raw.bz2')).Hash
+        Remove-Item $kept[0].FullName
+    }
+
     It 'makes an EBS-backed image with -Ebs, tagged like the others' {
         $image = Install-EucaCatalogImage -Uri "$($cloud.FilesUrl)focal.raw.xz" -Name 'focal-ebs' -Bucket 'focal-ebs' -Ebs -Confirm:$false
         $image.RootDeviceType | Should -Be 'Ebs'

@@ -172,7 +172,6 @@ namespace Euca.Images.Engine.Catalog
 
             image.KernelPath = files.Kernel;
             image.RamdiskPath = files.Ramdisk;
-            image.Hypervisor = folders.Count == 0 ? null : hypervisor;
             return image;
         }
 

@@ -19,8 +19,5 @@ namespace Euca.Images.Engine.Catalog
         public string? KernelPath { get; internal set; }
 
         public string? RamdiskPath { get; internal set; }
-
-        /// <summary>The kernel folder's hypervisor (kvm, xen), or null for a single-kernel tarball or an HVM image.</summary>
-        public string? Hypervisor { get; internal set; }
     }
 }

@@ -94,8 +94,5 @@ namespace Euca.Images.Engine.Workflows
         public bool Ebs { get; set; }
 
         public string? AvailabilityZone { get; set; }
-
-        /// <summary>Options of the EBS route (timeouts, polling, upload); the path, bucket and zone are the installer's.</summary>
-        public Action<EbsImageRequest>? ConfigureEbs { get; set; }
     }
 }

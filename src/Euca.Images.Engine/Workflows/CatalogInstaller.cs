@@ -160,7 +160,6 @@ namespace Euca.Images.Engine.Workflows
                 Public = request.Public,
                 Tags = TagsFor(request),
             };
-            request.ConfigureEbs?.Invoke(_ebs);
             return await new EbsImageInstaller(_connection).InstallAsync(_ebs, progress, ct).ConfigureAwait(false);
         }
 

@@ -73,8 +73,8 @@ namespace Euca.Images.Engine.Tests.Catalog
             UnpackedImage xen = await UnpackAsync(xenRequest);
 
             Assert.Equal(_disk, File.ReadAllBytes(kvm.DiskPath));
-            Assert.Equal(("kvm", "kvm-kernel\n", "kvm-ramdisk\n"), (kvm.Hypervisor, File.ReadAllText(kvm.KernelPath!), File.ReadAllText(kvm.RamdiskPath!)));
-            Assert.Equal(("xen", "xen-kernel\n", "xen-ramdisk\n"), (xen.Hypervisor, File.ReadAllText(xen.KernelPath!), File.ReadAllText(xen.RamdiskPath!)));
+            Assert.Equal(("kvm-kernel\n", "kvm-ramdisk\n"), (File.ReadAllText(kvm.KernelPath!), File.ReadAllText(kvm.RamdiskPath!)));
+            Assert.Equal(("xen-kernel\n", "xen-ramdisk\n"), (File.ReadAllText(xen.KernelPath!), File.ReadAllText(xen.RamdiskPath!)));
 
             CatalogUnpackRequest vmware = Request("eustore.tgz", "work-vmware");
             vmware.Hypervisor = "vmware";
@@ -94,7 +94,6 @@ namespace Euca.Images.Engine.Tests.Catalog
             Assert.Equal(_disk, File.ReadAllBytes(image.DiskPath));
             Assert.Equal("kernel\n", File.ReadAllText(image.KernelPath!));
             Assert.Equal("ramdisk\n", File.ReadAllText(image.RamdiskPath!));
-            Assert.Null(image.Hypervisor);
         }
 
         [Theory]
