@@ -16,6 +16,7 @@
     # initializer can isolate them (see src/Euca.Images/Loading).
     FormatsToProcess     = @(
         'Formats/Bundles.Format.ps1xml'
+        'Formats/Catalog.Format.ps1xml'
         'Formats/Cloud.Format.ps1xml'
         'Formats/DiskImages.Format.ps1xml'
         'Formats/Export.Format.ps1xml'
@@ -36,6 +37,7 @@
         'Edit-EucaImageAttribute'
         'Expand-EucaBundle'
         'Export-EucaImage'
+        'Find-EucaCatalogImage'
         'Get-EucaBundleManifest'
         'Get-EucaBundleTask'
         'Get-EucaCloud'
@@ -50,6 +52,7 @@
         'Get-EucaVolume'
         'Import-EucaInstance'
         'Import-EucaVolume'
+        'Install-EucaCatalogImage'
         'Install-EucaImage'
         'New-EucaBundle'
         'New-EucaEbsImage'

@@ -27,6 +27,8 @@ try
         Import = commandLine.Import,
         StateDirectory = commandLine.StateDirectory,
         CloudCertificate = commandLine.CloudCertificate,
+        FilesDirectory = commandLine.FilesDirectory,
+        FilesDropFirstAfter = commandLine.FilesDropFirstAfter,
     });
     Uri url = await host.StartAsync();
     Console.Out.WriteLine($"LocalCloud listening on {url}");

@@ -3,7 +3,7 @@
 # The examples are read from the built module's help (Get-Help <cmdlet> -Examples, made from the cmdlets' XML doc
 # comments), never copied here, so a cmdlet added to CmdletsToExport is covered without touching this file. Each
 # example's code runs in a fresh copy of a workspace folder as the current directory, with a fresh session connection,
-# and must write no error; an example whose last command is a Get-Euca* cmdlet must also find something.
+# and must write no error; an example whose last command is a Get-Euca* or Find-Euca* cmdlet must also find something.
 #
 # What examples may rely on is provided in ONE place, the "What the examples need" block of BeforeAll:
 #   - $WorkspaceFiles:   disk images in the current directory, with web.vmdk, setup.ps1, the keys and
@@ -11,7 +11,11 @@
 #   - $StoredBundles:    bundles in object storage (restored before every example, so deleting examples do not break
 #                        later ones);
 #   - disk images made by qemu-img: ./web.vhdx, ./web.vmdk, ./debian.qcow2, ./kvm/*.qcow2, ./disks (vhdx, vhd, raw);
-#   - a temporary HOME (~/.euca/pk.pem, ~/.euca/euca2ools.ini with regions localhost and staging, ~/admin-creds.zip,
+#   - catalogs (CatalogFixtures.psm1) served by the local cloud under /files/, and ./image-catalog.json, ./streams and
+#                        ./packs (a euimage pack) in the workspace, the served catalog's centos-8 image, and
+#                        ./focal.raw.xz, ./centos7.tar.gz and ./debian.tar.gz (xz and tar, as catalogs ship images);
+#   - a temporary HOME (~/.euca/pk.pem, ~/.euca/euca2ools.ini with regions localhost and staging and a [global]
+#                        eustore-url naming the served catalog, ~/admin-creds.zip,
 #                        stored profiles nightly, old-cloud and new-cloud) and TMPDIR (bundles made without -Destination);
 #   - a tagged image web-nightly (tags build and role), registered from a stored bundle of its own;
 #   - $CmdletNeeds:      per cmdlet, a script block run before each of its examples (an interrupted import to resume,
@@ -41,6 +45,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path (Get-RepoRoot) 'tests/servers/EucaTestServers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'CatalogFixtures.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
     Clear-EucaCloudEnvironment
 
@@ -53,8 +58,10 @@ BeforeAll {
         -replace '"timing": \{[^}]*\}', '"timing": { "bundleStepSeconds": 0.5, "snapshotSeconds": 0.1, "imageSeconds": 0.1 }' `
         -replace '"certs/', ('"' + ($certs -replace '\\', '/') + '/') | Set-Content $config
     $script:storage = Start-EucaObjectStorage
+    # The folder the local cloud serves under /files/ (filled with catalogs below).
+    $script:catalogFolder = New-Item -ItemType Directory (Join-Path $TestDrive 'catalogs') | ForEach-Object FullName
     $script:cloud = Start-EucaLocalCloud -ConfigPath $config -ObjectStorageUrl $storage.Url -PendingSeconds 0.1 `
-        -AdditionalArguments '--conversion-interval-ms', '20'
+        -FilesDirectory $catalogFolder -AdditionalArguments '--conversion-interval-ms', '20'
     $script:session = @{
         ComputeUrl = $cloud.Url; ObjectStorageUrl = $storage.Url; AccessKey = $keys.S3AccessKey; SecretKey = $keys.S3SecretKey
         AccountId = $keys.UserAccountId; Certificate = Join-Path $certs 'user-cert.pem'; PrivateKey = Join-Path $certs 'user-key.pem'
@@ -90,6 +97,15 @@ BeforeAll {
     Copy-Item (Join-Path $certs 'cloud-cert.pem') (Join-Path $template 'cloud-cert.pem')
     # Another cloud's certificate, for converting a manifest to move a bundle there.
     Copy-Item (Join-Path $certs 'second-cloud-cert.pem') (Join-Path $template 'new-cloud-cert.pem')
+    # Catalogs of every generation served under /files/; a saved catalog (./image-catalog.json, its url-meta document
+    # under ./streams) and a folder of euimage packs (./packs) in the workspace.
+    New-TestCatalogFolder -Path $catalogFolder | Out-Null
+    Copy-Item (Join-Path $catalogFolder 'image-catalog.json'), (Join-Path $catalogFolder 'streams'), (Join-Path $catalogFolder 'packs') $template -Recurse
+    # Install-EucaCatalogImage's: images as catalogs ship them (./focal.raw.xz, ./centos7.tar.gz, ./debian.tar.gz) and
+    # images/centos-8.raw.xz, which image-catalog.json names for centos-8, beside the served catalog.
+    New-Item -ItemType Directory (Join-Path $catalogFolder 'images') | Out-Null
+    & bash -c "set -e; cd '$template'; xz -T1 -c disk.raw > focal.raw.xz; cp focal.raw.xz '$catalogFolder/images/centos-8.raw.xz'; tar czf centos7.tar.gz centos7.raw; cp disk.raw debian.raw; tar czf debian.tar.gz debian.raw; rm debian.raw"
+    if ($LASTEXITCODE -ne 0) { throw 'Making the catalog image files failed.' }
     $script:WorkspaceBundles = @{ 'bundles' = 'centos7.img'; '.' = 'centos7.img'; 'b' = 'disk.img' }
     foreach ($folder in $WorkspaceBundles.Keys) {
         New-EucaBundle -Path (Join-Path $template $WorkspaceBundles[$folder]) -Architecture x86_64 -Destination (Join-Path $template $folder) | Out-Null
@@ -120,7 +136,8 @@ BeforeAll {
     New-Item -ItemType Directory (Join-Path $homeDir '.euca') | Out-Null
     Copy-Item (Join-Path $certs 'user-key.pem') (Join-Path $homeDir '.euca/pk.pem')
     $region = @("ec2-url = $($cloud.Url)services/compute", "s3-url = $($storage.Url)", "certificate = $(Join-Path $certs 'cloud-cert.pem')")
-    @('[region localhost]') + $region + @('[region staging]') + $region + @(
+    # [global] eustore-url: Find-EucaCatalogImage without -Uri reads the served eucalyptus-images catalog.
+    @('[global]', "eustore-url = $($cloud.FilesUrl)image-catalog.json") + @('[region localhost]') + $region + @('[region staging]') + $region + @(
         '[user admin]', "key-id = $($keys.S3AccessKey)", "secret-key = $($keys.S3SecretKey)", "account-id = $($keys.UserAccountId)"
     ) | Set-Content (Join-Path $homeDir '.euca/euca2ools.ini')
     $eucarc = Join-Path $TestDrive 'eucarc'
@@ -228,7 +245,7 @@ Describe 'Help example <Number> of <Name>' -Tags 'CI' -ForEach $examples {
         $output = @(& ([scriptblock]::Create($Code)) 2>&1)
         $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $errors | Should -BeNullOrEmpty -Because "example $Number of $Name must run as written"
-        if ((Get-LastCommandName $Code) -like 'Get-Euca*') {
+        if ((Get-LastCommandName $Code) -match '^(Get|Find)-Euca') {
             $output.Count | Should -BeGreaterThan 0 -Because "example $Number of $Name lists something on the local cloud"
         }
     }

@@ -152,18 +152,8 @@ Describe 'The whole image pipeline' -Tags 'CI' {
 
 Describe 'Install-EucaImage with a kernel and a ramdisk' -Tags 'CI' {
     BeforeAll {
-        # Kernels and ramdisks need an administrator. s3rver knows only the S3RVER key, so this cloud gives that key
-        # (and a certificate to verify manifests with) to the admin account instead of the user account.
-        $config = Get-Content -Raw (Join-Path (Get-RepoRoot) 'tests/Euca.Images.LocalCloud/default-cloud.json') | ConvertFrom-Json
-        $admin = $config.accounts | Where-Object accountId -eq '000000000001'
-        $user = $config.accounts | Where-Object accountId -eq '123456789012'
-        $admin.accessKeys += ($user.accessKeys | Where-Object accessKeyId -eq 'S3RVER')
-        $user.accessKeys = @($user.accessKeys | Where-Object accessKeyId -ne 'S3RVER')
-        $admin | Add-Member certificate ([pscustomobject]@{ certificatePath = Join-Path $certs 'user-cert.pem'; privateKeyPath = Join-Path $certs 'user-key.pem' })
-        $user.certificate.certificatePath = Join-Path $certs 'user-cert.pem'; $user.certificate.privateKeyPath = Join-Path $certs 'user-key.pem'
-        $config.cloudCertificate.certificatePath = Join-Path $certs 'cloud-cert.pem'; $config.cloudCertificate.privateKeyPath = Join-Path $certs 'cloud-key.pem'
-        $configPath = Join-Path $TestDrive 'admin-cloud.json'
-        $config | ConvertTo-Json -Depth 20 | Set-Content $configPath
+        # Kernels and ramdisks need an administrator: this cloud gives s3rver's S3RVER key to the admin account.
+        $configPath = New-AdminCloudConfig -Keys $keys -Path (Join-Path $TestDrive 'admin-cloud.json')
         $script:adminCloud = Start-EucaLocalCloud -ConfigPath $configPath -ObjectStorageUrl $storage.Url -PendingSeconds 0.2
         $script:adminConnection = Connect-EucaCloud -ComputeUrl $adminCloud.Url -ObjectStorageUrl $storage.Url -AccessKey 'S3RVER' -SecretKey 'S3RVER' -AccountId '000000000001' -PassThru
         Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey -AccountId $keys.UserAccountId

@@ -162,6 +162,28 @@ function Get-TestSigningArguments {
 
 Export-ModuleMember -Function Get-TestSigningArguments
 
+function New-AdminCloudConfig {
+    <#
+    A local cloud configuration (written to -Path, which is returned) where the S3RVER key is the administrator's:
+    kernels and ramdisks need an administrator, and s3rver knows only that key. Both accounts get the test user's
+    certificate, and the cloud its certificate, to verify manifests with.
+    #>
+    param([Parameter(Mandatory)] [object] $Keys, [Parameter(Mandatory)] [string] $Path)
+    $certs = $Keys.CertificateDirectory
+    $config = Get-Content -Raw (Join-Path (Get-RepoRoot) 'tests/Euca.Images.LocalCloud/default-cloud.json') | ConvertFrom-Json
+    $admin = $config.accounts | Where-Object accountId -eq '000000000001'
+    $user = $config.accounts | Where-Object accountId -eq '123456789012'
+    $admin.accessKeys += ($user.accessKeys | Where-Object accessKeyId -eq 'S3RVER')
+    $user.accessKeys = @($user.accessKeys | Where-Object accessKeyId -ne 'S3RVER')
+    $admin | Add-Member certificate ([pscustomobject]@{ certificatePath = Join-Path $certs 'user-cert.pem'; privateKeyPath = Join-Path $certs 'user-key.pem' })
+    $user.certificate.certificatePath = Join-Path $certs 'user-cert.pem'; $user.certificate.privateKeyPath = Join-Path $certs 'user-key.pem'
+    $config.cloudCertificate.certificatePath = Join-Path $certs 'cloud-cert.pem'; $config.cloudCertificate.privateKeyPath = Join-Path $certs 'cloud-key.pem'
+    $config | ConvertTo-Json -Depth 20 | Set-Content $Path
+    $Path
+}
+
+Export-ModuleMember -Function New-AdminCloudConfig
+
 function Remove-LastImportPart {
     <#
     Deletes the last part of the disk import stored in -Bucket of s3rver (each object is <data>/<bucket>/<key> plus

@@ -5,6 +5,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path (Get-RepoRoot) 'tests/servers/EucaTestServers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'CatalogFixtures.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
     Clear-EucaCloudEnvironment
 
@@ -53,6 +54,7 @@ BeforeAll {
             -Certificate $bundleArgs.Certificate -PrivateKey $bundleArgs.PrivateKey
         Convert-EucaBundleManifest $bundle.ManifestPath -PrivateKey $bundleArgs.PrivateKey -CloudCertificate (Join-Path $certs 'second-cloud-cert.pem') `
             -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Confirm:$false
+        Find-EucaCatalogImage -Path (Join-Path (New-TestCatalogFolder -Path (Join-Path $TestDrive 'catalogs')) 'eustore/catalog')
     )
 
     # The type names of every table view the module ships.

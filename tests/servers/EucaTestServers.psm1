@@ -133,6 +133,10 @@ function Start-EucaLocalCloud {
         # PEM image-bundling certificate and key of the cloud: play another cloud than the default one.
         [string] $CloudCertificate,
         [string] $CloudKey,
+        # A folder served read-only under /files/ (GET/HEAD, ranges, ETag): catalogs and images for the catalog tests.
+        [string] $FilesDirectory,
+        # Cut the first GET of each of those files off after this many bytes (a dropped download, for resume tests).
+        [long] $FilesDropFirstAfter = -1,
         # Further options, such as the disk import timings (see the local cloud's README).
         [string[]] $AdditionalArguments = @()
     )
@@ -145,6 +149,8 @@ function Start-EucaLocalCloud {
     if ($MaxImageSizeGb -ge 0) { $arguments += @('--max-image-size-gb', $MaxImageSizeGb.ToString([cultureinfo]::InvariantCulture)) }
     if ($TlsCertificate) { $arguments += @('--tls-certificate', $TlsCertificate, '--tls-key', $TlsKey) }
     if ($CloudCertificate) { $arguments += @('--cloud-certificate', $CloudCertificate, '--cloud-key', $CloudKey) }
+    if ($FilesDirectory) { $arguments += @('--files-directory', $FilesDirectory) }
+    if ($FilesDropFirstAfter -ge 0) { $arguments += @('--files-drop-first-after', "$FilesDropFirstAfter") }
     $arguments += $AdditionalArguments
     $scheme = if ($TlsCertificate) { 'https' } else { 'http' }
     $server = Start-ServerProcess -FileName 'dotnet' -ArgumentList $arguments `
@@ -153,6 +159,8 @@ function Start-EucaLocalCloud {
         Name    = 'LocalCloud'
         Process = $server.Process
         Url     = "${scheme}://127.0.0.1:$($server.Port)/"
+        # Where -FilesDirectory's files are (empty without it).
+        FilesUrl = if ($FilesDirectory) { "${scheme}://127.0.0.1:$($server.Port)/files/" } else { '' }
     }
 }
 

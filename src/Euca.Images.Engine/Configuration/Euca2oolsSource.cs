@@ -59,6 +59,23 @@ namespace Euca.Images.Engine.Configuration
             return layer;
         }
 
+        /// <summary>
+        /// An option that is not a connection setting (eustore's <c>eustore-url</c>): the selected region's value, else
+        /// the [global] one; null when neither sets it. The region is selected as <see cref="Read"/> selects it without
+        /// -Region (EUCA_DEFAULT_REGION, AWS_DEFAULT_REGION, [global] default-region). Where says which file and section.
+        /// </summary>
+        public static (string Value, string Where)? RegionOrGlobalOption(string option, ConfigurationEnvironment environment)
+        {
+            var config = new Euca2oolsConfig(ConfigFiles(environment));
+            var region = SelectRegion(new CloudSettingsRequest(), environment, config).Region;
+            if (region != null && config.RegionOption(region, option) is ConfigLookupResult found)
+            {
+                return (found.Value, $"euca2ools.ini [region {found.Section}] '{option}' ({found.File})");
+            }
+
+            return config.GlobalOption(option) is string global ? (global, $"euca2ools.ini [global] '{option}'") : ((string, string)?)null;
+        }
+
         /// <summary>The euca2ools configuration files that exist, in the order they are read.</summary>
         public static List<string> ConfigFiles(ConfigurationEnvironment environment) => SearchPatterns(environment).SelectMany(ConfigFileGlob.Expand).ToList();
 

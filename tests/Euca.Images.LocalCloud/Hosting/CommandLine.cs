@@ -9,12 +9,15 @@ namespace Euca.Images.LocalCloud.Hosting;
 /// `--max-image-size-gb G`; for disk imports `--conversion-interval-ms N`, `--import-upload-timeout-seconds N` and
 /// `--import-task-expiration-hours N`; for HTTPS both `--tls-certificate PATH` and `--tls-key PATH` (PEM); and
 /// `--state-directory PATH` to keep the cloud's resources between runs; `--cloud-certificate PATH` and `--cloud-key PATH`
-/// (PEM) to play another cloud, whose bundles are wrapped for another certificate.</summary>
+/// (PEM) to play another cloud, whose bundles are wrapped for another certificate; `--files-directory PATH` to serve that folder's files
+/// under `/files/` (catalogs and images for the catalog tests), and `--files-drop-first-after BYTES` to cut the first GET
+/// of each of those files off after that many bytes (the resume tests).</summary>
 internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid, string? TlsCertificatePath, string? TlsKeyPath)
 {
     private const string Usage = "Usage: [--port N] [--config PATH] [--parent-pid PID] [--object-storage-url URL] [--pending-seconds S] " +
         "[--max-image-size-gb G] [--conversion-interval-ms N] [--import-upload-timeout-seconds N] [--import-task-expiration-hours N] " +
-        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH] [--cloud-certificate PATH --cloud-key PATH]";
+        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH] [--cloud-certificate PATH --cloud-key PATH] " +
+        "[--files-directory PATH [--files-drop-first-after BYTES]]";
 
     public string? ObjectStorageUrl { get; init; }
 
@@ -28,6 +31,9 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
 
     /// <summary>The cloud certificate and key that replace the configuration's (`--cloud-certificate`, `--cloud-key`).</summary>
     public CertificateFiles? CloudCertificate { get; init; }
+    public string? FilesDirectory { get; init; }
+
+    public long? FilesDropFirstAfter { get; init; }
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -42,6 +48,8 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
         string? stateDirectory = null;
         string? cloudCertificatePath = null;
         string? cloudKeyPath = null;
+        string? filesDirectory = null;
+        long? filesDropFirstAfter = null;
         var import = new ImportEnvironment();
         for (int i = 0; i < args.Count; i++)
         {
@@ -78,6 +86,11 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
                     break;
                 case "--cloud-key":
                     cloudKeyPath = Path.GetFullPath(value);
+                case "--files-directory":
+                    filesDirectory = Directory.Exists(value) ? Path.GetFullPath(value) : throw new ArgumentException($"--files-directory '{value}' is not a folder.");
+                    break;
+                case "--files-drop-first-after":
+                    filesDropFirstAfter = ParseInt(args[i], value, 0, int.MaxValue);
                     break;
                 case "--max-image-size-gb":
                     maxImageSizeGb = ParseDouble(args[i], value);
@@ -116,6 +129,8 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
             Import = import,
             StateDirectory = stateDirectory,
             CloudCertificate = cloudCertificatePath is null ? null : new CertificateFiles { CertificatePath = cloudCertificatePath, PrivateKeyPath = cloudKeyPath },
+            FilesDirectory = filesDirectory,
+            FilesDropFirstAfter = filesDropFirstAfter,
         };
     }
 

@@ -103,6 +103,11 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
         var verifier = new SigV4Verifier(id => State.FindCallerByAccessKey(id)?.Key, options.Time);
         var queryVerifier = new QuerySignatureV2Verifier(id => State.FindCallerByAccessKey(id)?.Key, options.Time);
         var endpoint = new QueryEndpoint(State, ActionRegistry.CreateDefault(), verifier, queryVerifier, options.Time, services);
+        if (options.FilesDirectory is { } filesDirectory)
+        {
+            StaticFilesEndpoint.Map(app, filesDirectory, options.FilesDropFirstAfter);
+        }
+
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken);
         conversionWorker = new ConversionWorker(State, options.Time);

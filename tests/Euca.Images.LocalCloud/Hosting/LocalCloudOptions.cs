@@ -48,6 +48,14 @@ public sealed record LocalCloudOptions
     /// <summary>A cloud certificate and key that replace the configuration's, so a second cloud can play another cloud
     /// (bundles wrapped for another certificate). Absolute paths.</summary>
     public CertificateFiles? CloudCertificate { get; init; }
+    /// <summary>A folder whose files are served read-only under `/files/` (`--files-directory`); null serves none.</summary>
+    public string? FilesDirectory { get; init; }
+
+    /// <summary>
+    /// Cut the first GET of each file under `/files/` off after this many body bytes (`--files-drop-first-after`), as a
+    /// flaky mirror does; later GETs of the file are served whole. Null serves every GET whole.
+    /// </summary>
+    public long? FilesDropFirstAfter { get; init; }
 
     /// <summary>Object storage, zones and import timings (`--object-storage-url` and the import options).</summary>
     public ImportEnvironment Import { get; init; } = new();
