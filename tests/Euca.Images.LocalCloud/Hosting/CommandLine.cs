@@ -86,6 +86,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
                     break;
                 case "--cloud-key":
                     cloudKeyPath = Path.GetFullPath(value);
+                    break;
                 case "--files-directory":
                     filesDirectory = Directory.Exists(value) ? Path.GetFullPath(value) : throw new ArgumentException($"--files-directory '{value}' is not a folder.");
                     break;
