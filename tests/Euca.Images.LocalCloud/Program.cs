@@ -26,6 +26,7 @@ try
         HandleProcessSignals = true,
         Import = commandLine.Import,
         StateDirectory = commandLine.StateDirectory,
+        Flavor = commandLine.Flavor,
     });
     Uri url = await host.StartAsync();
     Console.Out.WriteLine($"LocalCloud listening on {url}");

@@ -7,12 +7,12 @@ namespace Euca.Images.LocalCloud.Hosting;
 /// RegisterImage reads manifests and disk imports read their uploads); for registration `--pending-seconds S` and
 /// `--max-image-size-gb G`; for disk imports `--conversion-interval-ms N`, `--import-upload-timeout-seconds N` and
 /// `--import-task-expiration-hours N`; for HTTPS both `--tls-certificate PATH` and `--tls-key PATH` (PEM); and
-/// `--state-directory PATH` to keep the cloud's resources between runs.</summary>
+/// `--state-directory PATH` to keep the cloud's resources between runs; `--flavor aws|eucalyptus` for the cloud it plays.</summary>
 internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid, string? TlsCertificatePath, string? TlsKeyPath)
 {
     private const string Usage = "Usage: [--port N] [--config PATH] [--parent-pid PID] [--object-storage-url URL] [--pending-seconds S] " +
         "[--max-image-size-gb G] [--conversion-interval-ms N] [--import-upload-timeout-seconds N] [--import-task-expiration-hours N] " +
-        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH]";
+        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH] [--flavor aws|eucalyptus]";
 
     public string? ObjectStorageUrl { get; init; }
 
@@ -23,6 +23,8 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
     public ImportEnvironment Import { get; init; } = new();
 
     public string? StateDirectory { get; init; }
+
+    public CloudFlavor Flavor { get; init; }
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -35,6 +37,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
         double? pendingSeconds = null;
         double? maxImageSizeGb = null;
         string? stateDirectory = null;
+        CloudFlavor flavor = CloudFlavor.Eucalyptus;
         var import = new ImportEnvironment();
         for (int i = 0; i < args.Count; i++)
         {
@@ -65,6 +68,14 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
                     break;
                 case "--state-directory":
                     stateDirectory = value;
+                    break;
+                case "--flavor":
+                    flavor = value switch
+                    {
+                        "aws" => CloudFlavor.Aws,
+                        "eucalyptus" => CloudFlavor.Eucalyptus,
+                        _ => throw new ArgumentException($"--flavor '{value}' is not aws or eucalyptus."),
+                    };
                     break;
                 case "--max-image-size-gb":
                     maxImageSizeGb = ParseDouble(args[i], value);
@@ -97,6 +108,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
             MaxImageSizeGb = maxImageSizeGb,
             Import = import,
             StateDirectory = stateDirectory,
+            Flavor = flavor,
         };
     }
 

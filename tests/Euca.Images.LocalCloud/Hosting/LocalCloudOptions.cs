@@ -45,6 +45,9 @@ public sealed record LocalCloudOptions
     /// <summary>A folder that keeps the cloud's resources between runs (`--state-directory`); null keeps them in memory only.</summary>
     public string? StateDirectory { get; init; }
 
+    /// <summary>Eucalyptus (the default) or AWS (`--flavor aws`): id style and the VM Import/Export actions.</summary>
+    public CloudFlavor Flavor { get; init; }
+
     /// <summary>Object storage, zones and import timings (`--object-storage-url` and the import options).</summary>
     public ImportEnvironment Import { get; init; } = new();
 }

@@ -66,7 +66,7 @@ public sealed class ConversionProcessor(CloudState state, TimeProvider time, Htt
             return;
         }
 
-        long length = await CountBytesAsync(response, cancellationToken);
+        long length = await KeepBytesAsync(task, part, response, cancellationToken);
         if (length != part.Length)
         {
             Fail(task, $"Part {part.Index} ({part.Key}) is {length} bytes; the manifest says {part.Length}");
@@ -81,6 +81,7 @@ public sealed class ConversionProcessor(CloudState state, TimeProvider time, Htt
         }
 
         VolumeRecord volume = state.Volumes.Create(task.OwnerId, task.VolumeSize, task.AvailabilityZone, null, now);
+        state.Disks.Rename(task.ConversionTaskId, volume.VolumeId);
         Update(task, t => t with { BytesConverted = t.BytesConverted + length, PartsConverted = t.PartsConverted + 1, VolumeId = volume.VolumeId });
         Update(task, t => t.TaskType == "ImportInstance" ? ImportedInstanceLauncher.Step(state, t, now) : t with { State = ConversionTaskRecord.Completed, StatusMessage = "" });
     }
@@ -188,9 +189,18 @@ public sealed class ConversionProcessor(CloudState state, TimeProvider time, Htt
     private void Update(ConversionTaskRecord task, Func<ConversionTaskRecord, ConversionTaskRecord> change) =>
         state.ConversionTasks.Update(task.ConversionTaskId, current => current.State == ConversionTaskRecord.Active ? change(current) : current);
 
-    private static async Task<long> CountBytesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a part and returns its length. A RAW disk's part is also written at its offset into the task's work file,
+    /// which becomes the volume's bytes; the local cloud does not convert VMDK, so a VMDK import is only counted.
+    /// </summary>
+    private async Task<long> KeepBytesAsync(ConversionTaskRecord task, ImportPartRecord part, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        if (string.Equals(task.Format, "RAW", StringComparison.OrdinalIgnoreCase))
+        {
+            return await state.Disks.WriteAsync(task.ConversionTaskId, part.Start, body, cancellationToken);
+        }
+
         byte[] buffer = new byte[81920];
         long total = 0;
         int read;
