@@ -159,6 +159,34 @@ namespace Euca.Images.Engine.Storage
                 }
             }, ct);
 
+        /// <summary>
+        /// Reads <paramref name="length"/> bytes of an object from <paramref name="start"/> into the buffer with one
+        /// ranged GET; a body that ends early or a dropped connection is retried for the whole range.
+        /// </summary>
+        public Task ReadRangeAsync(string bucket, string key, long start, byte[] buffer, int length, CancellationToken ct) =>
+            RunAsync(async watch =>
+            {
+                var request = new GetObjectRequest { BucketName = bucket, Key = key, ByteRange = new ByteRange(start, start + length - 1) };
+                using (GetObjectResponse response = await _s3.GetObjectAsync(request, watch.Token).ConfigureAwait(false))
+                {
+                    watch.Touch();
+                    Stream body = watch.Watch(response.ResponseStream);
+                    int read = 0;
+                    while (read < length)
+                    {
+                        int n = await body.ReadAsync(buffer, read, length - read, watch.Token).ConfigureAwait(false);
+                        if (n == 0)
+                        {
+                            throw new TransferCorruptedException($"the range from byte {start} ended after {read} of {length} bytes.");
+                        }
+
+                        read += n;
+                    }
+
+                    return read;
+                }
+            }, ct);
+
         /// <summary>Opens an object's body for streaming; only opening is retried (the reader cannot rewind what it consumed).</summary>
         /// <remarks>The stream keeps its stall timer for as long as it is read.</remarks>
         public Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken ct) =>
