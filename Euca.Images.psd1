@@ -22,13 +22,16 @@
         'Formats/Images.Format.ps1xml'
         'Formats/Import.Format.ps1xml'
         'Formats/Instances.Format.ps1xml'
+        'Formats/Migration.Format.ps1xml'
         'Formats/Storage.Format.ps1xml'
         'Formats/Tags.Format.ps1xml'
         'Formats/Volumes.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-EucaCloud'
+        'Convert-EucaBundleManifest'
         'ConvertTo-EucaRawImage'
+        'Copy-EucaImage'
         'Disconnect-EucaCloud'
         'Edit-EucaImageAttribute'
         'Expand-EucaBundle'

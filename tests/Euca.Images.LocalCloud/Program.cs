@@ -27,6 +27,7 @@ try
         Import = commandLine.Import,
         StateDirectory = commandLine.StateDirectory,
         Flavor = commandLine.Flavor,
+        CloudCertificate = commandLine.CloudCertificate,
     });
     Uri url = await host.StartAsync();
     Console.Out.WriteLine($"LocalCloud listening on {url}");

@@ -114,6 +114,9 @@ function Start-EucaLocalCloud {
     Starts the local compute endpoint on a free loopback port and returns its URL and process.
     .PARAMETER TlsCertificate
     A PEM server certificate: the cloud then serves HTTPS with it (and -TlsKey) instead of HTTP.
+    .PARAMETER CloudCertificate
+    A PEM cloud certificate (with -CloudKey) replacing the configuration's, so this cloud plays another cloud; the test
+    pair is certs/second-cloud-cert.pem and certs/second-cloud-key.pem.
     #>
     param(
         [string] $ConfigPath,
@@ -127,16 +130,21 @@ function Start-EucaLocalCloud {
         # PEM server certificate and key: serve HTTPS instead of HTTP.
         [string] $TlsCertificate,
         [string] $TlsKey,
+        # PEM image-bundling certificate and key of the cloud: play another cloud than the default one.
+        [string] $CloudCertificate,
+        [string] $CloudKey,
         # Further options, such as the disk import timings (see the local cloud's README).
         [string[]] $AdditionalArguments = @()
     )
     if ([bool]$TlsCertificate -ne [bool]$TlsKey) { throw '-TlsCertificate and -TlsKey go together.' }
+    if ([bool]$CloudCertificate -ne [bool]$CloudKey) { throw '-CloudCertificate and -CloudKey go together.' }
     $arguments = @((Get-EucaLocalCloudAssembly -Configuration $Configuration), '--port', '0', '--parent-pid', "$PID")
     if ($ConfigPath) { $arguments += @('--config', $ConfigPath) }
     if ($ObjectStorageUrl) { $arguments += @('--object-storage-url', $ObjectStorageUrl) }
     if ($PendingSeconds -ge 0) { $arguments += @('--pending-seconds', $PendingSeconds.ToString([cultureinfo]::InvariantCulture)) }
     if ($MaxImageSizeGb -ge 0) { $arguments += @('--max-image-size-gb', $MaxImageSizeGb.ToString([cultureinfo]::InvariantCulture)) }
     if ($TlsCertificate) { $arguments += @('--tls-certificate', $TlsCertificate, '--tls-key', $TlsKey) }
+    if ($CloudCertificate) { $arguments += @('--cloud-certificate', $CloudCertificate, '--cloud-key', $CloudKey) }
     $arguments += $AdditionalArguments
     $scheme = if ($TlsCertificate) { 'https' } else { 'http' }
     $server = Start-ServerProcess -FileName 'dotnet' -ArgumentList $arguments `

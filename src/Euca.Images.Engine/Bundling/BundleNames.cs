@@ -12,6 +12,19 @@ namespace Euca.Images.Engine.Bundling
         public static string ManifestFileName(string prefix) => prefix + ".manifest.xml";
 
         /// <summary>
+        /// Where a converted manifest goes by default: <c>PREFIX.converted.manifest.xml</c> beside the original, so the
+        /// original is kept and the parts, which the manifest names by file name, are still beside it.
+        /// </summary>
+        public static string ConvertedManifestFileName(string manifestFileName)
+        {
+            const string suffix = ".manifest.xml";
+            string prefix = manifestFileName.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                ? manifestFileName.Substring(0, manifestFileName.Length - suffix.Length)
+                : manifestFileName;
+            return ManifestFileName(prefix + ".converted");
+        }
+
+        /// <summary>
         /// The prefix becomes file names here and object keys in storage, and is the name of the unbundled file, so
         /// it must be a plain file name.
         /// </summary>

@@ -1,3 +1,4 @@
+using Euca.Images.LocalCloud.Configuration;
 using Euca.Images.LocalCloud.State;
 using System.Globalization;
 
@@ -7,12 +8,13 @@ namespace Euca.Images.LocalCloud.Hosting;
 /// RegisterImage reads manifests and disk imports read their uploads); for registration `--pending-seconds S` and
 /// `--max-image-size-gb G`; for disk imports `--conversion-interval-ms N`, `--import-upload-timeout-seconds N` and
 /// `--import-task-expiration-hours N`; for HTTPS both `--tls-certificate PATH` and `--tls-key PATH` (PEM); and
-/// `--state-directory PATH` to keep the cloud's resources between runs; `--flavor aws|eucalyptus` for the cloud it plays.</summary>
+/// `--state-directory PATH` to keep the cloud's resources between runs; `--cloud-certificate PATH` and `--cloud-key PATH`
+/// (PEM) to play another cloud, whose bundles are wrapped for another certificate; `--flavor aws|eucalyptus` for the cloud it plays.</summary>
 internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid, string? TlsCertificatePath, string? TlsKeyPath)
 {
     private const string Usage = "Usage: [--port N] [--config PATH] [--parent-pid PID] [--object-storage-url URL] [--pending-seconds S] " +
         "[--max-image-size-gb G] [--conversion-interval-ms N] [--import-upload-timeout-seconds N] [--import-task-expiration-hours N] " +
-        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH] [--flavor aws|eucalyptus]";
+        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH] [--cloud-certificate PATH --cloud-key PATH] [--flavor aws|eucalyptus]";
 
     public string? ObjectStorageUrl { get; init; }
 
@@ -26,6 +28,9 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
 
     public CloudFlavor Flavor { get; init; }
 
+    /// <summary>The cloud certificate and key that replace the configuration's (`--cloud-certificate`, `--cloud-key`).</summary>
+    public CertificateFiles? CloudCertificate { get; init; }
+
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         int port = 0;
@@ -38,6 +43,8 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
         double? maxImageSizeGb = null;
         string? stateDirectory = null;
         CloudFlavor flavor = CloudFlavor.Eucalyptus;
+        string? cloudCertificatePath = null;
+        string? cloudKeyPath = null;
         var import = new ImportEnvironment();
         for (int i = 0; i < args.Count; i++)
         {
@@ -77,6 +84,12 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
                         _ => throw new ArgumentException($"--flavor '{value}' is not aws or eucalyptus."),
                     };
                     break;
+                case "--cloud-certificate":
+                    cloudCertificatePath = Path.GetFullPath(value);
+                    break;
+                case "--cloud-key":
+                    cloudKeyPath = Path.GetFullPath(value);
+                    break;
                 case "--max-image-size-gb":
                     maxImageSizeGb = ParseDouble(args[i], value);
                     break;
@@ -101,6 +114,11 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
             throw new ArgumentException($"--tls-certificate and --tls-key go together. {Usage}");
         }
 
+        if ((cloudCertificatePath is null) != (cloudKeyPath is null))
+        {
+            throw new ArgumentException($"--cloud-certificate and --cloud-key go together. {Usage}");
+        }
+
         return new CommandLine(port, configPath, parentPid, tlsCertificatePath, tlsKeyPath)
         {
             ObjectStorageUrl = objectStorageUrl,
@@ -109,6 +127,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
             Import = import,
             StateDirectory = stateDirectory,
             Flavor = flavor,
+            CloudCertificate = cloudCertificatePath is null ? null : new CertificateFiles { CertificatePath = cloudCertificatePath, PrivateKeyPath = cloudKeyPath },
         };
     }
 

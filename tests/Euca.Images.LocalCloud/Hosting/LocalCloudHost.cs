@@ -41,6 +41,18 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
         (CloudConfig config, string baseDirectory) = options.Config is { } given
             ? (given, options.ConfigBaseDirectory ?? AppContext.BaseDirectory)
             : CloudConfigLoader.Load(options.ConfigPath);
+        if (options.CloudCertificate is { } cloudCertificate)
+        {
+            config = new CloudConfig
+            {
+                CloudCertificate = cloudCertificate,
+                Accounts = config.Accounts,
+                Images = config.Images,
+                Compute = config.Compute,
+                Registration = config.Registration,
+            };
+        }
+
         bool aws = options.Flavor == CloudFlavor.Aws;
         State = CloudStateFactory.Create(config, baseDirectory, options.Flavor);
         State.Disks = options.StateDirectory is { } keptIn

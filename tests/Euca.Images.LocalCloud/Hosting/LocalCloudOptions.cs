@@ -48,6 +48,10 @@ public sealed record LocalCloudOptions
     /// <summary>Eucalyptus (the default) or AWS (`--flavor aws`): id style and the VM Import/Export actions.</summary>
     public CloudFlavor Flavor { get; init; }
 
+    /// <summary>A cloud certificate and key that replace the configuration's, so a second cloud can play another cloud
+    /// (bundles wrapped for another certificate). Absolute paths.</summary>
+    public CertificateFiles? CloudCertificate { get; init; }
+
     /// <summary>Object storage, zones and import timings (`--object-storage-url` and the import options).</summary>
     public ImportEnvironment Import { get; init; } = new();
 }

@@ -25,5 +25,12 @@ namespace Euca.Images.Engine.Bundling.Manifest
             if (signerCertificate == null) throw new ArgumentNullException(nameof(signerCertificate));
             return ManifestSignature.Verify(_signedBytes, Manifest.Signature, signerCertificate);
         }
+
+        /// <summary>Checks the signature with the signer's key (a converter holds the private key, not always the certificate).</summary>
+        public SignatureCheck VerifySignature(System.Security.Cryptography.RSA signerKey)
+        {
+            if (signerKey == null) throw new ArgumentNullException(nameof(signerKey));
+            return ManifestSignature.Verify(_signedBytes, Manifest.Signature, signerKey);
+        }
     }
 }

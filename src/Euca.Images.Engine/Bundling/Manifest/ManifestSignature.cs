@@ -17,22 +17,30 @@ namespace Euca.Images.Engine.Bundling.Manifest
         {
             if (signedBytes == null) throw new ArgumentNullException(nameof(signedBytes));
             if (certificate == null) throw new ArgumentNullException(nameof(certificate));
+            using (RSA publicKey = CertificateLoader.FromCertificate(certificate).GetRSAPublicKey()!)
+            {
+                return Verify(signedBytes, signatureHex, publicKey);
+            }
+        }
+
+        /// <summary>Checks the signature with an RSA key: a public key, or the public half of the signer's private key.</summary>
+        public static SignatureCheck Verify(byte[] signedBytes, string? signatureHex, RSA key)
+        {
+            if (signedBytes == null) throw new ArgumentNullException(nameof(signedBytes));
+            if (key == null) throw new ArgumentNullException(nameof(key));
             string trimmed = (signatureHex ?? "").Trim();
             if (trimmed.Length == 0 || trimmed == BundleManifest.UnsignedSignature) return SignatureCheck.Unsigned;
             if (!HexEncoding.TryDecode(trimmed, out byte[] signature)) return SignatureCheck.Invalid;
-            using (RSA publicKey = CertificateLoader.FromCertificate(certificate).GetRSAPublicKey()!)
+            try
             {
-                try
-                {
-                    return publicKey.VerifyData(signedBytes, signature, HashAlgorithmName.SHA1, RSASignaturePadding.Pkcs1)
-                        ? SignatureCheck.Valid
-                        : SignatureCheck.Invalid;
-                }
-                catch (CryptographicException)
-                {
-                    // Some platforms throw rather than return false for a signature of the wrong length.
-                    return SignatureCheck.Invalid;
-                }
+                return key.VerifyData(signedBytes, signature, HashAlgorithmName.SHA1, RSASignaturePadding.Pkcs1)
+                    ? SignatureCheck.Valid
+                    : SignatureCheck.Invalid;
+            }
+            catch (CryptographicException)
+            {
+                // Some platforms throw rather than return false for a signature of the wrong length.
+                return SignatureCheck.Invalid;
             }
         }
 

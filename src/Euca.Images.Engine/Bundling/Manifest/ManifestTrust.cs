@@ -24,16 +24,30 @@ namespace Euca.Images.Engine.Bundling.Manifest
                 return false;
             }
 
-            switch (document.VerifySignature(signer))
+            Enforce(document.VerifySignature(signer), $"'{signer.Subject}'", source);
+            return true;
+        }
+
+        /// <summary>Throws <c>ManifestSignatureInvalid</c> or <c>ManifestUnsigned</c> unless the signer's key verifies the manifest.</summary>
+        /// <param name="signerName">How the key is named in the error, for example "the private key 'pk.pem'".</param>
+        public static void Verify(ManifestDocument document, System.Security.Cryptography.RSA signerKey, string signerName, string source)
+        {
+            if (document == null) throw new ArgumentNullException(nameof(document));
+            Enforce(document.VerifySignature(signerKey), signerName, source);
+        }
+
+        private static void Enforce(SignatureCheck check, string signerName, string source)
+        {
+            switch (check)
             {
                 case SignatureCheck.Valid:
-                    return true;
+                    return;
                 case SignatureCheck.Unsigned:
                     throw new EucaException(ErrorIds.ManifestUnsigned, EucaErrorCategory.SecurityError,
-                        $"The manifest '{source}' is UNSIGNED, so it cannot be verified with '{signer.Subject}'; it was not used.", source);
+                        $"The manifest '{source}' is UNSIGNED, so it cannot be verified with {signerName}; it was not used.", source);
                 default:
                     throw new EucaException(ErrorIds.ManifestSignatureInvalid, EucaErrorCategory.SecurityError,
-                        $"The signature of the manifest '{source}' does not verify with '{signer.Subject}': the manifest was changed or signed by another key. It was not used.",
+                        $"The signature of the manifest '{source}' does not verify with {signerName}: the manifest was changed or signed by another key. It was not used.",
                         source);
             }
         }

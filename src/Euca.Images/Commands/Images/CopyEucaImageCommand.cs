@@ -1,0 +1,193 @@
+using System.Collections;
+using System.Management.Automation;
+using Euca.Images.Arguments;
+using Euca.Images.Commands.Migration;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Cloud.Vocabulary;
+using Euca.Images.Engine.Configuration;
+using Euca.Images.Engine.Images;
+using Euca.Images.Engine.Storage;
+using Euca.Images.Engine.Workflows.ImageCopy;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Images
+{
+    /// <summary>Copies an image from one cloud to another and registers it there.</summary>
+    /// <remarks>
+    /// <para>For an instance-store image (Eucalyptus or AWS) whose bundle you can read, the bundle's parts are copied
+    /// from the source bucket to -Bucket at the destination, several at a time, each held in memory only while it is
+    /// copied (no local copy of the bundle) and checked against the SHA-1 its manifest lists before it is sent on. The
+    /// manifest is converted for the destination cloud's certificate (as Convert-EucaBundleManifest does: your copy
+    /// of the bundle key is opened with -PrivateKey and wrapped again; the image data is never decrypted) and stored
+    /// last, then registered with the source image's architecture, virtualization type, platform and description,
+    /// unless -Name or -Description say otherwise, and tagged with -Tag.</para>
+    /// <para>A paravirtual image boots a kernel and ramdisk, which have other ids at the destination: -KernelId and
+    /// -RamdiskId name them, else the destination's kernel and ramdisk with the source ones' names (or Name tags) are
+    /// used. When none is found the command fails before copying anything.</para>
+    /// <para>The destination is -DestinationConnection, else the connection of this call (-Connection, -ProfileName,
+    /// -Region, or the session's); its cloud certificate comes from -CloudCertificate, its settings or its bootstrap
+    /// service. Use Connect-EucaCloud -NoDefault to hold a connection to each cloud.</para>
+    /// <para>A failure, a corrupt source part or Ctrl+C leaves no registered image and no manifest at the
+    /// destination. The verified parts already copied stay there: the error (or the warning on Ctrl+C) prints the
+    /// command with -Resume that finishes the copy without sending them again, and the Remove-EucaBundle command that
+    /// removes them instead.</para>
+    /// <para>An EBS-backed source is refused with ImageCopyEbsSourceUnsupported: Eucalyptus has no image export.
+    /// Run an instance of it and make an instance-store image with New-EucaImage, or export the root volume's data
+    /// and import it with New-EucaEbsImage.</para>
+    /// </remarks>
+    /// <example>
+    /// <title>Copy an image to another cloud</title>
+    /// <code>$source = Connect-EucaCloud -ProfileName source -NoDefault
+    /// $destination = Connect-EucaCloud -ProfileName destination -NoDefault
+    /// Copy-EucaImage -SourceImageId emi-0a1b2c3d -SourceConnection $source -DestinationConnection $destination -Bucket copied-images -PrivateKey ~/.euca/pk.pem</code>
+    /// <para>Emits the registered copy at the destination, with the source's name, architecture and description.</para>
+    /// </example>
+    /// <example>
+    /// <title>Copy a paravirtual image onto the destination's kernel, tagged, and resume after an interruption</title>
+    /// <code>Copy-EucaImage -SourceImageId emi-0a1b2c3d -SourceConnection $source -Bucket copied-images -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Tag @{ origin = 'lab' } -Resume</code>
+    /// <para>Copies into the session's cloud; -Resume keeps the parts an interrupted copy already stored when they verify.</para>
+    /// </example>
+    /// <seealso cref="Euca.Images.Commands.Migration.ConvertEucaBundleManifestCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Cloud.ConnectEucaCloudCommand"/>
+    /// <seealso cref="Euca.Images.Commands.Storage.RemoveEucaBundleCommand"/>
+    /// <seealso href="about_Euca.Images_Bundles"/>
+    [Cmdlet(VerbsCommon.Copy, "EucaImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ImageInfo))]
+    public sealed class CopyEucaImageCommand : MigrationCmdlet
+    {
+        /// <summary>The image to copy, at the source cloud.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ImageId")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ImageIdCompleter))]
+        public string? SourceImageId { get; set; }
+
+        /// <summary>The cloud the image is at (Connect-EucaCloud -NoDefault).</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNull]
+        public CloudConnection? SourceConnection { get; set; }
+
+        /// <summary>The cloud to copy to; by default the connection of this call (-Connection, -ProfileName, -Region or the session's).</summary>
+        [Parameter]
+        public CloudConnection? DestinationConnection { get; set; }
+
+        /// <summary>The destination bucket for the bundle (created if missing).</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketCompleter))]
+        public string? Bucket { get; set; }
+
+        /// <summary>A folder inside the destination bucket for the bundle's objects.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(KeyPrefixCompleter))]
+        public string? KeyPrefix { get; set; }
+
+        /// <summary>The copy's name; by default the source image's.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
+        public string? Name { get; set; }
+
+        /// <summary>The copy's description; by default the source image's.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
+        public string? Description { get; set; }
+
+        /// <summary>The destination's kernel (eki-...) for a paravirtual image; by default the one named like the source's kernel.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(KernelIdCompleter))]
+        public string? KernelId { get; set; }
+
+        /// <summary>The destination's ramdisk (eri-...) for a paravirtual image; by default the one named like the source's ramdisk.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(RamdiskIdCompleter))]
+        public string? RamdiskId { get; set; }
+
+        /// <summary>Tags for the copy, as @{ key = 'value' }, added right after it is registered (a failure to tag undoes the registration).</summary>
+        [Parameter]
+        public Hashtable? Tag { get; set; }
+
+        /// <summary>Keep the parts an interrupted copy already stored at the destination when they match the verified source parts.</summary>
+        [Parameter]
+        public SwitchParameter Resume { get; set; }
+
+        /// <summary>Your private key, which opens your copy of the bundle key and signs the new manifest; by default the source connection's (EC2_PRIVATE_KEY).</summary>
+        [Parameter]
+        public string? PrivateKey { get; set; }
+
+        /// <summary>A user certificate to wrap your copy of the bundle key for, instead of keeping the source's copy.</summary>
+        [Parameter]
+        public CertificateArgument? Certificate { get; set; }
+
+        /// <summary>The destination cloud's image-bundling certificate; by default the destination connection's, or its bootstrap service's.</summary>
+        [Parameter]
+        [Alias("Ec2Certificate")]
+        public CertificateArgument? CloudCertificate { get; set; }
+
+        /// <summary>The canned ACL of the copied objects (default aws-exec-read, which the cloud needs to read them).</summary>
+        [Parameter]
+        [ValidateSet(BundleAcl.AwsExecRead, BundleAcl.PublicRead, BundleAcl.Ec2BundleRead)]
+        public string Acl { get; set; } = BundleAcl.AwsExecRead;
+
+        /// <summary>Copy even where a registered image's bundle is stored at the destination (same bucket, folder and name), replacing that bundle.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>How many parts are copied at once (each held in memory while it is copied).</summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int ThrottleLimit { get; set; } = BundleUploadTarget.DefaultThrottleLimit;
+
+        /// <inheritdoc />
+        protected override void RequireSettings(CloudSettings settings) =>
+            settings.Require(CloudSettingNames.ComputeUrl, CloudSettingNames.ObjectStorageUrl, CloudSettingNames.AccessKey, CloudSettingNames.SecretKey);
+
+        /// <inheritdoc />
+        protected override void ProcessEucaRecord()
+        {
+            if (!TryCheckId(ResourceIdPattern.Image, SourceImageId, out string imageId))
+            {
+                return;
+            }
+
+            CloudConnection destination = DestinationConnection ?? CurrentConnection;
+            if (!ShouldProcess($"{imageId} at {SourceConnection}", $"Copy into bucket '{Bucket}' at {destination} and register it there"))
+            {
+                return;
+            }
+
+            var target = new BundleUploadTarget(Bucket!) { KeyPrefix = KeyPrefix, Acl = Acl, ThrottleLimit = ThrottleLimit };
+            target.ReplaceCheck = BundleReplaceGuard.For(this, destination, Force);
+            string? keyPath = PrivateKey ?? SourceConnection!.Settings.PrivateKeyPath ?? destination.Settings.PrivateKeyPath;
+            var request = new ImageCopyRequest(imageId, target, RequirePrivateKey(keyPath, null), CloudCertificateOf(CloudCertificate, destination))
+            {
+                PrivateKeyName = $"the private key '{keyPath}'",
+                UserCertificate = new KeyMaterialResolver(this).Certificate(Certificate, null),
+                Name = Name,
+                Description = Description,
+                KernelId = KernelId,
+                RamdiskId = RamdiskId,
+                Tags = TagArguments.From(Tag),
+                Resume = Resume,
+                ResumeCommand = ResumeCommand(),
+            };
+            var copier = new ImageCopier(SourceConnection!, destination);
+            ImageInfo copy = RunReportingWhenStopped("The copy was stopped.", copier.DescribeLeftovers,
+                (progress, token) => copier.CopyAsync(request, progress, token), imageId);
+            WriteObject(copy);
+        }
+
+        /// <summary>This command line with -Resume: the connections are the caller's variables, so the line as typed is the one to repeat.</summary>
+        private string ResumeCommand()
+        {
+            string line = MyInvocation.Line?.Trim() ?? string.Empty;
+            if (line.Length == 0 || line.IndexOf('|') >= 0 || line.IndexOf('\n') >= 0)
+            {
+                line = $"Copy-EucaImage -SourceImageId {SourceImageId} -SourceConnection <source> -Bucket {Bucket}" +
+                    (KeyPrefix is null ? string.Empty : $" -KeyPrefix {KeyPrefix}") + " ...";
+            }
+
+            return System.Text.RegularExpressions.Regex.IsMatch(line, @"\s-Resume\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase) ? line : line + " -Resume";
+        }
+    }
+}
