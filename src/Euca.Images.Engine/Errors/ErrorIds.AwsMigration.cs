@@ -53,6 +53,12 @@ namespace Euca.Images.Engine.Errors
         public static readonly ErrorId MigrationExportDeleteFailed = new ErrorId(nameof(MigrationExportDeleteFailed));
 
         /// <summary>
+        /// Uploading the image's disk to the destination's S3 bucket (or checking or deleting it there) failed; the
+        /// message names the bucket, key and answer. Fix access to the bucket and copy again: a complete upload is reused.
+        /// </summary>
+        public static readonly ErrorId MigrationUploadFailed = new ErrorId(nameof(MigrationUploadFailed));
+
+        /// <summary>
         /// An import-snapshot task ended deleted: it was cancelled, or AWS could not read or convert the disk (the
         /// status message gives AWS's ClientError). Fix the cause and copy again; the uploaded disk is reused.
         /// </summary>

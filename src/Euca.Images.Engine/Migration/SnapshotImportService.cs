@@ -44,9 +44,7 @@ namespace Euca.Images.Engine.Migration
             ImportSnapshotResponse response = await _connection.CallComputeAsync((ec2, ct) => ec2.ImportSnapshotAsync(request, ct), bucket + "/" + key, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(response.ImportTaskId))
             {
-                throw new EucaException(ErrorIds.MigrationImportUnsupported, EucaErrorCategory.NotImplemented,
-                    "The destination cloud cannot import a snapshot (its ImportSnapshot answered without a task; Eucalyptus has only a stub). " +
-                    "Copy to Eucalyptus without -Ebs, or use New-EucaEbsImage there.", _connection.ComputeUrl);
+                throw Unsupported(_connection);
             }
 
             return SnapshotImportTaskInfo.From(response.ImportTaskId, response.SnapshotTaskDetail);
@@ -92,6 +90,11 @@ namespace Euca.Images.Engine.Migration
 
             return done;
         }
+
+        internal static EucaException Unsupported(CloudConnection connection) =>
+            new EucaException(ErrorIds.MigrationImportUnsupported, EucaErrorCategory.NotImplemented,
+                $"The destination cloud {connection.ComputeUrl} cannot import a snapshot (it has no ImportSnapshot, or only Eucalyptus' stub that answers " +
+                "without a task). Copy to Eucalyptus without -Ebs, or use New-EucaEbsImage there.", connection.ComputeUrl);
 
         /// <summary>CancelImportTask; a task that has already ended is left as it is.</summary>
         public async Task CancelAsync(string importTaskId)

@@ -82,4 +82,11 @@ namespace Euca.Images.Engine.Tests.Support
             return new CloudConnection(settings, new CloudConnectionOptions { MaxErrorRetry = 0, ObjectStorageTimeout = TimeSpan.FromSeconds(20) });
         }
     }
+
+    /// <summary>The migration tests share one pair of clouds and run one at a time (they switch the proxy's faults).</summary>
+    [CollectionDefinition(Name)]
+    public sealed class MigrationCloudsCollection : ICollectionFixture<MigrationClouds>
+    {
+        public const string Name = "migration clouds";
+    }
 }

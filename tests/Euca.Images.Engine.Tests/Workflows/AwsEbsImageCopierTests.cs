@@ -21,7 +21,8 @@ namespace Euca.Images.Engine.Tests.Workflows
     /// with its own s3rver: the bytes arrive unchanged, a failure half way registers nothing and a second run finishes
     /// with the same export, Ctrl+C cancels the export task, and a Eucalyptus source is refused with the route.
     /// </summary>
-    public sealed class AwsEbsImageCopierTests : IClassFixture<MigrationClouds>
+    [Collection(MigrationCloudsCollection.Name)]
+    public sealed class AwsEbsImageCopierTests
     {
         private const int DiskBytes = 5 * 1024 * 1024 + 4096;
         private readonly MigrationClouds _clouds;
