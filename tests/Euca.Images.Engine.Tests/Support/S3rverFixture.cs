@@ -70,13 +70,15 @@ namespace Euca.Images.Engine.Tests.Support
         public static CloudConnection Connect(Uri url, TimeSpan? timeout = null) =>
             Connect(url, new CloudConnectionOptions { ObjectStorageTimeout = timeout ?? TimeSpan.FromSeconds(20) });
 
-        public static CloudConnection Connect(Uri url, CloudConnectionOptions options)
+        /// <param name="computeUrl">A compute endpoint (a local cloud) for workflows that also register images.</param>
+        public static CloudConnection Connect(Uri url, CloudConnectionOptions options, Uri? computeUrl = null)
         {
             string empty = Path.Combine(Path.GetTempPath(), "no-config-" + Guid.NewGuid().ToString("N"));
             var environment = new ConfigurationEnvironment(new Dictionary<string, string>(), empty, empty, Path.GetTempPath(), Path.GetTempPath());
             CloudSettings settings = CloudSettingsResolver.Resolve(new CloudSettingsRequest
             {
                 ObjectStorageUrl = url.ToString(),
+                ComputeUrl = computeUrl?.ToString(),
                 AccessKey = "S3RVER",
                 SecretKey = "S3RVER",
                 Environment = environment,

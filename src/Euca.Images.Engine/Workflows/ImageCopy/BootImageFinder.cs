@@ -37,6 +37,19 @@ namespace Euca.Images.Engine.Workflows.ImageCopy
             : image.RamdiskId == null ? null
             : await FindAsync(image.RamdiskId, ImageKind.Ramdisk, ErrorIds.ImageCopyRamdiskNotFound, "-RamdiskId", ct).ConfigureAwait(false);
 
+        /// <summary>
+        /// By name, then by Name tag; each among the user's own and launchable images, then among public ones (a cloud's
+        /// kernels usually belong to its administrator and are public, which neither Owner=self nor ExecutableBy=self lists).
+        /// </summary>
+        private static IEnumerable<ImageQuery> Candidates(string name, ImageKind kind)
+        {
+            var byTag = new Dictionary<string, string> { ["Name"] = name };
+            yield return new ImageQuery { Names = new[] { name }, ImageTypes = new[] { kind } };
+            yield return new ImageQuery { Names = new[] { name }, ImageTypes = new[] { kind }, ExecutableBy = new[] { "all" } };
+            yield return new ImageQuery { Tags = byTag, ImageTypes = new[] { kind } };
+            yield return new ImageQuery { Tags = byTag, ImageTypes = new[] { kind }, ExecutableBy = new[] { "all" } };
+        }
+
         private async Task<string> FindAsync(string sourceId, ImageKind kind, ErrorId notFound, string parameter, CancellationToken ct)
         {
             string what = kind.ToString().ToLowerInvariant();
@@ -50,11 +63,7 @@ namespace Euca.Images.Engine.Workflows.ImageCopy
             }
 
             var service = new ImageService(_destination);
-            foreach (ImageQuery query in new[]
-            {
-                new ImageQuery { Names = new[] { name }, ImageTypes = new[] { kind } },
-                new ImageQuery { Tags = new Dictionary<string, string> { ["Name"] = name }, ImageTypes = new[] { kind } },
-            })
+            foreach (ImageQuery query in Candidates(name, kind))
             {
                 ResourceListing<ImageInfo> found = await service.GetImagesAsync(query, ct).ConfigureAwait(false);
                 // Several matches (the same kernel installed twice): the newest, as a fresh install would use.

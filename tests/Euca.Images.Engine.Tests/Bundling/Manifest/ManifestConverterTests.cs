@@ -17,7 +17,7 @@ namespace Euca.Images.Engine.Tests.Bundling.Manifest
         private readonly X509Certificate2 _userCert = CertificateLoader.Load(Euca2oolsTestData.Key("user-cert.pem"));
 
         private static ManifestConversionRequest ForSecondCloud() =>
-            new ManifestConversionRequest(StorageTestBundle.UserKey(), SecondCloudKeys.Certificate()) { PrivateKeyName = "user-key.pem" };
+            new ManifestConversionRequest(StorageTestBundle.UserKey(), LocalCloudKeys.SecondCloudCertificate()) { PrivateKeyName = "user-key.pem" };
 
         [Fact]
         public async Task TheConvertedManifestOpensWithTheOtherCloudsKeyAndTheUsersKeyAndItsSignatureVerifies()
@@ -33,7 +33,7 @@ namespace Euca.Images.Engine.Tests.Bundling.Manifest
             ManifestDocument converted = ManifestReader.ReadFile(result.Destination);
             Assert.Equal(SignatureCheck.Valid, converted.VerifySignature(_userCert));
             BundleKeyMaterial source = ManifestReader.ReadFile(bundle.ManifestPath).Manifest.UnwrapKey(StorageTestBundle.UserKey()).Material;
-            UnwrappedBundleKey byCloud = converted.Manifest.UnwrapKey(SecondCloudKeys.Key());
+            UnwrappedBundleKey byCloud = converted.Manifest.UnwrapKey(LocalCloudKeys.SecondCloudKey());
             Assert.Equal(BundleKeyCopy.Cloud, byCloud.Source);
             Assert.Equal((source.KeyHex, source.IvHex), (byCloud.Material.KeyHex, byCloud.Material.IvHex));
             Assert.Equal(BundleKeyCopy.User, converted.Manifest.UnwrapKey(StorageTestBundle.UserKey()).Source);
@@ -55,7 +55,7 @@ namespace Euca.Images.Engine.Tests.Bundling.Manifest
             BundleInfo bundle = await StorageTestBundle.CreateAsync(temp, "disk.img");
             ManifestConversionResult result = ManifestFileConverter.Convert(bundle.ManifestPath, null, false, ForSecondCloud());
 
-            ExpandedImage image = await BundleExpander.ExpandAsync(result.Destination, bundle.Directory, temp.File("out"), SecondCloudKeys.Key(), _userCert,
+            ExpandedImage image = await BundleExpander.ExpandAsync(result.Destination, bundle.Directory, temp.File("out"), LocalCloudKeys.SecondCloudKey(), _userCert,
                 false, null, CancellationToken.None);
 
             Assert.Equal(File.ReadAllBytes(temp.File("disk.img")), File.ReadAllBytes(image.Path));
@@ -100,7 +100,7 @@ namespace Euca.Images.Engine.Tests.Bundling.Manifest
         {
             using var temp = new TempDirectory();
             BundleInfo bundle = await StorageTestBundle.CreateAsync(temp, "disk.img");
-            var request = new ManifestConversionRequest(SecondCloudKeys.Key(), SecondCloudKeys.Certificate());
+            var request = new ManifestConversionRequest(LocalCloudKeys.SecondCloudKey(), LocalCloudKeys.SecondCloudCertificate());
 
             var error = Assert.Throws<EucaException>(() => ManifestFileConverter.Convert(bundle.ManifestPath, null, false, request));
 
@@ -124,7 +124,7 @@ namespace Euca.Images.Engine.Tests.Bundling.Manifest
             ManifestConversionResult inPlace = ManifestFileConverter.Convert(bundle.ManifestPath, null, true, ForSecondCloud());
 
             Assert.Equal(bundle.ManifestPath, inPlace.Destination);
-            Assert.Equal(BundleKeyCopy.Cloud, ManifestReader.ReadFile(bundle.ManifestPath).Manifest.UnwrapKey(SecondCloudKeys.Key()).Source);
+            Assert.Equal(BundleKeyCopy.Cloud, ManifestReader.ReadFile(bundle.ManifestPath).Manifest.UnwrapKey(LocalCloudKeys.SecondCloudKey()).Source);
             Assert.Equal("keep me", File.ReadAllText(converted));
         }
 
