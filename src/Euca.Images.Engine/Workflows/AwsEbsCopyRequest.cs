@@ -36,6 +36,9 @@ namespace Euca.Images.Engine.Workflows
 
         public string AvailabilityZone { get; }
 
+        /// <summary>A folder in the import bucket above the per-import folder.</summary>
+        public string? ImportKeyPrefix { get; set; }
+
         /// <summary>The new image's name; by default the source's.</summary>
         public string? Name { get; set; }
 

@@ -61,7 +61,11 @@ namespace Euca.Images.Engine.Workflows
                 StoredObjectDiskSource disk = await OpenExportAsync(export, ct).ConfigureAwait(false);
 
                 stage = "importing the disk into the destination";
-                EbsImageRequest ebs = ImageRequest(request, source, new VolumeImportRequest(disk, request.ImportBucket, request.AvailabilityZone) { Upload = request.Upload });
+                EbsImageRequest ebs = ImageRequest(request, source, new VolumeImportRequest(disk, request.ImportBucket, request.AvailabilityZone)
+                {
+                    Upload = request.Upload,
+                    KeyPrefix = request.ImportKeyPrefix,
+                });
                 journal.Import = ebs.Journal;
                 ImageInfo image = await new EbsImageInstaller(_destination).InstallAsync(ebs, progress, ct).ConfigureAwait(false);
 

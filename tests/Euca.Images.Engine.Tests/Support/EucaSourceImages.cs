@@ -1,12 +1,9 @@
 using System;
-using System.IO;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Bundling.Manifest;
 using Euca.Images.Engine.Cloud;
-using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Images.Registration;
 using Euca.Images.Engine.Storage;
@@ -14,18 +11,16 @@ using Euca.Images.Engine.Storage;
 namespace Euca.Images.Engine.Tests.Support
 {
     /// <summary>An instance-store image in the Eucalyptus local cloud: a disk bundled for the local cloud's certificate
-    /// and signed with the user's key (certs/ of the local cloud), uploaded and registered.</summary>
+    /// and signed with the user's key (<see cref="LocalCloudKeys"/>), uploaded and registered.</summary>
     internal static class EucaSourceImages
     {
-        public static RSA UserKey() => PrivateKeyLoader.Load(Certificate("user-key.pem"));
-
         public static async Task<ImageInfo> CreateAsync(CloudConnection euca, TempDirectory temp, string diskPath)
         {
             var bundleRequest = new BundleCreateRequest(diskPath, new BundleImageProperties { Architecture = "x86_64", AccountId = "123456789012" },
-                CertificateLoader.Load(Certificate("cloud-cert.pem")))
+                LocalCloudKeys.CloudCertificate())
             {
-                UserCertificate = CertificateLoader.Load(Certificate("user-cert.pem")),
-                SigningKey = UserKey(),
+                UserCertificate = LocalCloudKeys.UserCertificate(),
+                SigningKey = LocalCloudKeys.UserKey(),
                 Destination = temp.File("bundle-" + Guid.NewGuid().ToString("N")),
             };
             BundleInfo bundle = await BundleCreator.CreateAsync(bundleRequest, null, CancellationToken.None);
@@ -40,7 +35,5 @@ namespace Euca.Images.Engine.Tests.Support
                 VirtualizationType = VirtualizationKind.Hvm,
             }), CancellationToken.None);
         }
-
-        private static string Certificate(string name) => RepositoryFiles.Path("tests", "Euca.Images.LocalCloud", "certs", name);
     }
 }

@@ -132,7 +132,7 @@ namespace Euca.Images.Engine.Tests.Workflows
             Assert.Null(request.Journal.UploadedObject);
         }
 
-        private static EucaToAwsEbsRequest Request(string sourceImageId) => new EucaToAwsEbsRequest(sourceImageId, Bucket, EucaSourceImages.UserKey())
+        private static EucaToAwsEbsRequest Request(string sourceImageId) => new EucaToAwsEbsRequest(sourceImageId, Bucket, LocalCloudKeys.UserKey())
         {
             Name = "to-aws-" + Guid.NewGuid().ToString("N"),
             PartSize = PartSize,

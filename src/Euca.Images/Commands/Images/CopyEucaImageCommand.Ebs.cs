@@ -1,0 +1,124 @@
+using System;
+using System.Management.Automation;
+using Euca.Images.Arguments;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Images;
+using Euca.Images.Engine.Import;
+using Euca.Images.Engine.Migration;
+using Euca.Images.Engine.Workflows;
+using Euca.Images.Runtime;
+
+namespace Euca.Images.Commands.Images
+{
+    /// <summary>Copy-EucaImage's EBS routes: an EBS-backed AWS image to Eucalyptus (-ExportBucket), and an instance-store
+    /// Eucalyptus image to an EBS-backed AWS image (-Ebs).</summary>
+    public sealed partial class CopyEucaImageCommand
+    {
+        private const string InstanceStoreSet = "InstanceStore";
+        private const string FromAwsEbsSet = "FromAwsEbs";
+        private const string ToAwsEbsSet = "ToAwsEbs";
+
+        /// <summary>Make an EBS-backed image at an AWS destination from an instance-store Eucalyptus image (ImportSnapshot and RegisterImage); -Bucket is the AWS bucket the disk is uploaded to.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ToAwsEbsSet)]
+        public SwitchParameter Ebs { get; set; }
+
+        /// <summary>The S3 bucket at the AWS source that ExportImage writes an EBS-backed image's disk to (it must exist, in the source's region).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = FromAwsEbsSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FreeTextCompleter))]
+        public string? ExportBucket { get; set; }
+
+        /// <summary>The format AWS exports the disk in: Raw (default) or Vmdk (stream-optimized, smaller to move; Eucalyptus imports it as it is).</summary>
+        [Parameter(ParameterSetName = FromAwsEbsSet)]
+        [ValidateSet("Raw", "Vmdk")]
+        public string ExportFormat { get; set; } = "Raw";
+
+        /// <summary>Keep the exported disk in the export bucket (by default it is deleted once the copy is registered).</summary>
+        [Parameter(ParameterSetName = FromAwsEbsSet)]
+        public SwitchParameter KeepExport { get; set; }
+
+        /// <summary>The destination's availability zone the disk is imported into.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = FromAwsEbsSet)]
+        [Alias("Zone")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AvailabilityZoneCompleter))]
+        public string? AvailabilityZone { get; set; }
+
+        /// <summary>How long each cloud task of an EBS route (export, import, conversion, snapshot) may take, in seconds (default 21600).</summary>
+        [Parameter(ParameterSetName = FromAwsEbsSet)]
+        [Parameter(ParameterSetName = ToAwsEbsSet)]
+        [ValidateRange(1, 604800)]
+        public int TimeoutSeconds { get; set; } = 21600;
+
+        /// <summary>Seconds between two polls of a cloud task of an EBS route (default 15, as AWS's own waiters).</summary>
+        [Parameter(ParameterSetName = FromAwsEbsSet)]
+        [Parameter(ParameterSetName = ToAwsEbsSet)]
+        [ValidateRange(0.1, 3600.0)]
+        public double PollSeconds { get; set; } = 15;
+
+        private MigrationWait Wait => new MigrationWait { Timeout = TimeSpan.FromSeconds(TimeoutSeconds), PollInterval = TimeSpan.FromSeconds(PollSeconds) };
+
+        private void CopyEbs(string imageId, CloudConnection destination)
+        {
+            if (Ebs)
+            {
+                CopyToAwsEbs(imageId, destination);
+            }
+            else
+            {
+                CopyFromAwsEbs(imageId, destination);
+            }
+        }
+
+        private void CopyFromAwsEbs(string imageId, CloudConnection destination)
+        {
+            if (!ShouldProcess($"{imageId} at {SourceConnection}", $"Export to S3 bucket '{ExportBucket}', import into {AvailabilityZone} at {destination} through bucket '{Bucket}', and register it there"))
+            {
+                return;
+            }
+
+            var request = new AwsEbsCopyRequest(imageId, ExportBucket!, Bucket!, AvailabilityZone!)
+            {
+                ExportFormat = string.Equals(ExportFormat, "Vmdk", StringComparison.OrdinalIgnoreCase) ? Engine.Migration.ExportFormat.Vmdk : Engine.Migration.ExportFormat.Raw,
+                KeepExport = KeepExport,
+                ImportKeyPrefix = KeyPrefix,
+                Name = Name,
+                Description = Description,
+                Tags = TagArguments.From(Tag),
+                Upload = new ImportUploadOptions { ThrottleLimit = ThrottleLimit },
+                ExportWait = Wait,
+                ConversionTimeout = Wait.Timeout,
+                SnapshotTimeout = Wait.Timeout,
+                PollInterval = Wait.PollInterval,
+            };
+            ImageInfo copy = RunReportingWhenStopped("The copy was stopped.", request.Journal.Describe,
+                (progress, token) => new AwsEbsImageCopier(SourceConnection!, destination).CopyAsync(request, progress, token), imageId);
+            WriteObject(copy);
+        }
+
+        private void CopyToAwsEbs(string imageId, CloudConnection destination)
+        {
+            if (!ShouldProcess($"{imageId} at {SourceConnection}", $"Upload its disk to S3 bucket '{Bucket}' at {destination}, import it as a snapshot and register an EBS-backed image there"))
+            {
+                return;
+            }
+
+            string? keyPath = PrivateKey ?? SourceConnection!.Settings.PrivateKeyPath;
+            var request = new EucaToAwsEbsRequest(imageId, Bucket!, RequirePrivateKey(keyPath, null))
+            {
+                Name = Name,
+                Description = Description,
+                Tags = TagArguments.From(Tag),
+                ImportWait = Wait,
+            };
+            if (KeyPrefix != null)
+            {
+                request.KeyPrefix = KeyPrefix.TrimEnd('/') + "/";
+            }
+
+            ImageInfo copy = RunReportingWhenStopped("The copy was stopped.", request.Journal.Describe,
+                (progress, token) => new EucaToAwsEbsCopier(SourceConnection!, destination).CopyAsync(request, progress, token), imageId);
+            WriteObject(copy);
+        }
+    }
+}
