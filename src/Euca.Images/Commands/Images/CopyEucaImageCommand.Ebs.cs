@@ -10,8 +10,22 @@ using Euca.Images.Runtime;
 
 namespace Euca.Images.Commands.Images
 {
-    /// <summary>Copy-EucaImage's EBS routes: an EBS-backed AWS image to Eucalyptus (-ExportBucket), and an instance-store
-    /// Eucalyptus image to an EBS-backed AWS image (-Ebs).</summary>
+    // Copy-EucaImage's EBS routes: an EBS-backed AWS image to Eucalyptus (-ExportBucket), and an instance-store
+    // Eucalyptus image to an EBS-backed AWS image (-Ebs). The help's summary and remarks are in the other part; these
+    // examples are added to them.
+
+    /// <example>
+    /// <title>Make an EBS-backed AWS image from a Eucalyptus image</title>
+    /// <code>$aws = Connect-EucaCloud -ProfileName aws -NoDefault
+    /// Get-EucaImage -Name web-nightly | Copy-EucaImage -SourceConnection (Get-EucaCloud) -DestinationConnection $aws -Ebs -Bucket uploads -Name web-ebs -PrivateKey ./pk.pem</code>
+    /// <para>Streams the bundle's disk into the AWS bucket uploads, imports it as a snapshot and emits the registered ami- image; the upload is deleted afterwards.</para>
+    /// </example>
+    /// <example>
+    /// <title>Copy an EBS-backed AWS image into Eucalyptus, keeping the export</title>
+    /// <code>$aws = Connect-EucaCloud -ProfileName aws -NoDefault
+    /// Get-EucaImage -Connection $aws -Name web-on-aws | Copy-EucaImage -SourceConnection $aws -ExportBucket exports -Bucket imports -AvailabilityZone one -Name web-from-aws -KeepExport</code>
+    /// <para>AWS exports the image's disk to its bucket exports; the disk is streamed into the session's cloud, snapshotted and registered. -KeepExport leaves the exported object in exports.</para>
+    /// </example>
     public sealed partial class CopyEucaImageCommand
     {
         private const string InstanceStoreSet = "InstanceStore";
