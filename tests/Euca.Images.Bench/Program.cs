@@ -17,7 +17,8 @@ namespace Euca.Images.Bench
                 int payload = await PayloadBench.RunAsync(args);
                 int storage = await StorageBench.RunAsync(args);
                 int disks = await DiskImageBench.RunAsync(args);
-                return payload != 0 ? payload : storage != 0 ? storage : disks;
+                int copy = await ImageCopyBench.RunAsync(args);
+                return payload != 0 ? payload : storage != 0 ? storage : disks != 0 ? disks : copy;
             }
             if (args[0] == "payload")
             {
@@ -26,6 +27,10 @@ namespace Euca.Images.Bench
             if (args[0] == "disk-images")
             {
                 return await DiskImageBench.RunAsync(args);
+            }
+            if (args[0] == "image-copy")
+            {
+                return await ImageCopyBench.RunAsync(args);
             }
             if (args[0] == "storage")
             {
@@ -39,7 +44,7 @@ namespace Euca.Images.Bench
             {
                 return await StorageBench.RunPeakChildAsync(args);
             }
-            Console.Error.WriteLine("usage: Euca.Images.Bench [payload [--size-mib 1024] [--sparse-gib 8] [--work DIR] | storage [--size-mib 2560] [--work DIR] | disk-images [--vhdx-gib 4] [--qcow2-mib 1024] [--work DIR]]");
+            Console.Error.WriteLine("usage: Euca.Images.Bench [payload [--size-mib 1024] [--sparse-gib 8] [--work DIR] | storage [--size-mib 2560] [--work DIR] | disk-images [--vhdx-gib 4] [--qcow2-mib 1024] [--work DIR] | image-copy [--size-mib 1024] [--work DIR]]");
             return 2;
         }
     }

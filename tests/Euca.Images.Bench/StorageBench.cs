@@ -146,7 +146,8 @@ namespace Euca.Images.Bench
             return child.ExitCode;
         }
 
-        private static CloudConnection Connect(Uri url)
+        /// <summary>A connection to a bench s3rver with its key pair, reading no configuration of the machine.</summary>
+        internal static CloudConnection Connect(Uri url)
         {
             string none = Path.Combine(Path.GetTempPath(), "no-config-" + Guid.NewGuid().ToString("N"));
             var environment = new ConfigurationEnvironment(new Dictionary<string, string>(), none, none, Path.GetTempPath(), Path.GetTempPath());

@@ -90,6 +90,8 @@ BeforeAll {
     Copy-Item (Join-Path $certs 'user-cert.pem') (Join-Path $template 'cert.pem')
     Copy-Item (Join-Path $certs 'user-key.pem') (Join-Path $template 'pk.pem')
     Copy-Item (Join-Path $certs 'cloud-cert.pem') (Join-Path $template 'cloud-cert.pem')
+    # Another cloud's certificate, for converting a manifest to move a bundle there.
+    Copy-Item (Join-Path $certs 'second-cloud-cert.pem') (Join-Path $template 'new-cloud-cert.pem')
     $script:WorkspaceBundles = @{ 'bundles' = 'centos7.img'; '.' = 'centos7.img'; 'b' = 'disk.img' }
     foreach ($folder in $WorkspaceBundles.Keys) {
         New-EucaBundle -Path (Join-Path $template $WorkspaceBundles[$folder]) -Architecture x86_64 -Destination (Join-Path $template $folder) | Out-Null

@@ -47,6 +47,8 @@ BeforeAll {
         New-EucaTag -ResourceId emi-7b8c9d0e -Tag @{ 'rotation-group' = 'web-frontends'; build = '2026-12-01.3' } -PassThru -Confirm:$false
         Get-EucaDiskImage $image
         ConvertTo-EucaRawImage -Path $image -Destination (Join-Path $TestDrive 'centos-7-x86_64-hvm-20200110.raw')
+        Convert-EucaBundleManifest $bundle.ManifestPath -PrivateKey $bundleArgs.PrivateKey -CloudCertificate (Join-Path $certs 'second-cloud-cert.pem') `
+            -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Confirm:$false
     )
 
     # The type names of every table view the module ships.

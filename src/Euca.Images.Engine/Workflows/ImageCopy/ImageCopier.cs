@@ -134,7 +134,8 @@ namespace Euca.Images.Engine.Workflows.ImageCopy
                     KernelId = kernelId,
                     RamdiskId = ramdiskId,
                     Platform = image.Platform,
-                    VirtualizationType = image.VirtualizationType ?? (kernelId is null ? VirtualizationKind.Hvm : VirtualizationKind.Paravirtual),
+                    // A kernel given for an HVM source makes the copy paravirtual: that is what booting a kernel image means.
+                    VirtualizationType = kernelId is null ? image.VirtualizationType ?? VirtualizationKind.Hvm : VirtualizationKind.Paravirtual,
                 }
                 : new ImageRegistrationRequest
                 {

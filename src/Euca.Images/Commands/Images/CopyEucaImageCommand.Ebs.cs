@@ -117,8 +117,7 @@ namespace Euca.Images.Commands.Images
                 return;
             }
 
-            string? keyPath = PrivateKey ?? SourceConnection!.Settings.PrivateKeyPath;
-            var request = new EucaToAwsEbsRequest(imageId, Bucket!, RequirePrivateKey(keyPath, null))
+            var request = new EucaToAwsEbsRequest(imageId, Bucket!, RequirePrivateKey(SourceConnection!.Settings.PrivateKeyPath))
             {
                 Name = Name,
                 Description = Description,

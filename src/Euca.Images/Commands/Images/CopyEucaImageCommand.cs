@@ -47,16 +47,19 @@ namespace Euca.Images.Commands.Images
     /// volume's data and import it with New-EucaEbsImage.</para>
     /// </remarks>
     /// <example>
-    /// <title>Copy an image to another cloud</title>
-    /// <code>$source = Connect-EucaCloud -ProfileName source -NoDefault
-    /// $destination = Connect-EucaCloud -ProfileName destination -NoDefault
-    /// Copy-EucaImage -SourceImageId emi-0a1b2c3d -SourceConnection $source -DestinationConnection $destination -Bucket copied-images -PrivateKey ~/.euca/pk.pem</code>
-    /// <para>Emits the registered copy at the destination, with the source's name, architecture and description.</para>
+    /// <title>Copy an image between two clouds held in stored profiles</title>
+    /// <code>$source = Connect-EucaCloud -ProfileName old-cloud -NoDefault
+    /// $destination = Connect-EucaCloud -ProfileName new-cloud -NoDefault
+    /// Get-EucaImage -Name web-nightly -Connection $source | Copy-EucaImage -SourceConnection $source -DestinationConnection $destination -Bucket copied-images -Name web-copy</code>
+    /// <para>Emits the registered copy at the destination, with the source's architecture, virtualization type and
+    /// description. The keys come from the profiles; pass -PrivateKey when they have none.</para>
     /// </example>
     /// <example>
-    /// <title>Copy a paravirtual image onto the destination's kernel, tagged, and resume after an interruption</title>
-    /// <code>Copy-EucaImage -SourceImageId emi-0a1b2c3d -SourceConnection $source -Bucket copied-images -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Tag @{ origin = 'lab' } -Resume</code>
-    /// <para>Copies into the session's cloud; -Resume keeps the parts an interrupted copy already stored when they verify.</para>
+    /// <title>Copy onto the destination's kernel and ramdisk, tagged, resuming an interrupted copy</title>
+    /// <code>$source = Connect-EucaCloud -ProfileName old-cloud -NoDefault
+    /// Get-EucaImage -Name web-nightly -Connection $source | Copy-EucaImage -SourceConnection $source -Bucket pv-copies -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Name web-pv -Tag @{ origin = 'old-cloud' } -Resume</code>
+    /// <para>Copies into the session's cloud as a paravirtual image booting that kernel and ramdisk; -Resume keeps
+    /// the parts an interrupted copy already stored there when they match the verified source parts.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Migration.ConvertEucaBundleManifestCommand"/>
     /// <seealso cref="Euca.Images.Commands.Install.InstallEucaImageCommand"/>
@@ -104,16 +107,6 @@ namespace Euca.Images.Commands.Images
         [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
-        /// <summary>The destination's kernel (eki-...) for a paravirtual image; by default the one named like the source's kernel.</summary>
-        [Parameter(ParameterSetName = InstanceStoreSet)]
-        [ArgumentCompleter(typeof(KernelIdCompleter))]
-        public string? KernelId { get; set; }
-
-        /// <summary>The destination's ramdisk (eri-...) for a paravirtual image; by default the one named like the source's ramdisk.</summary>
-        [Parameter(ParameterSetName = InstanceStoreSet)]
-        [ArgumentCompleter(typeof(RamdiskIdCompleter))]
-        public string? RamdiskId { get; set; }
-
         /// <summary>Tags for the copy, as @{ key = 'value' }, added right after it is registered (a failure to tag undoes the registration).</summary>
         [Parameter]
         public Hashtable? Tag { get; set; }
@@ -121,20 +114,6 @@ namespace Euca.Images.Commands.Images
         /// <summary>Keep the parts an interrupted copy already stored at the destination when they match the verified source parts.</summary>
         [Parameter(ParameterSetName = InstanceStoreSet)]
         public SwitchParameter Resume { get; set; }
-
-        /// <summary>Your private key, which opens your copy of the bundle key and signs the new manifest; by default the source connection's (EC2_PRIVATE_KEY).</summary>
-        [Parameter(ParameterSetName = InstanceStoreSet)]
-        [Parameter(ParameterSetName = ToAwsEbsSet)]
-        public string? PrivateKey { get; set; }
-
-        /// <summary>A user certificate to wrap your copy of the bundle key for, instead of keeping the source's copy.</summary>
-        [Parameter(ParameterSetName = InstanceStoreSet)]
-        public CertificateArgument? Certificate { get; set; }
-
-        /// <summary>The destination cloud's image-bundling certificate; by default the destination connection's, or its bootstrap service's.</summary>
-        [Parameter(ParameterSetName = InstanceStoreSet)]
-        [Alias("Ec2Certificate")]
-        public CertificateArgument? CloudCertificate { get; set; }
 
         /// <summary>The canned ACL of the copied objects (default aws-exec-read, which the cloud needs to read them).</summary>
         [Parameter(ParameterSetName = InstanceStoreSet)]
@@ -178,10 +157,10 @@ namespace Euca.Images.Commands.Images
             var target = new BundleUploadTarget(Bucket!) { KeyPrefix = KeyPrefix, Acl = Acl, ThrottleLimit = ThrottleLimit };
             target.ReplaceCheck = BundleReplaceGuard.For(this, destination, Force);
             string? keyPath = PrivateKey ?? SourceConnection!.Settings.PrivateKeyPath ?? destination.Settings.PrivateKeyPath;
-            var request = new ImageCopyRequest(imageId, target, RequirePrivateKey(keyPath, null), CloudCertificateOf(CloudCertificate, destination))
+            var request = new ImageCopyRequest(imageId, target, RequirePrivateKey(keyPath), CloudCertificateOf(destination))
             {
                 PrivateKeyName = $"the private key '{keyPath}'",
-                UserCertificate = new KeyMaterialResolver(this).Certificate(Certificate, null),
+                UserCertificate = NewUserCertificate(),
                 Name = Name,
                 Description = Description,
                 KernelId = KernelId,

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security.Cryptography;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Bundling;
 using Euca.Images.Engine.Bundling.Manifest;
@@ -29,12 +28,13 @@ namespace Euca.Images.Commands.Migration
     /// </remarks>
     /// <example>
     /// <title>Convert a bundle on disk for another cloud</title>
-    /// <code>Convert-EucaBundleManifest -ManifestPath ./bundle/disk.img.manifest.xml -PrivateKey ./pk.pem -CloudCertificate ./other-cloud-cert.pem</code>
-    /// <para>Writes ./bundle/disk.img.converted.manifest.xml beside the parts; send it with Send-EucaBundle -ManifestPath to the other cloud.</para>
+    /// <code>Convert-EucaBundleManifest -ManifestPath ./bundles/centos7.img.manifest.xml -PrivateKey ./pk.pem -CloudCertificate ./new-cloud-cert.pem</code>
+    /// <para>Writes ./bundles/centos7.img.converted.manifest.xml beside the parts and keeps the original; send it
+    /// with Send-EucaBundle -ManifestPath to the other cloud.</para>
     /// </example>
     /// <example>
     /// <title>Convert a stored manifest in place, with a new kernel</title>
-    /// <code>Convert-EucaBundleManifest -ManifestLocation images/disk.img.manifest.xml -PrivateKey ./pk.pem -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Force</code>
+    /// <code>Convert-EucaBundleManifest -ManifestLocation images/centos7.img.manifest.xml -PrivateKey ./pk.pem -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Force</code>
     /// <para>Replaces the stored manifest with one wrapped for the connection's cloud and booting that kernel and ramdisk; the parts stay untouched.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Images.CopyEucaImageCommand"/>
@@ -60,28 +60,8 @@ namespace Euca.Images.Commands.Migration
         [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? ManifestLocation { get; set; }
 
-        /// <summary>Your private key (the bundle's signer); by default the connection's (EC2_PRIVATE_KEY).</summary>
-        [Parameter]
-        public string? PrivateKey { get; set; }
 
-        /// <summary>The other cloud's image-bundling certificate (a path or an X509Certificate2); by default the connection's, or its bootstrap service's.</summary>
-        [Parameter]
-        [Alias("Ec2Certificate")]
-        public CertificateArgument? CloudCertificate { get; set; }
 
-        /// <summary>A user certificate to wrap your copy of the bundle key for instead of keeping the existing copy.</summary>
-        [Parameter]
-        public CertificateArgument? Certificate { get; set; }
-
-        /// <summary>The kernel (eki-...) the machine image boots at the other cloud; by default the manifest's.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(KernelIdCompleter))]
-        public string? KernelId { get; set; }
-
-        /// <summary>The ramdisk (eri-...) the machine image boots at the other cloud; by default the manifest's.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(RamdiskIdCompleter))]
-        public string? RamdiskId { get; set; }
 
         /// <summary>
         /// Where to write the converted manifest: a file or an existing folder (with -ManifestPath), or
@@ -146,16 +126,13 @@ namespace Euca.Images.Commands.Migration
             WriteObject(RunEngine((progress, token) => StoredManifestConverter.ConvertAsync(connection, location, Destination, Force, request, token), location));
         }
 
-        private ManifestConversionRequest BuildRequest(CloudConnection? connection)
-        {
-            RSA privateKey = RequirePrivateKey(PrivateKey, AvailableSettings.PrivateKeyPath);
-            return new ManifestConversionRequest(privateKey, CloudCertificateOf(CloudCertificate, connection))
+        private ManifestConversionRequest BuildRequest(CloudConnection? connection) =>
+            new ManifestConversionRequest(RequirePrivateKey(AvailableSettings.PrivateKeyPath), CloudCertificateOf(connection))
             {
                 PrivateKeyName = $"the private key '{PrivateKey ?? AvailableSettings.PrivateKeyPath}'",
-                UserCertificate = new Runtime.KeyMaterialResolver(this).Certificate(Certificate, null),
+                UserCertificate = NewUserCertificate(),
                 KernelId = KernelId,
                 RamdiskId = RamdiskId,
             };
-        }
     }
 }
