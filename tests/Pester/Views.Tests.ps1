@@ -28,6 +28,8 @@ BeforeAll {
     $env:XDG_CONFIG_HOME = Join-Path $TestDrive 'config'
     Connect-EucaCloud -ComputeUrl $cloud.Url -ObjectStorageUrl $storage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey `
         -AccountId $keys.UserAccountId -PassThru -NoDefault | Set-EucaCredential -StoreAs 'nightly-rotation-lab' | Out-Null
+    # An instance-store image of the bundle, for Export-EucaImage.
+    $exportable = $bundle | Send-EucaBundle -Bucket exports | ForEach-Object { Register-EucaImage -Name 'views-export' -ImageLocation $_.ManifestLocation }
     $script:samples = @(
         Get-EucaImage -ExecutableBy all, self
         Get-EucaImageAttribute -ImageId emi-7b8c9d0e -Attribute LaunchPermission
@@ -49,6 +51,8 @@ BeforeAll {
         ConvertTo-EucaRawImage -Path $image -Destination (Join-Path $TestDrive 'centos-7-x86_64-hvm-20200110.raw')
         Convert-EucaBundleManifest $bundle.ManifestPath -PrivateKey $bundleArgs.PrivateKey -CloudCertificate (Join-Path $certs 'second-cloud-cert.pem') `
             -KernelId eki-6e0f3b1d -RamdiskId eri-2c9a7d40 -Confirm:$false
+        Export-EucaImage -ImageId $exportable.ImageId -Destination (Join-Path $TestDrive 'a-rather-long-folder-name/exports/centos-7-x86_64-hvm-20200110.vmdk') `
+            -Certificate $bundleArgs.Certificate -PrivateKey $bundleArgs.PrivateKey
     )
 
     # The type names of every table view the module ships.

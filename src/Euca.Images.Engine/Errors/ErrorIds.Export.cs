@@ -28,5 +28,11 @@ namespace Euca.Images.Engine.Errors
         /// Export it with another -Format; Raw has no limit.
         /// </summary>
         public static readonly ErrorId ExportImageTooLarge = new ErrorId(nameof(ExportImageTooLarge));
+
+        /// <summary>
+        /// The image's manifest declares an empty disk (0 bytes), which a VHDX or VMDK cannot describe. Export it with
+        /// -Format Raw (an empty file), or check the image: a bootable image has a disk.
+        /// </summary>
+        public static readonly ErrorId ExportImageEmpty = new ErrorId(nameof(ExportImageEmpty));
     }
 }

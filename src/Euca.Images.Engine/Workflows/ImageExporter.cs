@@ -35,6 +35,13 @@ namespace Euca.Images.Engine.Workflows
             }
 
             ImageInfo image = await DescribeAsync(connection, request.ImageId, ct).ConfigureAwait(false);
+            StoredBundle bundle = await StoredBundle.OpenAsync(connection, BundleOf(image), request.PrivateKey, request.Signer, request.Retry, ct).ConfigureAwait(false);
+            return await WriteAsync(bundle, request, image.ImageId, progress, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>Where the image's disk is: the bundle its manifest location names; EBS-backed images have none.</summary>
+        internal static ManifestLocation BundleOf(ImageInfo image)
+        {
             if (image.RootDeviceType == RootDeviceKind.Ebs)
             {
                 throw new EucaException(ErrorIds.ExportImageEbsBacked, EucaErrorCategory.InvalidOperation,
@@ -49,9 +56,7 @@ namespace Euca.Images.Engine.Workflows
                     $"The image {image} has no manifest location, so there is no bundle to read its disk from (its state is '{image.State}').", image.ImageId);
             }
 
-            StoredBundle bundle = await StoredBundle.OpenAsync(connection, ManifestLocation.Parse(image.ImageLocation!), request.PrivateKey, request.Signer, request.Retry, ct)
-                .ConfigureAwait(false);
-            return await WriteAsync(bundle, request, image.ImageId, progress, ct).ConfigureAwait(false);
+            return ManifestLocation.Parse(image.ImageLocation!);
         }
 
         /// <summary>Streams an opened bundle into the destination file; a failure or stop leaves no file behind.</summary>

@@ -10,6 +10,7 @@ using Euca.Images.Engine.Cloud;
 using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.DiskImages;
 using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Progress;
 using Euca.Images.Engine.Storage;
 using Euca.Images.Engine.Tests.Support;
@@ -130,6 +131,28 @@ namespace Euca.Images.Engine.Tests.Workflows
             forced.Force = true;
             await ImageExporter.WriteAsync(await OpenAsync(location), forced, "emi-00000004", null, CancellationToken.None);
             Assert.Equal(File.ReadAllBytes(_temp.File("force.img")), File.ReadAllBytes(destination));
+        }
+
+        [Theory]
+        [InlineData(RootDeviceKind.Ebs, null, "ExportImageEbsBacked")]
+        [InlineData(RootDeviceKind.InstanceStore, null, "ExportImageNoBundle")]
+        [InlineData(RootDeviceKind.InstanceStore, "", "ExportImageNoBundle")]
+        public void AnImageWithoutABundleIsRefusedWithWhatToDoInstead(RootDeviceKind root, string? location, string errorId)
+        {
+            var image = new ImageInfo { ImageId = "emi-0a1b2c3d", Name = "web", RootDeviceType = root, ImageLocation = location, State = "failed" };
+
+            var error = Assert.Throws<EucaException>(() => ImageExporter.BundleOf(image));
+
+            Assert.Equal(errorId, error.ErrorId);
+            Assert.Contains("emi-0a1b2c3d (web)", error.Message);
+        }
+
+        [Fact]
+        public void AnInstanceStoreImageIsReadFromTheBundleItsManifestLocationNames()
+        {
+            var image = new ImageInfo { ImageId = "emi-0a1b2c3d", RootDeviceType = RootDeviceKind.InstanceStore, ImageLocation = "images/web/disk.img.manifest.xml" };
+
+            Assert.Equal("images/web/disk.img.manifest.xml", ImageExporter.BundleOf(image).ToString());
         }
 
         private ImageExportRequest Request(string destination, DiskFormat format) => new ImageExportRequest("emi-00000001", destination, format, _key);

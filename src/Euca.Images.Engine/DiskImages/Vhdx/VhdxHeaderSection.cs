@@ -15,8 +15,6 @@ namespace Euca.Images.Engine.DiskImages.Vhdx
         private const int HeaderLength = 4096;
         private const int RegionTableLength = 65536;
         private const int MaxRegionEntries = 2047;
-        private static readonly Guid BatRegion = new Guid("2DC27766-F623-4200-9D64-115E9BFD4A08");
-        private static readonly Guid MetadataRegion = new Guid("8B7CA206-4790-4B9A-B8FE-575F050F886E");
 
         private VhdxHeaderSection()
         {
@@ -132,15 +130,15 @@ namespace Euca.Images.Engine.DiskImages.Vhdx
                     throw DiskImageFailure.HeaderInvalid(path, $"region {id} at byte {offset} ({length} bytes) is not aligned to 1 MiB after the header section");
                 }
 
-                if (id == BatRegion && !bat)
+                if (id == VhdxIds.BatRegion && !bat)
                 {
                     (bat, BatOffset, BatLength) = (true, offset, length);
                 }
-                else if (id == MetadataRegion && !metadata)
+                else if (id == VhdxIds.MetadataRegion && !metadata)
                 {
                     (metadata, MetadataOffset, MetadataLength) = (true, offset, length);
                 }
-                else if (id == BatRegion || id == MetadataRegion)
+                else if (id == VhdxIds.BatRegion || id == VhdxIds.MetadataRegion)
                 {
                     throw DiskImageFailure.HeaderInvalid(path, $"the region table lists region {id} twice");
                 }

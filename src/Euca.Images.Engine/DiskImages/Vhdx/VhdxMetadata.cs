@@ -14,12 +14,6 @@ namespace Euca.Images.Engine.DiskImages.Vhdx
         private const int TableLength = 65536;
         private const int MaxEntries = 2047;
         private const long MaxVirtualSize = 64L << 40;
-        private static readonly Guid FileParameters = new Guid("CAA16737-FA36-4D43-B3B6-33F0AA44E76B");
-        private static readonly Guid VirtualDiskSize = new Guid("2FA54224-CD1B-4876-B211-5DBED83BF4B8");
-        private static readonly Guid LogicalSectorSizeItem = new Guid("8141BF1D-A96F-4709-BA47-F233A8FAAB5F");
-        private static readonly Guid VirtualDiskId = new Guid("BECA12AB-B2E6-4523-93EF-C309E000C746");
-        private static readonly Guid PhysicalSectorSize = new Guid("CDA348C7-445D-4471-9CC9-E9885251C556");
-        private static readonly Guid ParentLocator = new Guid("A8D35F2D-B30B-454D-ABF7-D3D84834AB0C");
 
         public int BlockSize { get; private set; }
 
@@ -62,15 +56,15 @@ namespace Euca.Images.Engine.DiskImages.Vhdx
                     throw DiskImageFailure.HeaderInvalid(path, $"metadata item {id} at {offset} ({length} bytes) lies outside its region");
                 }
 
-                if (id == FileParameters || id == VirtualDiskSize || id == LogicalSectorSizeItem)
+                if (id == VhdxIds.FileParameters || id == VhdxIds.VirtualDiskSize || id == VhdxIds.LogicalSectorSize)
                 {
                     items[id] = file.ReadBytes(section.MetadataOffset + offset, (int)length, "a VHDX metadata item");
                 }
-                else if (id == ParentLocator)
+                else if (id == VhdxIds.ParentLocator)
                 {
                     throw DiskImageFailure.HasParent(path, "a differencing VHDX");
                 }
-                else if (required && id != VirtualDiskId && id != PhysicalSectorSize)
+                else if (required && id != VhdxIds.VirtualDiskId && id != VhdxIds.PhysicalSectorSize)
                 {
                     throw DiskImageFailure.Unsupported(path, $"a VHDX with the unknown required metadata item {id}");
                 }
@@ -81,13 +75,13 @@ namespace Euca.Images.Engine.DiskImages.Vhdx
 
         private static VhdxMetadata Parse(Dictionary<Guid, byte[]> items, string path)
         {
-            byte[] parameters = Item(items, FileParameters, 8, "File Parameters", path);
+            byte[] parameters = Item(items, VhdxIds.FileParameters, 8, "File Parameters", path);
             var metadata = new VhdxMetadata
             {
                 BlockSize = (int)BinaryPrimitives.ReadUInt32LittleEndian(parameters),
                 IsFixed = (parameters[4] & 1) != 0,
-                VirtualSize = BinaryPrimitives.ReadInt64LittleEndian(Item(items, VirtualDiskSize, 8, "Virtual Disk Size", path)),
-                LogicalSectorSize = (int)BinaryPrimitives.ReadUInt32LittleEndian(Item(items, LogicalSectorSizeItem, 4, "Logical Sector Size", path)),
+                VirtualSize = BinaryPrimitives.ReadInt64LittleEndian(Item(items, VhdxIds.VirtualDiskSize, 8, "Virtual Disk Size", path)),
+                LogicalSectorSize = (int)BinaryPrimitives.ReadUInt32LittleEndian(Item(items, VhdxIds.LogicalSectorSize, 4, "Logical Sector Size", path)),
             };
             if ((parameters[4] & 2) != 0)
             {

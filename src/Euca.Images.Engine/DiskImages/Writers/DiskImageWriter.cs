@@ -29,9 +29,9 @@ namespace Euca.Images.Engine.DiskImages.Writers
                 throw new ArgumentException("A disk image is written to a seekable, writable file.", nameof(file));
             }
 
-            if (imageSize <= 0)
+            if (imageSize < 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, "A disk has at least one byte.");
+                throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, "A disk cannot have a negative size.");
             }
 
             ImageSize = imageSize;

@@ -30,14 +30,6 @@ namespace Euca.Images.Engine.DiskImages.Writers
         // 2^23 sectors are described by one 1 MiB sector bitmap; a BAT has one bitmap entry after every chunkRatio blocks.
         private const long ChunkRatio = (1L << 23) * LogicalSectorSize / BlockSize;
 
-        private static readonly Guid BatRegion = new Guid("2DC27766-F623-4200-9D64-115E9BFD4A08");
-        private static readonly Guid MetadataRegion = new Guid("8B7CA206-4790-4B9A-B8FE-575F050F886E");
-        private static readonly Guid FileParameters = new Guid("CAA16737-FA36-4D43-B3B6-33F0AA44E76B");
-        private static readonly Guid VirtualDiskSizeItem = new Guid("2FA54224-CD1B-4876-B211-5DBED83BF4B8");
-        private static readonly Guid VirtualDiskId = new Guid("BECA12AB-B2E6-4523-93EF-C309E000C746");
-        private static readonly Guid LogicalSectorSizeItem = new Guid("8141BF1D-A96F-4709-BA47-F233A8FAAB5F");
-        private static readonly Guid PhysicalSectorSizeItem = new Guid("CDA348C7-445D-4471-9CC9-E9885251C556");
-
         private readonly long[] _blockOffsets; // per payload block: its file offset, 0 while it holds no data
         private readonly long _batLength;
         private long _end;
@@ -45,6 +37,7 @@ namespace Euca.Images.Engine.DiskImages.Writers
         public VhdxDiskWriter(Stream file, long imageSize)
             : base(file, imageSize)
         {
+            DiskWriteLimits.RequireData(imageSize, "VHDX");
             if (VirtualSize > MaxVirtualSize)
             {
                 throw DiskWriteLimits.TooLarge(imageSize, "VHDX", MaxVirtualSize);
@@ -153,8 +146,8 @@ namespace Euca.Images.Engine.DiskImages.Writers
             var table = new byte[64 * 1024];
             Encoding.ASCII.GetBytes("regi").CopyTo(table, 0);
             BinaryPrimitives.WriteUInt32LittleEndian(table.AsSpan(8), 2);
-            Region(table, 16, BatRegion, BatOffset, _batLength);
-            Region(table, 48, MetadataRegion, MetadataOffset, MiB);
+            Region(table, 16, VhdxIds.BatRegion, BatOffset, _batLength);
+            Region(table, 48, VhdxIds.MetadataRegion, MetadataOffset, MiB);
             BinaryPrimitives.WriteUInt32LittleEndian(table.AsSpan(4), Crc32C.Compute(table, 4));
             return table;
         }
@@ -177,11 +170,11 @@ namespace Euca.Images.Engine.DiskImages.Writers
             BinaryPrimitives.WriteUInt16LittleEndian(metadata.AsSpan(10), 5);
             var items = new (Guid Id, int Length, uint Flags)[]
             {
-                (FileParameters, 8, required),
-                (VirtualDiskSizeItem, 8, required | virtualDisk),
-                (VirtualDiskId, 16, required | virtualDisk),
-                (LogicalSectorSizeItem, 4, required | virtualDisk),
-                (PhysicalSectorSizeItem, 4, required | virtualDisk),
+                (VhdxIds.FileParameters, 8, required),
+                (VhdxIds.VirtualDiskSize, 8, required | virtualDisk),
+                (VhdxIds.VirtualDiskId, 16, required | virtualDisk),
+                (VhdxIds.LogicalSectorSize, 4, required | virtualDisk),
+                (VhdxIds.PhysicalSectorSize, 4, required | virtualDisk),
             };
             int offset = itemsAt;
             for (int i = 0; i < items.Length; i++)

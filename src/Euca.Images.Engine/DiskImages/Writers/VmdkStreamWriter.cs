@@ -11,8 +11,10 @@ namespace Euca.Images.Engine.DiskImages.Writers
     /// directory is at the end; each 64 KiB grain with data follows as a marker (its first sector, its length) and
     /// zlib data; after every 512 grains' range comes its grain table behind a table marker; the end holds the
     /// directory, a footer (the header with the directory's place) and the end-of-stream marker. Grains of zeros
-    /// are not written. Everything goes out front to back, so only the grain directory (4 bytes per 32 MiB) and the
-    /// current grain table are held in memory.
+    /// are not written, but every range gets its grain table, empty or not, as VMware's own stream files have them
+    /// (readers may take a directory entry of 0 as an absent table; not every importer is known to). Everything goes
+    /// out front to back, so only the grain directory (4 bytes per 32 MiB) and the current grain table are held in
+    /// memory.
     /// </summary>
     public sealed class VmdkStreamWriter : DiskImageWriter
     {
@@ -31,16 +33,17 @@ namespace Euca.Images.Engine.DiskImages.Writers
 
         private readonly uint[] _directory;
         private readonly uint[] _table = new uint[TableEntries];
+        private readonly byte[] _tableBytes = new byte[TableSectors * Sector];
         private readonly ZlibGrain _grain = new ZlibGrain();
         private readonly long _descriptorSectors;
-        private long _tableIndex = -1;
-        private bool _tableUsed;
+        private long _tableIndex;
         private long _sector = Overhead;
 
         /// <param name="extentName">The file's own name, which the embedded descriptor names as its extent.</param>
         public VmdkStreamWriter(Stream file, long imageSize, string extentName)
             : base(file, imageSize)
         {
+            DiskWriteLimits.RequireData(imageSize, "stream-optimized VMDK");
             if (VirtualSize > MaxVirtualSize)
             {
                 throw DiskWriteLimits.TooLarge(imageSize, "stream-optimized VMDK", MaxVirtualSize);
@@ -66,11 +69,7 @@ namespace Euca.Images.Engine.DiskImages.Writers
         protected override void WriteUnit(long diskOffset, byte[] buffer, int offset, int length)
         {
             long grain = diskOffset / UnitSize;
-            if (grain / TableEntries != _tableIndex)
-            {
-                WriteGrainTable();
-                _tableIndex = grain / TableEntries;
-            }
+            WriteGrainTablesBefore(grain / TableEntries);
 
             // A whole grain even at the disk's end (zeros after it): qemu inflates exactly one grain.
             _grain.Compress(buffer, offset, UnitSize);
@@ -83,13 +82,12 @@ namespace Euca.Images.Engine.DiskImages.Writers
             File.Write(_grain.Buffer, 0, _grain.Length);
             File.Write(Zeros, 0, (int)(sectors * Sector - 12 - _grain.Length));
             _table[grain % TableEntries] = (uint)_sector;
-            _tableUsed = true;
             _sector += sectors;
         }
 
         protected override void Finish()
         {
-            WriteGrainTable();
+            WriteGrainTablesBefore(_directory.Length);
             long directorySectors = (_directory.Length * 4L + Sector - 1) / Sector;
             WriteMarker(directorySectors, MarkerGrainDirectory);
             long directorySector = _sector;
@@ -106,25 +104,21 @@ namespace Euca.Images.Engine.DiskImages.Writers
             File.SetLength(_sector * Sector);
         }
 
-        /// <summary>Writes the table of the grains just written behind its marker; a range without grains gets none (directory entry 0).</summary>
-        private void WriteGrainTable()
+        /// <summary>Writes the grain tables of every range before <paramref name="table"/>: its grains have all been written.</summary>
+        private void WriteGrainTablesBefore(long table)
         {
-            if (!_tableUsed)
+            for (; _tableIndex < table; _tableIndex++)
             {
-                return;
-            }
+                WriteMarker(TableSectors, MarkerGrainTable);
+                _directory[_tableIndex] = (uint)_sector;
+                for (int i = 0; i < TableEntries; i++)
+                {
+                    BinaryPrimitives.WriteUInt32LittleEndian(_tableBytes.AsSpan(i * 4), _table[i]);
+                }
 
-            WriteMarker(TableSectors, MarkerGrainTable);
-            _directory[_tableIndex] = (uint)_sector;
-            var table = new byte[TableSectors * Sector];
-            for (int i = 0; i < TableEntries; i++)
-            {
-                BinaryPrimitives.WriteUInt32LittleEndian(table.AsSpan(i * 4), _table[i]);
+                WriteSectors(_tableBytes);
+                Array.Clear(_table, 0, _table.Length);
             }
-
-            WriteSectors(table);
-            Array.Clear(_table, 0, _table.Length);
-            _tableUsed = false;
         }
 
         private void WriteMarker(long sectorsFollowing, uint type)
@@ -171,7 +165,13 @@ namespace Euca.Images.Engine.DiskImages.Writers
 
         private static byte[] Descriptor(long capacitySectors, string extentName)
         {
-            string safeName = extentName.Replace("\"", "_");
+            // The name sits in a quoted value of a line-based text: quotes and control characters would break it.
+            var safeName = new StringBuilder(extentName.Length);
+            foreach (char c in extentName)
+            {
+                safeName.Append(c < 0x20 || c > 0x7E || c == '"' ? '_' : c);
+            }
+
             long cylinders = Math.Min(capacitySectors / (255 * 63), 65535);
             string text = string.Join("\n",
                 "# Disk DescriptorFile",

@@ -35,17 +35,17 @@ namespace Euca.Images.Commands.Images
     /// </remarks>
     /// <example>
     /// <title>Export an image for Hyper-V</title>
-    /// <code>Export-EucaImage -ImageId emi-0a1b2c3d -Destination ./centos7.vhdx</code>
-    /// <para>Writes a dynamic VHDX (the extension chooses the format) and shows its virtual size and file size.</para>
+    /// <code>Get-EucaImage -Name web-nightly | Export-EucaImage -Destination ./web-nightly.vhdx</code>
+    /// <para>Writes a dynamic VHDX (the extension chooses the format) and shows its virtual size, file size and the bytes of data stored.</para>
     /// </example>
     /// <example>
-    /// <title>Export every image of a name as stream-optimized VMDKs</title>
-    /// <code>Get-EucaImage -Name 'centos*' | ForEach-Object { $_ | Export-EucaImage -Destination "./$($_.ImageId).vmdk" -Format Vmdk -Force }</code>
-    /// <para>The image id binds from Get-EucaImage's objects; files left by an earlier run are replaced.</para>
+    /// <title>Export every image of a name as stream-optimized VMDKs for VMware or AWS</title>
+    /// <code>Get-EucaImage -Name 'web-*' | ForEach-Object { Export-EucaImage -ImageId $_.ImageId -Destination "./$($_.Name).vmdk" -Format Vmdk -Force }</code>
+    /// <para>One file per image; files left by an earlier run are replaced.</para>
     /// </example>
     /// <example>
     /// <title>Check what would be written</title>
-    /// <code>Export-EucaImage -ImageId emi-0a1b2c3d -Destination ./disk.raw -WhatIf</code>
+    /// <code>Get-EucaImage -Name web-nightly | Export-EucaImage -Destination ./web-nightly.raw -WhatIf</code>
     /// <para>Says which file would be written in which format; nothing is downloaded or written.</para>
     /// </example>
     /// <seealso cref="Euca.Images.Commands.Images.GetEucaImageCommand"/>

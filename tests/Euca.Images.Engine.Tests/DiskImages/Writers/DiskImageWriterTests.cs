@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.IO;
 using System.Linq;
 using Euca.Images.Engine.DiskImages;
@@ -63,6 +64,23 @@ namespace Euca.Images.Engine.Tests.DiskImages.Writers
             }
         }
 
+        [Fact]
+        public void EveryGrainTableOfAStreamOptimizedVmdkIsWrittenAsVmwareWritesThemEvenForARangeWithoutData()
+        {
+            byte[] disk = HoleyDisk.Make();
+            string path = _temp.File("tables.vmdk");
+            HoleyDisk.Write(DiskFormat.Vmdk, disk, path);
+
+            byte[] file = File.ReadAllBytes(path);
+            var footer = file.AsSpan(file.Length - 1024, 512);
+            long directory = BinaryPrimitives.ReadInt64LittleEndian(footer.Slice(56)) * 512;
+            int tables = (int)((disk.Length + (32L << 20) - 1) / (32L << 20));
+            var entries = Enumerable.Range(0, tables).Select(t => BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan((int)directory + t * 4))).ToList();
+            Assert.Equal(4, tables);
+            Assert.DoesNotContain(0u, entries);
+            Assert.All(file.AsSpan((int)entries[2] * 512, 2048).ToArray(), b => Assert.Equal(0, b)); // 64 to 96 MiB: no data
+        }
+
         [Theory]
         [InlineData(DiskFormat.Raw, 1_000_003)]
         [InlineData(DiskFormat.Vhdx, 1_000_448)]
@@ -89,7 +107,8 @@ namespace Euca.Images.Engine.Tests.DiskImages.Writers
         [InlineData(DiskFormat.Vmdk)]
         public void ALargeSparseDiskStoresOnlyItsDataAndTakesNoMoreMemoryThanASmallOne(DiskFormat format)
         {
-            const long size = 4L << 30;
+            // Past 4 GiB, so the VHDX BAT has a sector-bitmap entry between its blocks (one after every 128).
+            const long size = 5L << 30;
             var data = new byte[DiskImageWriter.UnitSize];
             new Random(4).NextBytes(data);
             var zeros = new byte[1 << 20];
@@ -108,11 +127,22 @@ namespace Euca.Images.Engine.Tests.DiskImages.Writers
             writer.Complete();
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-            Assert.True(allocated < 4 << 20, $"Writing a 4 GiB disk allocated {allocated} bytes.");
+            Assert.True(allocated < 4 << 20, $"Writing a 5 GiB disk allocated {allocated} bytes.");
             Assert.Equal(2L * data.Length, writer.DataBytes);
             file.Dispose();
             long kibOnDisk = long.Parse(Shell.Run($"du -k '{path}' | cut -f1").Trim());
-            Assert.True(kibOnDisk < 8 << 10, $"The 4 GiB disk with 128 KiB of data takes {kibOnDisk} KiB on disk.");
+            Assert.True(kibOnDisk < 8 << 10, $"The 5 GiB disk with 128 KiB of data takes {kibOnDisk} KiB on disk.");
+            using DiskImage image = DiskImage.Open(path);
+            var last = new byte[data.Length];
+            image.ReadAt(size - data.Length, last, 0, last.Length);
+            Assert.Equal(data, last);
+            if (format != DiskFormat.Raw)
+            {
+                // qemu reads VHDX without knowing where its holes are, so only the last unit is read (a whole compare takes half a minute); qemu-img dd counts its count from the start, skip included.
+                string qemuFormat = format.ToString().ToLowerInvariant();
+                QemuImg.Run($"qemu-img dd -f {qemuFormat} -O raw bs={data.Length} skip={size / data.Length - 1} count={size / data.Length} if='{path}' of=last.raw", _temp.Path);
+                Assert.Equal(data, File.ReadAllBytes(_temp.File("last.raw")));
+            }
         }
 
         [Theory]
@@ -126,6 +156,40 @@ namespace Euca.Images.Engine.Tests.DiskImages.Writers
 
             Assert.Equal(ErrorIds.ExportImageTooLarge.Name, error.ErrorId);
             Assert.Equal(0, file.Length);
+        }
+
+        [Fact]
+        public void AnEmptyDiskIsAnEmptyRawFileAndRefusedAsVhdxOrVmdk()
+        {
+            using (var file = new FileStream(_temp.File("empty.raw"), FileMode.CreateNew, FileAccess.ReadWrite))
+            {
+                DiskImageWriter.Create(DiskFormat.Raw, file, 0, "empty.raw").Complete();
+                Assert.Equal(0, file.Length);
+            }
+
+            foreach (DiskFormat format in new[] { DiskFormat.Vhdx, DiskFormat.Vmdk })
+            {
+                using var file = new FileStream(_temp.File("empty." + format), FileMode.CreateNew, FileAccess.ReadWrite);
+                var error = Assert.Throws<EucaException>(() => DiskImageWriter.Create(format, file, 0, "empty"));
+                Assert.Equal(ErrorIds.ExportImageEmpty.Name, error.ErrorId);
+            }
+        }
+
+        [Fact]
+        public void AVmdkNamesItselfInItsDescriptorWithoutCharactersThatWouldBreakTheText()
+        {
+            string path = _temp.File("named.vmdk");
+            using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite))
+            {
+                DiskImageWriter writer = DiskImageWriter.Create(DiskFormat.Vmdk, file, 4096, "web \"1\"\nRW 1 FLAT \"x\".vmdk");
+                writer.Write(new byte[4096], 0, 4096);
+                writer.Complete();
+            }
+
+            string descriptor = System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(path), 512, 1024).TrimEnd('\0');
+            Assert.Contains("RW 8 SPARSE \"web _1__RW 1 FLAT _x_.vmdk\"\n", descriptor);
+            using DiskImage image = DiskImage.Open(path);
+            Assert.Equal("streamOptimized", image.Subformat);
         }
 
         [Fact]
