@@ -58,15 +58,16 @@ namespace Euca.Images.Commands.Images
         [ArgumentCompleter(typeof(AvailabilityZoneCompleter))]
         public string? AvailabilityZone { get; set; }
 
-        /// <summary>How long each cloud task of an EBS route (export, import, conversion, snapshot) may take, in seconds (default 21600).</summary>
-        [Parameter(ParameterSetName = FromAwsEbsSet)]
-        [Parameter(ParameterSetName = ToAwsEbsSet)]
+        // In every parameter set: a session's $PSDefaultParameterValues for '*-Euca*:PollSeconds' must not make the
+        // instance-store route's parameter set ambiguous, though that route has no cloud task to wait for.
+
+        /// <summary>How long each cloud task of the EBS routes (export, import, conversion, snapshot) may take, in seconds (default 21600); the instance-store copy waits for none.</summary>
+        [Parameter]
         [ValidateRange(1, 604800)]
         public int TimeoutSeconds { get; set; } = 21600;
 
-        /// <summary>Seconds between two polls of a cloud task of an EBS route (default 15, as AWS's own waiters).</summary>
-        [Parameter(ParameterSetName = FromAwsEbsSet)]
-        [Parameter(ParameterSetName = ToAwsEbsSet)]
+        /// <summary>Seconds between two polls of a cloud task of the EBS routes (default 15, as AWS's own waiters).</summary>
+        [Parameter]
         [ValidateRange(0.1, 3600.0)]
         public double PollSeconds { get; set; } = 15;
 
