@@ -55,6 +55,25 @@ namespace Euca.Images.Engine.Tests.Workflows
         }
 
         [Fact]
+        public async Task VmdkExportIsSentAsItIsAndTheDestinationsVolumeHoldsTheSameDisk()
+        {
+            using CloudConnection aws = _clouds.ConnectAws();
+            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            // A whole number of 64 KiB grains, so the VMDK's capacity is exactly the disk's size.
+            (string sourceId, string sourceSnapshot) = await AwsSourceImages.CreateAsync(aws, 4 * 1024 * 1024);
+            AwsEbsCopyRequest request = Request(sourceId);
+            request.ExportFormat = ExportFormat.Vmdk;
+            request.KeepExport = true;
+
+            await new AwsEbsImageCopier(aws, euca).CopyAsync(request, null, CancellationToken.None);
+
+            Assert.EndsWith(".vmdk", request.Journal.ExportObject);
+            Assert.Equal("VMDK", _clouds.Eucalyptus.State.ConversionTasks.Find(request.Journal.Import!.ConversionTaskId!)!.Format);
+            Assert.Equal(await File.ReadAllBytesAsync(_clouds.Aws.State.Disks.PathOf(sourceSnapshot)),
+                await File.ReadAllBytesAsync(_clouds.Eucalyptus.State.Disks.PathOf(request.Journal.Import.SnapshotId!)));
+        }
+
+        [Fact]
         public async Task KeepExportLeavesTheExportedDiskInTheBucket()
         {
             using CloudConnection aws = _clouds.ConnectAws();

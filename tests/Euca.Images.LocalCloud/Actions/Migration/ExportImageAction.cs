@@ -7,7 +7,7 @@ namespace Euca.Images.LocalCloud.Actions.Migration;
 
 /// <summary>
 /// ExportImage (AWS flavour): the caller's EBS-backed image becomes a task that writes its root snapshot's bytes to
-/// <c>S3Prefix + export-ami-… + .raw</c> in the bucket. The first answer is `active`, `validating`, progress 0, as
+/// <c>S3Prefix + export-ami-… + .raw</c> (or a stream-optimized <c>.vmdk</c>, made by qemu-img) in the bucket. The first answer is `active`, `validating`, progress 0, as
 /// AWS's guide shows. A repeated ClientToken returns the first task (or IdempotentParameterMismatch).
 /// </summary>
 public sealed class ExportImageAction : ICloudAction
@@ -30,7 +30,7 @@ public sealed class ExportImageAction : ICloudAction
             throw CloudErrors.InvalidParameterValue($"Value ({format}) for parameter DiskImageFormat is invalid. Expected one of {string.Join(", ", Formats)}.");
         }
 
-        if (format != "RAW")
+        if (format == "VHD")
         {
             throw MigrationErrors.FormatNotServed(format);
         }

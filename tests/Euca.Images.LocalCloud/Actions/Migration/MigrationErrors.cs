@@ -17,7 +17,7 @@ public static class MigrationErrors
     public static CloudErrorException IdempotentMismatch(string token) =>
         new(400, "IdempotentParameterMismatch", $"The client token '{token}' was used before with different parameters.");
 
-    /// <summary>A format AWS accepts but this local cloud cannot produce or read (it keeps raw bytes only).</summary>
+    /// <summary>A format AWS accepts but this local cloud does not convert.</summary>
     public static CloudErrorException FormatNotServed(string format) =>
-        new(400, "InvalidParameter", $"The local cloud converts only RAW disks, not {format}.");
+        new(400, "InvalidParameter", $"The local cloud does not convert {format} disks.");
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.S3;
 using Euca.Images.LocalCloud.State;
+using Euca.Images.LocalCloud.State.Disks;
 using Euca.Images.LocalCloud.State.Migration;
 using Euca.Images.LocalCloud.State.Snapshots;
 
@@ -51,14 +52,32 @@ public sealed class MigrationProcessor(CloudState state, TimeProvider time, Migr
 
     private async Task WriteExportAsync(ExportImageTaskRecord task, CancellationToken cancellationToken)
     {
+        string disk = state.Disks.PathOf(task.SnapshotId);
+        string vmdk = state.Disks.PathOf(task.ExportImageTaskId);
         try
         {
-            await storage.PutFileAsync(task.S3Bucket, task.ObjectKey, state.Disks.PathOf(task.SnapshotId), cancellationToken);
+            if (task.DiskImageFormat == "VMDK")
+            {
+                // AWS exports stream-optimized VMDK.
+                if (await QemuImg.ConvertAsync("raw", disk, "vmdk", vmdk, cancellationToken, "-o", "subformat=streamOptimized") is string failed)
+                {
+                    Export(task, t => t with { Status = MigrationTaskStates.Deleted, StatusMessage = "ClientError: " + failed, Progress = null });
+                    return;
+                }
+
+                disk = vmdk;
+            }
+
+            await storage.PutFileAsync(task.S3Bucket, task.ObjectKey, disk, cancellationToken);
         }
         catch (AmazonS3Exception e)
         {
             Export(task, t => t with { Status = MigrationTaskStates.Deleted, StatusMessage = $"ClientError: cannot write s3://{t.S3Bucket}/{t.ObjectKey}: {e.ErrorCode}", Progress = null });
             return;
+        }
+        finally
+        {
+            state.Disks.Delete(task.ExportImageTaskId);
         }
 
         // A cancel that arrived while the object was written leaves the task deleting: the next step removes the object.
