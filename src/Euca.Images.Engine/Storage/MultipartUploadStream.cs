@@ -62,10 +62,7 @@ namespace Euca.Images.Engine.Storage
         {
             while (count > 0)
             {
-                int n = Math.Min(count, _filling.Length - _filled);
-                Buffer.BlockCopy(buffer, offset, _filling, _filled, n);
-                _filled += n;
-                _length += n;
+                int n = Fill(buffer, offset, count);
                 offset += n;
                 count -= n;
                 if (_filled == _filling.Length)
@@ -81,10 +78,7 @@ namespace Euca.Images.Engine.Storage
         {
             while (count > 0)
             {
-                int n = Math.Min(count, _filling.Length - _filled);
-                Buffer.BlockCopy(buffer, offset, _filling, _filled, n);
-                _filled += n;
-                _length += n;
+                int n = Fill(buffer, offset, count);
                 offset += n;
                 count -= n;
                 if (_filled == _filling.Length)
@@ -130,6 +124,16 @@ namespace Euca.Images.Engine.Storage
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
         public override void SetLength(long value) => throw new NotSupportedException();
+
+        /// <summary>Copies as much as the part buffer takes; returns how much that was.</summary>
+        private int Fill(byte[] buffer, int offset, int count)
+        {
+            int n = Math.Min(count, _filling.Length - _filled);
+            Buffer.BlockCopy(buffer, offset, _filling, _filled, n);
+            _filled += n;
+            _length += n;
+            return n;
+        }
 
         private async Task SendFilledAsync()
         {

@@ -15,14 +15,8 @@ public sealed class DescribeExportImageTasksAction : ICloudAction
 
     private ActionResponse Execute(ActionContext context)
     {
-        IReadOnlyList<ExportImageTaskRecord> owned = context.State.MigrationTasks.Exports.Snapshot()
-            .Where(t => t.OwnerId == context.Account.AccountId).ToArray();
-        IReadOnlyList<string> ids = context.Parameters.GetList("ExportImageTaskId");
-        IEnumerable<ExportImageTaskRecord> chosen = ids.Count == 0
-            ? owned
-            : ids.Select(id => owned.FirstOrDefault(t => t.ExportImageTaskId == id) ?? throw MigrationErrors.ExportTaskNotFound(id));
-        IReadOnlyList<string>? states = TaskStateFilter.From(context.Parameters.GetFilters());
-        ExportImageTaskRecord[] listed = chosen.Where(t => states is null || states.Contains(t.Status)).ToArray();
+        ExportImageTaskRecord[] listed = TaskStateFilter.Select(context, context.State.MigrationTasks.Exports.Snapshot(), t => t.ExportImageTaskId, t => t.OwnerId,
+            t => t.Status, "ExportImageTaskId", "Filter", MigrationErrors.ExportTaskNotFound);
         return ActionResponse.Ec2(Name, w => w.WriteItemSet("exportImageTaskSet", listed, MigrationXml.WriteExportTask));
     }
 }

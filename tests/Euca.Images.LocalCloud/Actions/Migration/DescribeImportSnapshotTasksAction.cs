@@ -16,14 +16,8 @@ public sealed class DescribeImportSnapshotTasksAction : ICloudAction
 
     private ActionResponse Execute(ActionContext context)
     {
-        IReadOnlyList<ImportSnapshotTaskRecord> owned = context.State.MigrationTasks.SnapshotImports.Snapshot()
-            .Where(t => t.OwnerId == context.Account.AccountId).ToArray();
-        IReadOnlyList<string> ids = context.Parameters.GetList("ImportTaskId");
-        IEnumerable<ImportSnapshotTaskRecord> chosen = ids.Count == 0
-            ? owned
-            : ids.Select(id => owned.FirstOrDefault(t => t.ImportTaskId == id) ?? throw MigrationErrors.ImportTaskNotFound(id));
-        IReadOnlyList<string>? states = TaskStateFilter.From(context.Parameters.GetFilters("Filters"));
-        ImportSnapshotTaskRecord[] listed = chosen.Where(t => states is null || states.Contains(t.Status)).ToArray();
+        ImportSnapshotTaskRecord[] listed = TaskStateFilter.Select(context, context.State.MigrationTasks.SnapshotImports.Snapshot(), t => t.ImportTaskId, t => t.OwnerId,
+            t => t.Status, "ImportTaskId", "Filters", MigrationErrors.ImportTaskNotFound);
         return ActionResponse.Ec2(Name, w => w.WriteItemSet("importSnapshotTaskSet", listed, MigrationXml.WriteImportSnapshotTask));
     }
 }
