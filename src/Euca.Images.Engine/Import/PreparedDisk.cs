@@ -32,6 +32,9 @@ namespace Euca.Images.Engine.Import
 
         public string Path { get; }
 
+        /// <summary>False for a disk read from another cloud's object storage, which Resume-EucaImport cannot take.</summary>
+        public bool IsLocalFile => _source == null;
+
         public string FileName => _source?.FileName ?? System.IO.Path.GetFileName(Path);
 
         /// <summary>The bytes sent: the file's length, or the virtual size of a disk converted on the fly.</summary>

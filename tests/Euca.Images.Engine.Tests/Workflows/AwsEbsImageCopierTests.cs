@@ -104,6 +104,9 @@ namespace Euca.Images.Engine.Tests.Workflows
 
             Assert.Equal(ErrorIds.ImportUploadFailed.Name, failure.ErrorId);
             Assert.Contains("copying again reuses it", failure.Message);
+            // The disk is another cloud's object, which Resume-EucaImport cannot read: only the clean-up is offered.
+            Assert.DoesNotContain("Resume-EucaImport", failure.Message);
+            Assert.Contains("Stop-EucaConversionTask -ConversionTaskId " + first.Journal.Import!.ConversionTaskId + " -RemoveDiskImage", failure.Message);
             Assert.DoesNotContain(_clouds.Eucalyptus.State.SnapshotImages(), i => i.Name == first.Name);
             _clouds.AwsStorageFault = (_, _) => Fault.None;
             AwsEbsCopyRequest second = Request(sourceId);

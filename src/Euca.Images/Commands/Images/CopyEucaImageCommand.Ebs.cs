@@ -23,8 +23,8 @@ namespace Euca.Images.Commands.Images
     /// <example>
     /// <title>Copy an EBS-backed AWS image into Eucalyptus, keeping the export</title>
     /// <code>$aws = Connect-EucaCloud -ProfileName aws -NoDefault
-    /// Get-EucaImage -Connection $aws -Name web-on-aws | Copy-EucaImage -SourceConnection $aws -ExportBucket exports -Bucket imports -AvailabilityZone one -Name web-from-aws -KeepExport</code>
-    /// <para>AWS exports the image's disk to its bucket exports; the disk is streamed into the session's cloud, snapshotted and registered. -KeepExport leaves the exported object in exports.</para>
+    /// Get-EucaImage -Connection $aws -Name web-on-aws | Copy-EucaImage -SourceConnection $aws -ExportBucket exports -Bucket imports -AvailabilityZone one -Name copied-from-aws -KeepExport</code>
+    /// <para>AWS exports the image's disk to its bucket exports; the disk is streamed into the session's cloud, snapshotted and registered as copied-from-aws. -KeepExport leaves the exported object in exports.</para>
     /// </example>
     public sealed partial class CopyEucaImageCommand
     {
