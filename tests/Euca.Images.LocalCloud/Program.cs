@@ -26,6 +26,7 @@ try
         HandleProcessSignals = true,
         Import = commandLine.Import,
         StateDirectory = commandLine.StateDirectory,
+        Flavor = commandLine.Flavor,
         CloudCertificate = commandLine.CloudCertificate,
         FilesDirectory = commandLine.FilesDirectory,
         FilesDropFirstAfter = commandLine.FilesDropFirstAfter,

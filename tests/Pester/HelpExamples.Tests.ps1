@@ -18,6 +18,8 @@
 #                        eustore-url naming the served catalog, ~/admin-creds.zip,
 #                        stored profiles nightly, old-cloud and new-cloud) and TMPDIR (bundles made without -Destination);
 #   - a tagged image web-nightly (tags build and role), registered from a stored bundle of its own;
+#   - a second local cloud playing AWS (--flavor aws, its own s3rver with the bucket exports) under the stored profile
+#                        aws, holding the EBS-backed image web-on-aws (Copy-EucaImage's EBS routes);
 #   - $CmdletNeeds:      per cmdlet, a script block run before each of its examples (an interrupted import to resume,
 #                        the bundle a node controller would have uploaded for a bundle task);
 #   - the Wait- cmdlets poll every 0.1 s ($PSDefaultParameterValues in the It block), not every 5 s;
@@ -160,6 +162,16 @@ BeforeAll {
     Restore-StoredBundles
     Register-EucaImage -Name web-nightly -ImageLocation tagged/disk.img.manifest.xml -Tag @{ build = '7'; role = 'web' } | Out-Null
 
+    # A cloud playing AWS, with an EBS-backed image made there from web-nightly, for Copy-EucaImage's EBS routes.
+    $script:awsStorage = Start-EucaObjectStorage
+    $script:awsCloud = Start-EucaLocalCloud -ObjectStorageUrl $awsStorage.Url -PendingSeconds 0 -AdditionalArguments '--flavor', 'aws', '--conversion-interval-ms', '20'
+    Invoke-EucaObjectStorageRequest -Storage $awsStorage -Path 'exports' -Method Put | Out-Null
+    $aws = Connect-EucaCloud -ComputeUrl $awsCloud.Url -ObjectStorageUrl $awsStorage.Url -AccessKey $keys.S3AccessKey -SecretKey $keys.S3SecretKey `
+        -AccountId $keys.UserAccountId -PassThru -NoDefault
+    $aws | Set-EucaCredential -StoreAs aws | Out-Null
+    Get-EucaImage -Name web-nightly | Copy-EucaImage -SourceConnection (Get-EucaCloud) -DestinationConnection $aws -Ebs -Bucket uploads `
+        -Name web-on-aws -PollSeconds 0.1 -Confirm:$false | Out-Null
+
     # Connect-EucaCloud's first example asks for the key pair; here it gets the local cloud's without a prompt.
     function script:Get-Credential {
         [pscredential]::new($keys.S3AccessKey, (ConvertTo-SecureString $keys.S3SecretKey -AsPlainText -Force))
@@ -218,7 +230,7 @@ AfterAll {
     Set-Location $PSScriptRoot
     $env:HOME, (Get-PSProvider FileSystem).Home, $env:TMPDIR, $env:XDG_CONFIG_HOME = $savedEnvironment
     Disconnect-EucaCloud
-    $cloud, $storage | Stop-EucaTestServer
+    $cloud, $storage, $awsCloud, $awsStorage | Stop-EucaTestServer
 }
 
 Describe 'Help example <Number> of <Name>' -Tags 'CI' -ForEach $examples {

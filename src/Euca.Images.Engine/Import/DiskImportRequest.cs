@@ -11,7 +11,19 @@ namespace Euca.Images.Engine.Import
             Bucket = bucket;
         }
 
+        /// <summary>A disk that is not a local file; sent as it is.</summary>
+        protected DiskImportRequest(IImportDiskSource source, string bucket)
+            : this(source?.Name ?? throw new System.ArgumentNullException(nameof(source)), bucket)
+        {
+            Source = source;
+            Format = source.Format;
+        }
+
+        /// <summary>The local file, or the name of <see cref="Source"/>.</summary>
         public string Path { get; }
+
+        /// <summary>The disk when it is not a local file (for example an object another cloud exported).</summary>
+        public IImportDiskSource? Source { get; }
 
         public string Bucket { get; }
 
@@ -46,6 +58,12 @@ namespace Euca.Images.Engine.Import
     {
         public VolumeImportRequest(string path, string bucket, string availabilityZone)
             : base(path, bucket)
+        {
+            AvailabilityZone = availabilityZone;
+        }
+
+        public VolumeImportRequest(IImportDiskSource source, string bucket, string availabilityZone)
+            : base(source, bucket)
         {
             AvailabilityZone = availabilityZone;
         }

@@ -19,6 +19,9 @@ namespace Euca.Images.Engine.Import
         /// <summary>True once every part is stored: the cloud converts the disk on its own from then on.</summary>
         public bool UploadComplete { get; private set; }
 
+        /// <summary>False when the disk is not a local file (another cloud's object), which Resume-EucaImport cannot read.</summary>
+        public bool Resumable { get; private set; } = true;
+
         /// <summary>A summary for the user: what exists, how to resume or follow it, how to clean up.</summary>
         public string Describe()
         {
@@ -31,11 +34,12 @@ namespace Euca.Images.Engine.Import
                 ? $"Conversion task {ConversionTaskId} has its whole disk uploaded and converts on its own: follow it with " +
                   $"Wait-EucaConversionTask -ConversionTaskId {ConversionTaskId}, or cancel and clean up with " +
                   $"Stop-EucaConversionTask -ConversionTaskId {ConversionTaskId} -RemoveDiskImage"
-                : Leftovers(ConversionTaskId, StorageFolder!, DiskPath!);
+                : Leftovers(ConversionTaskId, StorageFolder!, DiskPath!, Resumable);
         }
 
-        internal void Record(string conversionTaskId, ImportLocation location, string diskPath)
+        internal void Record(string conversionTaskId, ImportLocation location, string diskPath, bool resumable)
         {
+            Resumable = resumable;
             StorageFolder = location.Bucket + "/" + location.Folder;
             DiskPath = diskPath;
             ConversionTaskId = conversionTaskId;
@@ -43,8 +47,10 @@ namespace Euca.Images.Engine.Import
 
         internal void Uploaded() => UploadComplete = true;
 
-        internal static string Leftovers(string conversionTaskId, string storageFolder, string diskPath) =>
-            $"Left behind: conversion task {conversionTaskId} and the objects under {storageFolder}. " +
+        internal static string Leftovers(string conversionTaskId, string storageFolder, string diskPath, bool resumable) => !resumable
+            ? $"Left behind: conversion task {conversionTaskId} and the objects under {storageFolder}. " +
+              $"Clean up with: Stop-EucaConversionTask -ConversionTaskId {conversionTaskId} -RemoveDiskImage"
+            : $"Left behind: conversion task {conversionTaskId} and the objects under {storageFolder}. " +
             $"Resume with: Resume-EucaImport -ConversionTaskId {conversionTaskId} -Path '{diskPath.Replace("'", "''")}'  " +
             $"or clean up with: Stop-EucaConversionTask -ConversionTaskId {conversionTaskId} -RemoveDiskImage";
     }

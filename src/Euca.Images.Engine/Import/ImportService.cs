@@ -75,7 +75,7 @@ namespace Euca.Images.Engine.Import
             using PreparedDisk disk = PreparedDisk.ForTask(path, volume);
             var signer = new ImportUrlSigner(Settings, location.Bucket, Now().AddDays(expiresInDays));
             upload ??= new ImportUploadOptions();
-            upload.Journal.Record(task.ConversionTaskId, location, disk.Path);
+            upload.Journal.Record(task.ConversionTaskId, location, disk.Path, disk.IsLocalFile);
             await UploadAsync(task.ConversionTaskId, location, disk, signer, upload, progress, cancellationToken).ConfigureAwait(false);
             return await GetOneAsync(task.ConversionTaskId, cancellationToken).ConfigureAwait(false);
         }
@@ -186,7 +186,7 @@ namespace Euca.Images.Engine.Import
             }
 
             string taskId = created.ConversionTaskId;
-            request.Upload.Journal.Record(taskId, location, disk.Path);
+            request.Upload.Journal.Record(taskId, location, disk.Path, disk.IsLocalFile);
             await UploadAsync(taskId, location, disk, signer, request.Upload, progress, cancellationToken).ConfigureAwait(false);
             return await GetOneAsync(taskId, cancellationToken).ConfigureAwait(false);
         }
@@ -204,7 +204,7 @@ namespace Euca.Images.Engine.Import
             }
             catch (EucaException e)
             {
-                throw Interrupted(ErrorIds.ImportManifestFailed, "uploading the import manifest", taskId, location, disk.Path, e);
+                throw Interrupted(ErrorIds.ImportManifestFailed, "uploading the import manifest", taskId, location, disk, e);
             }
 
             long expectedSize = manifest.Parts.Count == 0 ? 0 : manifest.Parts[manifest.Parts.Count - 1].End + 1;
@@ -220,7 +220,7 @@ namespace Euca.Images.Engine.Import
             }
             catch (EucaException e)
             {
-                throw Interrupted(ErrorIds.ImportUploadFailed, "uploading the disk parts", taskId, location, disk.Path, e);
+                throw Interrupted(ErrorIds.ImportUploadFailed, "uploading the disk parts", taskId, location, disk, e);
             }
 
             options.Journal.Uploaded();
@@ -266,9 +266,9 @@ namespace Euca.Images.Engine.Import
 
         private void RequireEndpoints() => Settings.Require(CloudSettingNames.ComputeUrl, CloudSettingNames.ObjectStorageUrl);
 
-        private static EucaException Interrupted(ErrorId errorId, string stage, string taskId, ImportLocation location, string path, EucaException cause) =>
+        private static EucaException Interrupted(ErrorId errorId, string stage, string taskId, ImportLocation location, PreparedDisk disk, EucaException cause) =>
             new EucaException(errorId, cause.Category,
-                $"The import stopped while {stage}: {cause.Message} {ImportJournal.Leftovers(taskId, location.Bucket + "/" + location.Folder, path)}",
+                $"The import stopped while {stage}: {cause.Message} {ImportJournal.Leftovers(taskId, location.Bucket + "/" + location.Folder, disk.Path, disk.IsLocalFile)}",
                 taskId, cause);
     }
 }

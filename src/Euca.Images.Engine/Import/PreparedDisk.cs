@@ -11,14 +11,17 @@ namespace Euca.Images.Engine.Import
     /// The facts about a local disk an import needs (bytes sent, image bytes, volume size, wire format) and the
     /// bytes themselves. The import service takes only RAW and VMDK: a raw file and a sparse or stream-optimized VMDK
     /// are sent as they are; every other format (VHD, VHDX, QCOW2, a monolithicFlat VMDK) is sent as the raw disk it
-    /// describes, read on the fly from the image, never copied to disk.
+    /// describes, read on the fly from the image, never copied to disk. A disk that is not a local file
+    /// (<see cref="IImportDiskSource"/>) is sent as it is, read by range.
     /// </summary>
     internal sealed class PreparedDisk : IDisposable
     {
         private readonly DiskImage? _converted;
+        private readonly IImportDiskSource? _source;
 
-        private PreparedDisk(string path, long fileSize, long imageBytes, long volumeSize, string format, DiskImage? converted)
+        private PreparedDisk(string path, long fileSize, long imageBytes, long volumeSize, string format, DiskImage? converted, IImportDiskSource? source = null)
         {
+            _source = source;
             Path = path;
             FileSize = fileSize;
             ImageBytes = imageBytes;
@@ -29,7 +32,10 @@ namespace Euca.Images.Engine.Import
 
         public string Path { get; }
 
-        public string FileName => System.IO.Path.GetFileName(Path);
+        /// <summary>False for a disk read from another cloud's object storage, which Resume-EucaImport cannot take.</summary>
+        public bool IsLocalFile => _source == null;
+
+        public string FileName => _source?.FileName ?? System.IO.Path.GetFileName(Path);
 
         /// <summary>The bytes sent: the file's length, or the virtual size of a disk converted on the fly.</summary>
         public long FileSize { get; }
@@ -43,6 +49,12 @@ namespace Euca.Images.Engine.Import
 
         public static PreparedDisk From(DiskImportRequest request)
         {
+            if (request.Source is IImportDiskSource source)
+            {
+                return new PreparedDisk(source.Name, source.Length, source.ImageBytes, VolumeSizeFor(request, source.ImageBytes, source.Name),
+                    source.Format == ImportDiskFormat.Vmdk ? "VMDK" : "RAW", null, source);
+            }
+
             DiskImage image = Open(request.Path);
             try
             {
@@ -53,15 +65,7 @@ namespace Euca.Images.Engine.Import
                         $"'{request.Path}' is a {image.Format} {image.Subformat} disk, not a sparse or stream-optimized VMDK; import it without -Format Vmdk, and it is sent as raw.", request.Path);
                 }
 
-                long needed = ImportPartPlan.VolumeSizeFor(image.VirtualSize);
-                long volumeSize = request.VolumeSize ?? needed;
-                if (volumeSize < needed)
-                {
-                    throw new EucaException(ErrorIds.ImportVolumeTooSmall, EucaErrorCategory.InvalidArgument,
-                        $"A {volumeSize} GiB volume cannot hold the {image.VirtualSize}-byte image '{request.Path}'; it needs at least {needed} GiB.", request.VolumeSize);
-                }
-
-                return Sending(image, sendVmdk ? "VMDK" : "RAW", image.VirtualSize, volumeSize);
+                return Sending(image, sendVmdk ? "VMDK" : "RAW", image.VirtualSize, VolumeSizeFor(request, image.VirtualSize, request.Path));
             }
             catch
             {
@@ -77,6 +81,12 @@ namespace Euca.Images.Engine.Import
         /// <summary>Reads bytes <paramref name="start"/>.. of what is sent into the buffer.</summary>
         public async Task ReadAsync(long start, byte[] buffer, int length, CancellationToken cancellationToken)
         {
+            if (_source != null)
+            {
+                await _source.ReadAsync(start, buffer, length, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             if (_converted != null)
             {
                 _converted.ReadAt(start, buffer, 0, length);
@@ -112,6 +122,19 @@ namespace Euca.Images.Engine.Import
 
             long fileSize = asIs ? new FileInfo(image.Path).Length : image.VirtualSize;
             return new PreparedDisk(image.Path, fileSize, imageBytes, volumeSize, format, asIs ? null : image);
+        }
+
+        private static long VolumeSizeFor(DiskImportRequest request, long imageBytes, string name)
+        {
+            long needed = ImportPartPlan.VolumeSizeFor(imageBytes);
+            long volumeSize = request.VolumeSize ?? needed;
+            if (volumeSize < needed)
+            {
+                throw new EucaException(ErrorIds.ImportVolumeTooSmall, EucaErrorCategory.InvalidArgument,
+                    $"A {volumeSize} GiB volume cannot hold the {imageBytes}-byte image '{name}'; it needs at least {needed} GiB.", request.VolumeSize);
+            }
+
+            return volumeSize;
         }
 
         private static bool IsSparseVmdk(DiskImage image) => image.Format == DiskFormat.Vmdk && image.Subformat != "monolithicFlat";

@@ -159,6 +159,73 @@ namespace Euca.Images.Engine.Storage
                 }
             }, ct);
 
+        /// <summary>
+        /// Reads <paramref name="length"/> bytes of an object from <paramref name="start"/> into the buffer with one
+        /// ranged GET; a body that ends early or a dropped connection is retried for the whole range.
+        /// </summary>
+        public Task ReadRangeAsync(string bucket, string key, long start, byte[] buffer, int length, CancellationToken ct) =>
+            RunAsync(async watch =>
+            {
+                var request = new GetObjectRequest { BucketName = bucket, Key = key, ByteRange = new ByteRange(start, start + length - 1) };
+                using (GetObjectResponse response = await _s3.GetObjectAsync(request, watch.Token).ConfigureAwait(false))
+                {
+                    watch.Touch();
+                    Stream body = watch.Watch(response.ResponseStream);
+                    int read = 0;
+                    while (read < length)
+                    {
+                        int n = await body.ReadAsync(buffer, read, length - read, watch.Token).ConfigureAwait(false);
+                        if (n == 0)
+                        {
+                            throw new TransferCorruptedException($"the range from byte {start} ended after {read} of {length} bytes.");
+                        }
+
+                        read += n;
+                    }
+
+                    return read;
+                }
+            }, ct);
+
+        /// <summary>Starts a multipart upload and returns its upload id.</summary>
+        public async Task<string> StartMultipartAsync(string bucket, string key, CancellationToken ct) =>
+            (await RunAsync(watch => _s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
+            {
+                BucketName = bucket,
+                Key = key,
+                ContentType = "application/octet-stream",
+            }, watch.Token), ct).ConfigureAwait(false)).UploadId;
+
+        /// <summary>Sends one part of a multipart upload from memory (retried as a whole) and returns its ETag.</summary>
+        public Task<PartETag> UploadPartAsync(string bucket, string key, string uploadId, int partNumber, byte[] data, int length, CancellationToken ct) =>
+            RunAsync(async watch =>
+            {
+                UploadPartResponse response = await _s3.UploadPartAsync(new UploadPartRequest
+                {
+                    BucketName = bucket,
+                    Key = key,
+                    UploadId = uploadId,
+                    PartNumber = partNumber,
+                    InputStream = watch.Watch(new MemoryStream(data, 0, length, writable: false)),
+                    PartSize = length,
+                    UseChunkEncoding = false,
+                    DisablePayloadSigning = _unsignedPayload,
+                }, watch.Token).ConfigureAwait(false);
+                return new PartETag(partNumber, response.ETag);
+            }, ct);
+
+        public Task CompleteMultipartAsync(string bucket, string key, string uploadId, IEnumerable<PartETag> parts, CancellationToken ct) =>
+            RunAsync(watch => _s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = bucket,
+                Key = key,
+                UploadId = uploadId,
+                PartETags = parts.OrderBy(p => p.PartNumber).ToList(),
+            }, watch.Token), ct);
+
+        public Task AbortMultipartAsync(string bucket, string key, string uploadId, CancellationToken ct) =>
+            RunAsync(watch => _s3.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = bucket, Key = key, UploadId = uploadId }, watch.Token), ct);
+
         /// <summary>Opens an object's body for streaming; only opening is retried (the reader cannot rewind what it consumed).</summary>
         /// <remarks>The stream keeps its stall timer for as long as it is read.</remarks>
         public Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken ct) =>

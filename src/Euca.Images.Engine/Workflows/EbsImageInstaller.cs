@@ -34,8 +34,7 @@ namespace Euca.Images.Engine.Workflows
         public async Task<ImageInfo> InstallAsync(EbsImageRequest request, IProgress<OperationProgress>? progress, CancellationToken ct)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            // The registration is checked before gigabytes are uploaded; the snapshot id stands in for the one to come.
-            ImageRegistrationRules.Check(RegistrationFor(request, "snap-00000000"));
+            CheckRegistration(request);
 
             var imports = new ImportService(_connection);
             var snapshots = new SnapshotService(_connection) { PollInterval = request.PollInterval };
@@ -98,6 +97,12 @@ namespace Euca.Images.Engine.Workflows
                 throw new EucaException(failure, $"Making EBS image '{request.Name}' failed while {stage}: {failure.Message}{leftovers}");
             }
         }
+
+        /// <summary>
+        /// Checks the registration before gigabytes are uploaded (or exported elsewhere first); the snapshot id stands
+        /// in for the one to come.
+        /// </summary>
+        internal static void CheckRegistration(EbsImageRequest request) => ImageRegistrationRules.Check(RegistrationFor(request, "snap-00000000"));
 
         private static ImageRegistrationRequest RegistrationFor(EbsImageRequest request, string snapshotId) => new ImageRegistrationRequest
         {

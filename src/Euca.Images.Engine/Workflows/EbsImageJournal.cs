@@ -64,7 +64,9 @@ namespace Euca.Images.Engine.Workflows
                     ? $"the uploaded disk image of {taskId} exists (delete it with Stop-EucaConversionTask -ConversionTaskId {taskId} -RemoveDiskImage)"
                     : _import.Upload.Journal.UploadComplete
                         ? $"conversion task {taskId} is converting the uploaded disk into a volume (follow it with Wait-EucaConversionTask -ConversionTaskId {taskId} and snapshot the volume with New-EucaSnapshot, or cancel and clean up with Stop-EucaConversionTask -ConversionTaskId {taskId} -RemoveDiskImage)"
-                        : $"conversion task {taskId} and its uploaded parts exist (resume with Resume-EucaImport -ConversionTaskId {taskId} -Path '{_import.Path.Replace("'", "''")}', or clean up with Stop-EucaConversionTask -ConversionTaskId {taskId} -RemoveDiskImage)");
+                        : _import.Source != null
+                            ? $"conversion task {taskId} and its uploaded parts exist (clean up with Stop-EucaConversionTask -ConversionTaskId {taskId} -RemoveDiskImage)"
+                            : $"conversion task {taskId} and its uploaded parts exist (resume with Resume-EucaImport -ConversionTaskId {taskId} -Path '{_import.Path.Replace("'", "''")}', or clean up with Stop-EucaConversionTask -ConversionTaskId {taskId} -RemoveDiskImage)");
             }
 
             return parts.Count == 0 ? "Nothing was left behind." : "Left behind: " + string.Join("; ", parts) + ".";

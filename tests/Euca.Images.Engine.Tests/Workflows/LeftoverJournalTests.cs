@@ -18,7 +18,7 @@ namespace Euca.Images.Engine.Tests.Workflows
         public void AnImportStoppedWhileUploadingNamesItsTaskFolderResumeAndCleanup()
         {
             var journal = new ImportJournal();
-            journal.Record("import-vol-1a2b3c4d", Location, "/data/root's.raw");
+            journal.Record("import-vol-1a2b3c4d", Location, "/data/root's.raw", resumable: true);
 
             string text = journal.Describe();
 
@@ -28,10 +28,22 @@ namespace Euca.Images.Engine.Tests.Workflows
         }
 
         [Fact]
+        public void AnImportOfAnotherCloudsObjectOffersOnlyTheCleanup()
+        {
+            var journal = new ImportJournal();
+            journal.Record("import-vol-1a2b3c4d", Location, "s3://vmie/exports/export-ami-0123456789abcdef0.raw", resumable: false);
+
+            string text = journal.Describe();
+
+            Assert.DoesNotContain("Resume-EucaImport", text);
+            Assert.EndsWith("Clean up with: Stop-EucaConversionTask -ConversionTaskId import-vol-1a2b3c4d -RemoveDiskImage", text);
+        }
+
+        [Fact]
         public void AnImportWithEveryPartStoredSaysTheCloudConvertsItAndHowToFollowIt()
         {
             var journal = new ImportJournal();
-            journal.Record("import-vol-1a2b3c4d", Location, "/data/root.raw");
+            journal.Record("import-vol-1a2b3c4d", Location, "/data/root.raw", resumable: true);
             journal.Uploaded();
 
             string text = journal.Describe();
@@ -48,7 +60,7 @@ namespace Euca.Images.Engine.Tests.Workflows
             EbsImageJournal journal = request.Journal;
             Assert.Equal("Nothing was left behind.", journal.Describe());
 
-            import.Upload.Journal.Record("import-vol-1a2b3c4d", Location, import.Path);
+            import.Upload.Journal.Record("import-vol-1a2b3c4d", Location, import.Path, resumable: true);
             Assert.Equal("import-vol-1a2b3c4d", journal.ConversionTaskId);
             Assert.Contains("resume with Resume-EucaImport -ConversionTaskId import-vol-1a2b3c4d -Path '/data/root.raw'", journal.Describe());
 

@@ -3,10 +3,12 @@ using Euca.Images.LocalCloud.Actions.Images;
 using Euca.Images.LocalCloud.Actions.Images.Lifecycle;
 using Euca.Images.LocalCloud.Actions.Import;
 using Euca.Images.LocalCloud.Actions.Instances;
+using Euca.Images.LocalCloud.Actions.Migration;
 using Euca.Images.LocalCloud.Actions.Snapshots;
 using Euca.Images.LocalCloud.Actions.Topology;
 using Euca.Images.LocalCloud.Actions.Tags;
 using Euca.Images.LocalCloud.Actions.Volumes;
+using Euca.Images.LocalCloud.State;
 
 namespace Euca.Images.LocalCloud.Actions;
 
@@ -23,8 +25,9 @@ public sealed class ActionRegistry
         }
     }
 
-    /// <summary>Every action the local cloud implements.</summary>
-    public static ActionRegistry CreateDefault() => new(
+    /// <summary>Every action the local cloud implements; the AWS flavour adds VM Import/Export, which Eucalyptus
+    /// lacks (it answers those with InvalidAction).</summary>
+    public static ActionRegistry CreateDefault(CloudFlavor flavor = CloudFlavor.Eucalyptus) => new(
     [
         new DescribeImagesAction(),
         new RegisterImageAction(),
@@ -53,7 +56,18 @@ public sealed class ActionRegistry
         new CreateTagsAction(),
         new DeleteTagsAction(),
         new DescribeTagsAction(),
+        .. flavor == CloudFlavor.Aws ? VmImportExport : [],
     ]);
+
+    private static ICloudAction[] VmImportExport =>
+    [
+        new ExportImageAction(),
+        new DescribeExportImageTasksAction(),
+        new CancelExportTaskAction(),
+        new ImportSnapshotAction(),
+        new DescribeImportSnapshotTasksAction(),
+        new CancelImportTaskAction(),
+    ];
 
     public ICloudAction? Find(string name) => actions.GetValueOrDefault(name);
 }

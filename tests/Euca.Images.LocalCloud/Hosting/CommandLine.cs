@@ -9,14 +9,15 @@ namespace Euca.Images.LocalCloud.Hosting;
 /// `--max-image-size-gb G`; for disk imports `--conversion-interval-ms N`, `--import-upload-timeout-seconds N` and
 /// `--import-task-expiration-hours N`; for HTTPS both `--tls-certificate PATH` and `--tls-key PATH` (PEM); and
 /// `--state-directory PATH` to keep the cloud's resources between runs; `--cloud-certificate PATH` and `--cloud-key PATH`
-/// (PEM) to play another cloud, whose bundles are wrapped for another certificate; `--files-directory PATH` to serve that folder's files
-/// under `/files/` (catalogs and images for the catalog tests), and `--files-drop-first-after BYTES` to cut the first GET
-/// of each of those files off after that many bytes (the resume tests).</summary>
+/// (PEM) to play another cloud, whose bundles are wrapped for another certificate; `--flavor aws|eucalyptus` for the
+/// cloud it plays; `--files-directory PATH` to serve that folder's files under `/files/` (catalogs and images for the
+/// catalog tests), and `--files-drop-first-after BYTES` to cut the first GET of each of those files off after that many
+/// bytes (the resume tests).</summary>
 internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid, string? TlsCertificatePath, string? TlsKeyPath)
 {
     private const string Usage = "Usage: [--port N] [--config PATH] [--parent-pid PID] [--object-storage-url URL] [--pending-seconds S] " +
         "[--max-image-size-gb G] [--conversion-interval-ms N] [--import-upload-timeout-seconds N] [--import-task-expiration-hours N] " +
-        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH] [--cloud-certificate PATH --cloud-key PATH] " +
+        "[--tls-certificate PATH --tls-key PATH] [--state-directory PATH] [--cloud-certificate PATH --cloud-key PATH] [--flavor aws|eucalyptus] " +
         "[--files-directory PATH [--files-drop-first-after BYTES]]";
 
     public string? ObjectStorageUrl { get; init; }
@@ -28,6 +29,8 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
     public ImportEnvironment Import { get; init; } = new();
 
     public string? StateDirectory { get; init; }
+
+    public CloudFlavor Flavor { get; init; }
 
     /// <summary>The cloud certificate and key that replace the configuration's (`--cloud-certificate`, `--cloud-key`).</summary>
     public CertificateFiles? CloudCertificate { get; init; }
@@ -46,6 +49,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
         double? pendingSeconds = null;
         double? maxImageSizeGb = null;
         string? stateDirectory = null;
+        CloudFlavor flavor = CloudFlavor.Eucalyptus;
         string? cloudCertificatePath = null;
         string? cloudKeyPath = null;
         string? filesDirectory = null;
@@ -80,6 +84,14 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
                     break;
                 case "--state-directory":
                     stateDirectory = value;
+                    break;
+                case "--flavor":
+                    flavor = value switch
+                    {
+                        "aws" => CloudFlavor.Aws,
+                        "eucalyptus" => CloudFlavor.Eucalyptus,
+                        _ => throw new ArgumentException($"--flavor '{value}' is not aws or eucalyptus."),
+                    };
                     break;
                 case "--cloud-certificate":
                     cloudCertificatePath = Path.GetFullPath(value);
@@ -129,6 +141,7 @@ internal sealed record CommandLine(int Port, string? ConfigPath, int? ParentPid,
             MaxImageSizeGb = maxImageSizeGb,
             Import = import,
             StateDirectory = stateDirectory,
+            Flavor = flavor,
             CloudCertificate = cloudCertificatePath is null ? null : new CertificateFiles { CertificatePath = cloudCertificatePath, PrivateKeyPath = cloudKeyPath },
             FilesDirectory = filesDirectory,
             FilesDropFirstAfter = filesDropFirstAfter,

@@ -2,10 +2,12 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Euca.Images.LocalCloud.Actions;
 using Euca.Images.LocalCloud.Actions.Import;
+using Euca.Images.LocalCloud.Actions.Migration;
 using Euca.Images.LocalCloud.Auth;
 using Euca.Images.LocalCloud.Configuration;
 using Euca.Images.LocalCloud.Registration;
 using Euca.Images.LocalCloud.State;
+using Euca.Images.LocalCloud.State.Disks;
 using Euca.Images.LocalCloud.State.Persistence;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,7 +21,8 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
     private WebApplication? app;
     private X509Certificate2? tlsCertificate;
     private S3ManifestSource? s3Manifests;
-    private ConversionWorker? conversionWorker;
+    private readonly List<IAsyncDisposable> workers = [];
+    private readonly List<IDisposable> resources = [];
     private StateFolder? stateFolder;
 
     /// <summary>The cloud being served (available after <see cref="StartAsync"/>), for tests to inspect or seed.</summary>
@@ -50,7 +53,12 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
             };
         }
 
-        State = CloudStateFactory.Create(config, baseDirectory);
+        bool aws = options.Flavor == CloudFlavor.Aws;
+        State = CloudStateFactory.Create(config, baseDirectory, options.Flavor);
+        State.Disks = options.StateDirectory is { } keptIn
+            ? new DiskFiles(Path.Combine(keptIn, "disks"), temporary: false)
+            : new DiskFiles(Path.Combine(Path.GetTempPath(), "localcloud-disks-" + Guid.NewGuid().ToString("N")), temporary: true);
+        resources.Add(State.Disks);
         stateFolder = options.StateDirectory is { } stateDirectory ? StateFolder.Open(State, stateDirectory) : null;
         tlsCertificate = options.TlsCertificatePath is { } certificatePath
             ? TlsCertificateLoader.Load(certificatePath, options.TlsKeyPath ?? throw new ArgumentException("A TLS certificate needs its key.", nameof(options)))
@@ -61,6 +69,9 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
             ObjectStorageUrl = options.ObjectStorageUrl ?? config.Registration.ObjectStorageUrl,
             PendingSeconds = options.PendingSeconds ?? config.Registration.PendingSeconds,
             MaxImageSizeGb = options.MaxImageSizeGb ?? config.Registration.MaxImageSizeGb,
+            // AWS writes ami- ids of 17 hex digits.
+            LongImageIds = aws || config.Registration.LongImageIds,
+            AmazonImageIdPrefixes = aws || config.Registration.AmazonImageIdPrefixes,
         };
         IManifestSource? manifests = options.ManifestSource;
         if (manifests is null && registration.ObjectStorageUrl is { } storageUrl)
@@ -102,7 +113,7 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
         app = builder.Build();
         var verifier = new SigV4Verifier(id => State.FindCallerByAccessKey(id)?.Key, options.Time);
         var queryVerifier = new QuerySignatureV2Verifier(id => State.FindCallerByAccessKey(id)?.Key, options.Time);
-        var endpoint = new QueryEndpoint(State, ActionRegistry.CreateDefault(), verifier, queryVerifier, options.Time, services);
+        var endpoint = new QueryEndpoint(State, ActionRegistry.CreateDefault(options.Flavor), verifier, queryVerifier, options.Time, services);
         if (options.FilesDirectory is { } filesDirectory)
         {
             StaticFilesEndpoint.Map(app, filesDirectory, options.FilesDropFirstAfter);
@@ -110,7 +121,17 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
 
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken);
-        conversionWorker = new ConversionWorker(State, options.Time);
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        resources.Add(http);
+        var conversion = new ConversionProcessor(State, options.Time, http);
+        workers.Add(new StepWorker("conversion", State.Import.ConversionStepInterval, conversion.StepAllAsync));
+        if (aws && (registration.ObjectStorageUrl is { } url ? new Uri(url) : State.Import.ObjectStorageUrl) is { } exportStorage)
+        {
+            var storage = new MigrationStorage(exportStorage, registration.ObjectStorageAccessKey, registration.ObjectStorageSecretKey);
+            resources.Add(storage);
+            var migration = new MigrationProcessor(State, options.Time, storage);
+            workers.Add(new StepWorker("VM Import/Export", State.Import.ConversionStepInterval, migration.StepAllAsync));
+        }
 
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         string scheme = tlsCertificate is null ? "http" : "https";
@@ -134,11 +155,12 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (conversionWorker is not null)
+        foreach (IAsyncDisposable worker in workers)
         {
-            await conversionWorker.DisposeAsync();
-            conversionWorker = null;
+            await worker.DisposeAsync();
         }
+
+        workers.Clear();
 
         if (app is not null)
         {
@@ -156,5 +178,11 @@ public sealed class LocalCloudHost(LocalCloudOptions options) : IAsyncDisposable
         tlsCertificate = null;
         s3Manifests?.Dispose();
         s3Manifests = null;
+        foreach (IDisposable resource in resources)
+        {
+            resource.Dispose();
+        }
+
+        resources.Clear();
     }
 }

@@ -45,6 +45,9 @@ public sealed record LocalCloudOptions
     /// <summary>A folder that keeps the cloud's resources between runs (`--state-directory`); null keeps them in memory only.</summary>
     public string? StateDirectory { get; init; }
 
+    /// <summary>Eucalyptus (the default) or AWS (`--flavor aws`): id style and the VM Import/Export actions.</summary>
+    public CloudFlavor Flavor { get; init; }
+
     /// <summary>A cloud certificate and key that replace the configuration's, so a second cloud can play another cloud
     /// (bundles wrapped for another certificate). Absolute paths.</summary>
     public CertificateFiles? CloudCertificate { get; init; }

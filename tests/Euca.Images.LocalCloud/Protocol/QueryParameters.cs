@@ -34,14 +34,15 @@ public sealed class QueryParameters
             .Select(g => new QueryParameters(g.ToDictionary(e => e.Member, e => e.Value, StringComparer.Ordinal)))
             .ToArray();
 
-    /// <summary>`Filter.N.Name` with its `Filter.N.Value.M` values; a filter without a name is a client error.</summary>
-    public IReadOnlyList<RequestFilter> GetFilters()
+    /// <summary>`Filter.N.Name` with its `Filter.N.Value.M` values; a filter without a name is a client error. The
+    /// import-task describes spell the list `Filters.N` (<paramref name="listName"/>).</summary>
+    public IReadOnlyList<RequestFilter> GetFilters(string listName = "Filter")
     {
         var filters = new List<RequestFilter>();
-        foreach (QueryParameters filter in GetStructList("Filter"))
+        foreach (QueryParameters filter in GetStructList(listName))
         {
             string name = filter.Get("Name")
-                ?? throw CloudErrors.InvalidParameterValue("Each Filter.N needs a Filter.N.Name.");
+                ?? throw CloudErrors.InvalidParameterValue($"Each {listName}.N needs a {listName}.N.Name.");
             filters.Add(new RequestFilter(name, filter.GetList("Value")));
         }
 

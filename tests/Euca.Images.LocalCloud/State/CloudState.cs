@@ -61,7 +61,16 @@ public sealed class CloudState
 
     public ComputeTiming Timing { get; init; } = new();
 
-    public VolumeStore Volumes { get; } = new();
+    public VolumeStore Volumes { get; init; } = new();
+
+    /// <summary>Eucalyptus or AWS: the id style and which actions are served.</summary>
+    public CloudFlavor Flavor { get; init; }
+
+    /// <summary>The bytes of imported volumes and of snapshots (set by the host).</summary>
+    public Disks.DiskFiles Disks { get; set; } = null!;
+
+    /// <summary>ExportImage and ImportSnapshot tasks (AWS flavour).</summary>
+    public Migration.MigrationTaskStore MigrationTasks { get; } = new();
 
     /// <summary>
     /// A volume by id, whether it is one of the seeded instances' volumes or one created or imported since: snapshots

@@ -14,7 +14,7 @@ public static partial class CloudStateFactory
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountIdPattern();
 
-    public static CloudState Create(CloudConfig config, string baseDirectory)
+    public static CloudState Create(CloudConfig config, string baseDirectory, CloudFlavor flavor = CloudFlavor.Eucalyptus)
     {
         X509Certificate2 cloudCertificate = LoadCertificate(config.CloudCertificate, baseDirectory, withPrivateKey: true);
         List<Account> accounts = config.Accounts.Select(a => CreateAccount(a, baseDirectory)).ToList();
@@ -31,6 +31,8 @@ public static partial class CloudStateFactory
             Snapshots = SnapshotSeed.Create(config.Compute.Snapshots, accountIds),
             VolumeLookup = volumes,
             Timing = config.Compute.Timing.ToTiming(),
+            Flavor = flavor,
+            Volumes = new VolumeStore { LongIds = flavor == CloudFlavor.Aws },
         };
     }
 

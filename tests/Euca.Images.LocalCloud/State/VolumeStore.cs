@@ -7,6 +7,9 @@ public sealed class VolumeStore
     private readonly object gate = new();
     private readonly Dictionary<string, VolumeRecord> volumes = new(StringComparer.Ordinal);
 
+    /// <summary>17 hex digits per id, as AWS writes them, instead of Eucalyptus' 8.</summary>
+    public bool LongIds { get; init; }
+
     public VolumeRecord Create(string ownerId, int size, string availabilityZone, string? snapshotId, DateTimeOffset now)
     {
         lock (gate)
@@ -14,7 +17,7 @@ public sealed class VolumeStore
             string id;
             do
             {
-                id = ResourceIds.New("vol");
+                id = ResourceIds.New("vol", LongIds);
             }
             while (volumes.ContainsKey(id));
 

@@ -67,6 +67,9 @@ namespace Euca.Images.Engine.DiskImages.Vmdk
             return footer;
         }
 
+        /// <summary>The header sector alone, for a VMDK that is not a local file (its capacity is all that is read).</summary>
+        internal static VmdkSparseHeader ParseHeader(byte[] sector, string name) => Parse(sector, name, "header");
+
         private static VmdkSparseHeader Parse(byte[] h, string path, string which)
         {
             uint version = BinaryPrimitives.ReadUInt32LittleEndian(h.AsSpan(4));

@@ -31,9 +31,20 @@ namespace Euca.Images.Commands.Images
     /// destination. The verified parts already copied stay there: the error (or the warning on Ctrl+C) prints the
     /// command with -Resume that finishes the copy without sending them again, and the Remove-EucaBundle command that
     /// removes them instead.</para>
-    /// <para>An EBS-backed source is refused with ImageCopyEbsSourceUnsupported: Eucalyptus has no image export.
-    /// Run an instance of it and make an instance-store image with New-EucaImage, or export the root volume's data
-    /// and import it with New-EucaEbsImage.</para>
+    /// <para>An EBS-backed AWS source is copied with -ExportBucket: AWS's ExportImage writes its disk (RAW, or VMDK
+    /// with -ExportFormat Vmdk) to that S3 bucket, the command waits for the export task, then streams the exported
+    /// object into the destination's disk import (each part one ranged read of the object: no local copy) and
+    /// finishes as New-EucaEbsImage does (snapshot, register, delete the volume and the uploaded parts) in
+    /// -AvailabilityZone. The exported object is deleted at the end unless -KeepExport. Running the same command
+    /// again after a failure reuses the completed export.</para>
+    /// <para>With -Ebs and an AWS destination, an instance-store Eucalyptus image becomes an EBS-backed AWS image: its
+    /// bundle streams (download, decrypt, decompress) into a multipart upload of one RAW object in -Bucket at AWS,
+    /// AWS's ImportSnapshot makes a snapshot of it, RegisterImage makes an HVM image of the snapshot, and the uploaded
+    /// object is deleted. A complete upload of an earlier run is reused. Ctrl+C during an export or import also cancels
+    /// the task at AWS.</para>
+    /// <para>Without -ExportBucket an EBS-backed source is refused with ImageCopyEbsSourceUnsupported: Eucalyptus has no
+    /// image export. Run an instance of it and make an instance-store image with New-EucaImage, or export the root
+    /// volume's data and import it with New-EucaEbsImage.</para>
     /// </remarks>
     /// <example>
     /// <title>Copy an image between two clouds held in stored profiles</title>
@@ -55,9 +66,9 @@ namespace Euca.Images.Commands.Images
     /// <seealso cref="Euca.Images.Commands.Cloud.ConnectEucaCloudCommand"/>
     /// <seealso cref="Euca.Images.Commands.Storage.RemoveEucaBundleCommand"/>
     /// <seealso href="about_Euca.Images_Bundles"/>
-    [Cmdlet(VerbsCommon.Copy, "EucaImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Copy, "EucaImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InstanceStoreSet)]
     [OutputType(typeof(ImageInfo))]
-    public sealed class CopyEucaImageCommand : MigrationCmdlet
+    public sealed partial class CopyEucaImageCommand : MigrationCmdlet
     {
         /// <summary>The image to copy, at the source cloud.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -96,28 +107,26 @@ namespace Euca.Images.Commands.Images
         [ArgumentCompleter(typeof(FreeTextCompleter))]
         public string? Description { get; set; }
 
-
         /// <summary>Tags for the copy, as @{ key = 'value' }, added right after it is registered (a failure to tag undoes the registration).</summary>
         [Parameter]
         public Hashtable? Tag { get; set; }
 
         /// <summary>Keep the parts an interrupted copy already stored at the destination when they match the verified source parts.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = InstanceStoreSet)]
         public SwitchParameter Resume { get; set; }
 
-
-
         /// <summary>The canned ACL of the copied objects (default aws-exec-read, which the cloud needs to read them).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = InstanceStoreSet)]
         [ValidateSet(BundleAcl.AwsExecRead, BundleAcl.PublicRead, BundleAcl.Ec2BundleRead)]
         public string Acl { get; set; } = BundleAcl.AwsExecRead;
 
         /// <summary>Copy even where a registered image's bundle is stored at the destination (same bucket, folder and name), replacing that bundle.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = InstanceStoreSet)]
         public SwitchParameter Force { get; set; }
 
         /// <summary>How many parts are copied at once (each held in memory while it is copied).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = InstanceStoreSet)]
+        [Parameter(ParameterSetName = FromAwsEbsSet)]
         [ValidateRange(1, 32)]
         public int ThrottleLimit { get; set; } = BundleUploadTarget.DefaultThrottleLimit;
 
@@ -134,6 +143,12 @@ namespace Euca.Images.Commands.Images
             }
 
             CloudConnection destination = DestinationConnection ?? CurrentConnection;
+            if (ParameterSetName != InstanceStoreSet)
+            {
+                CopyEbs(imageId, destination);
+                return;
+            }
+
             if (!ShouldProcess($"{imageId} at {SourceConnection}", $"Copy into bucket '{Bucket}' at {destination} and register it there"))
             {
                 return;

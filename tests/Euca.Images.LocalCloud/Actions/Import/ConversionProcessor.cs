@@ -1,6 +1,7 @@
 using System.Net;
 using Euca.Images.LocalCloud.Auth;
 using Euca.Images.LocalCloud.State;
+using Euca.Images.LocalCloud.State.Disks;
 
 namespace Euca.Images.LocalCloud.Actions.Import;
 
@@ -66,7 +67,7 @@ public sealed class ConversionProcessor(CloudState state, TimeProvider time, Htt
             return;
         }
 
-        long length = await CountBytesAsync(response, cancellationToken);
+        long length = await KeepBytesAsync(task, part, response, cancellationToken);
         if (length != part.Length)
         {
             Fail(task, $"Part {part.Index} ({part.Key}) is {length} bytes; the manifest says {part.Length}");
@@ -81,6 +82,20 @@ public sealed class ConversionProcessor(CloudState state, TimeProvider time, Htt
         }
 
         VolumeRecord volume = state.Volumes.Create(task.OwnerId, task.VolumeSize, task.AvailabilityZone, null, now);
+        if (string.Equals(task.Format, "VMDK", StringComparison.OrdinalIgnoreCase))
+        {
+            // The imaging worker converts an imported VMDK into the raw volume (a failed conversion leaves it without bytes).
+            if (await QemuImg.ConvertAsync("vmdk", state.Disks.PathOf(task.ConversionTaskId), "raw", state.Disks.PathOf(volume.VolumeId), cancellationToken) is string failed)
+            {
+                await Console.Error.WriteLineAsync($"LocalCloud: {task.ConversionTaskId}: {failed}");
+            }
+
+            state.Disks.Delete(task.ConversionTaskId);
+        }
+        else
+        {
+            state.Disks.Rename(task.ConversionTaskId, volume.VolumeId);
+        }
         Update(task, t => t with { BytesConverted = t.BytesConverted + length, PartsConverted = t.PartsConverted + 1, VolumeId = volume.VolumeId });
         Update(task, t => t.TaskType == "ImportInstance" ? ImportedInstanceLauncher.Step(state, t, now) : t with { State = ConversionTaskRecord.Completed, StatusMessage = "" });
     }
@@ -188,17 +203,11 @@ public sealed class ConversionProcessor(CloudState state, TimeProvider time, Htt
     private void Update(ConversionTaskRecord task, Func<ConversionTaskRecord, ConversionTaskRecord> change) =>
         state.ConversionTasks.Update(task.ConversionTaskId, current => current.State == ConversionTaskRecord.Active ? change(current) : current);
 
-    private static async Task<long> CountBytesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Reads a part into the task's work file at its offset and returns its length; the file becomes the
+    /// volume's bytes (converted first when it is a VMDK).</summary>
+    private async Task<long> KeepBytesAsync(ConversionTaskRecord task, ImportPartRecord part, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        byte[] buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-        }
-
-        return total;
+        return await state.Disks.WriteAsync(task.ConversionTaskId, part.Start, body, cancellationToken);
     }
 }

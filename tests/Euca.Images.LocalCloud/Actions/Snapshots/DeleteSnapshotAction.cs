@@ -29,6 +29,7 @@ public sealed class DeleteSnapshotAction : ICloudAction
         }
 
         context.State.Snapshots.Remove(id);
+        context.State.Disks.Delete(id);
         context.State.Tags.Delete(context.Account.AccountId, [id], []);
         return Task.FromResult(ActionResponse.Ec2(Name, w => w.WriteElementString("return", "true")));
     }

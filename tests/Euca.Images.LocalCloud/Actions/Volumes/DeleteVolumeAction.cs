@@ -35,6 +35,7 @@ public sealed class DeleteVolumeAction : ICloudAction
             throw ImportErrors.VolumeNotFound(id);
         }
 
+        context.State.Disks.Delete(id);
         return ActionResponse.Ec2(Name, w => w.WriteElementString("return", "true"));
     }
 

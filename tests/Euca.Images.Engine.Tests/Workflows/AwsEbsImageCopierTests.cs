@@ -1,0 +1,169 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Errors;
+using Euca.Images.Engine.Images;
+using Euca.Images.Engine.Import;
+using Euca.Images.Engine.Migration;
+using Euca.Images.Engine.Progress;
+using Euca.Images.Engine.Storage;
+using Euca.Images.Engine.Tests.Support;
+using Euca.Images.Engine.Workflows;
+using Euca.Images.LocalCloud.State.Migration;
+
+namespace Euca.Images.Engine.Tests.Workflows
+{
+    /// <summary>
+    /// EBS-backed AWS image to EBS-backed Eucalyptus image between an AWS-flavour and a Eucalyptus local cloud, each
+    /// with its own s3rver: the bytes arrive unchanged, a failure half way registers nothing and a second run finishes
+    /// with the same export, Ctrl+C cancels the export task, and a Eucalyptus source is refused with the route.
+    /// </summary>
+    [Collection(MigrationCloudsCollection.Name)]
+    public sealed class AwsEbsImageCopierTests
+    {
+        private const int DiskBytes = 5 * 1024 * 1024 + 4096;
+        private readonly MigrationClouds _clouds;
+
+        public AwsEbsImageCopierTests(MigrationClouds clouds)
+        {
+            _clouds = clouds;
+            _clouds.AwsStorageFault = (_, _) => Fault.None;
+        }
+
+        [Fact]
+        public async Task CopyBootsFromASnapshotHoldingTheSourceVolumesBytesAndRemovesTheExport()
+        {
+            using CloudConnection aws = _clouds.ConnectAws();
+            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            (string sourceId, string sourceSnapshot) = await AwsSourceImages.CreateAsync(aws, DiskBytes);
+            AwsEbsCopyRequest request = Request(sourceId);
+
+            ImageInfo copy = await new AwsEbsImageCopier(aws, euca).CopyAsync(request, null, CancellationToken.None);
+
+            Assert.Equal(RootDeviceKind.Ebs, copy.RootDeviceType);
+            Assert.Equal("x86_64", copy.Architecture);
+            Assert.Equal("an AWS image to copy", copy.Description);
+            string copySnapshot = request.Journal.Import!.SnapshotId!;
+            Assert.Equal(await File.ReadAllBytesAsync(_clouds.Aws.State.Disks.PathOf(sourceSnapshot)),
+                await File.ReadAllBytesAsync(_clouds.Eucalyptus.State.Disks.PathOf(copySnapshot)));
+            Assert.Null(await ObjectStore.For(aws, null).HeadAsync(AwsSourceImages.Bucket, request.Journal.ExportObject!.Substring(AwsSourceImages.Bucket.Length + 1), CancellationToken.None));
+            Assert.True(request.Journal.ExportRemoved);
+            Assert.Null(request.Journal.Import.VolumeId);
+        }
+
+        [Fact]
+        public async Task VmdkExportIsSentAsItIsAndTheDestinationsVolumeHoldsTheSameDisk()
+        {
+            using CloudConnection aws = _clouds.ConnectAws();
+            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            // A whole number of 64 KiB grains, so the VMDK's capacity is exactly the disk's size.
+            (string sourceId, string sourceSnapshot) = await AwsSourceImages.CreateAsync(aws, 4 * 1024 * 1024);
+            AwsEbsCopyRequest request = Request(sourceId);
+            request.ExportFormat = ExportFormat.Vmdk;
+            request.KeepExport = true;
+
+            await new AwsEbsImageCopier(aws, euca).CopyAsync(request, null, CancellationToken.None);
+
+            Assert.EndsWith(".vmdk", request.Journal.ExportObject);
+            Assert.Equal("VMDK", _clouds.Eucalyptus.State.ConversionTasks.Find(request.Journal.Import!.ConversionTaskId!)!.Format);
+            Assert.Equal(await File.ReadAllBytesAsync(_clouds.Aws.State.Disks.PathOf(sourceSnapshot)),
+                await File.ReadAllBytesAsync(_clouds.Eucalyptus.State.Disks.PathOf(request.Journal.Import.SnapshotId!)));
+        }
+
+        [Fact]
+        public async Task KeepExportLeavesTheExportedDiskInTheBucket()
+        {
+            using CloudConnection aws = _clouds.ConnectAws();
+            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            (string sourceId, string sourceSnapshot) = await AwsSourceImages.CreateAsync(aws, 4096);
+            AwsEbsCopyRequest request = Request(sourceId);
+            request.KeepExport = true;
+
+            await new AwsEbsImageCopier(aws, euca).CopyAsync(request, null, CancellationToken.None);
+
+            string key = request.Journal.ExportObject!.Substring(AwsSourceImages.Bucket.Length + 1);
+            Assert.Equal($"exports/{request.Journal.ExportTaskId}.raw", key);
+            Assert.Equal(new FileInfo(_clouds.Aws.State.Disks.PathOf(sourceSnapshot)).Length,
+                (await ObjectStore.For(aws, null).HeadAsync(AwsSourceImages.Bucket, key, CancellationToken.None))!.Size);
+        }
+
+        [Fact]
+        public async Task DroppedConnectionsLeaveNothingRegisteredAndASecondRunFinishesWithTheSameExport()
+        {
+            using CloudConnection aws = _clouds.ConnectAws();
+            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            (string sourceId, string sourceSnapshot) = await AwsSourceImages.CreateAsync(aws, DiskBytes);
+            // Every read of the exported disk loses its connection: the import's parts cannot be sent.
+            _clouds.AwsStorageFault = (method, path) => method == "GET" && path.Contains("/exports/", StringComparison.Ordinal) ? new Fault(FaultKind.Drop) : Fault.None;
+            AwsEbsCopyRequest first = Request(sourceId);
+
+            var failure = await Assert.ThrowsAsync<EucaException>(() => new AwsEbsImageCopier(aws, euca).CopyAsync(first, null, CancellationToken.None));
+
+            Assert.Equal(ErrorIds.ImportUploadFailed.Name, failure.ErrorId);
+            Assert.Contains("copying again reuses it", failure.Message);
+            // The disk is another cloud's object, which Resume-EucaImport cannot read: only the clean-up is offered.
+            Assert.DoesNotContain("Resume-EucaImport", failure.Message);
+            Assert.Contains("Stop-EucaConversionTask -ConversionTaskId " + first.Journal.Import!.ConversionTaskId + " -RemoveDiskImage", failure.Message);
+            Assert.DoesNotContain(_clouds.Eucalyptus.State.SnapshotImages(), i => i.Name == first.Name);
+            _clouds.AwsStorageFault = (_, _) => Fault.None;
+            AwsEbsCopyRequest second = Request(sourceId);
+            second.Name = first.Name;
+
+            ImageInfo copy = await new AwsEbsImageCopier(aws, euca).CopyAsync(second, null, CancellationToken.None);
+
+            Assert.Equal(first.Journal.ExportTaskId, second.Journal.ExportTaskId);
+            Assert.Equal(await File.ReadAllBytesAsync(_clouds.Aws.State.Disks.PathOf(sourceSnapshot)),
+                await File.ReadAllBytesAsync(_clouds.Eucalyptus.State.Disks.PathOf(second.Journal.Import!.SnapshotId!)));
+            Assert.Single(_clouds.Eucalyptus.State.SnapshotImages(), i => i.Name == first.Name && i.ImageId == copy.ImageId);
+        }
+
+        [Fact]
+        public async Task CtrlCWhileExportingCancelsTheExportTask()
+        {
+            using CloudConnection aws = _clouds.ConnectAws();
+            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            (string sourceId, _) = await AwsSourceImages.CreateAsync(aws, 4096);
+            using var stop = new CancellationTokenSource();
+            var progress = new SynchronousProgress(p =>
+            {
+                if (p.Activity.StartsWith("Exporting", StringComparison.Ordinal))
+                {
+                    stop.Cancel();
+                }
+            });
+            AwsEbsCopyRequest request = Request(sourceId);
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new AwsEbsImageCopier(aws, euca).CopyAsync(request, progress, stop.Token));
+
+            ExportImageTaskRecord task = _clouds.Aws.State.MigrationTasks.Exports.Find(request.Journal.ExportTaskId!)!;
+            Assert.Contains(task.Status, new[] { MigrationTaskStates.Deleting, MigrationTaskStates.Deleted });
+        }
+
+        [Fact]
+        public async Task EucalyptusSourceIsRefusedWithTheRouteExplained()
+        {
+            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            // emi-5a6b7c8d: the seeded EBS-backed image of the user's account.
+            var request = new AwsEbsCopyRequest("emi-5a6b7c8d", AwsSourceImages.Bucket, "imports", MigrationClouds.Zone);
+
+            var failure = await Assert.ThrowsAsync<EucaException>(() => new AwsEbsImageCopier(euca, euca).CopyAsync(request, null, CancellationToken.None));
+
+            Assert.Equal(ErrorIds.MigrationExportUnsupported.Name, failure.ErrorId);
+            Assert.Contains("Launch an instance from the image", failure.Message);
+            Assert.Null(request.Journal.ExportTaskId);
+        }
+
+        private static AwsEbsCopyRequest Request(string sourceId) => new AwsEbsCopyRequest(sourceId, AwsSourceImages.Bucket, "imports", MigrationClouds.Zone)
+        {
+            Name = "copy-" + Guid.NewGuid().ToString("N"),
+            ExportWait = new MigrationWait { PollInterval = TimeSpan.FromMilliseconds(50), Timeout = TimeSpan.FromSeconds(30) },
+            PollInterval = TimeSpan.FromMilliseconds(100),
+            ConversionTimeout = TimeSpan.FromSeconds(60),
+            SnapshotTimeout = TimeSpan.FromSeconds(30),
+            Upload = new ImportUploadOptions { PartSize = 1024 * 1024, MaxAttempts = 2, RetryDelay = TimeSpan.FromMilliseconds(10) },
+        };
+    }
+}
