@@ -91,6 +91,9 @@ namespace Euca.Images.Engine.Catalog
             }
 
             var image = Metadata(imageBytes, ImageMetadata, source, options);
+            // euca2ools (euca2ools/commands/euimage/pack/pack.py, ImagePack.build) hashes and counts the image as it
+            // feeds it to xz: image.sha256sum and image.size are those of the DECOMPRESSED image, not of image.xz, and
+            // euimage-install-pack (installpackedimage.py, InstallPackedImage.main) checks the decompressed bytes.
             var facts = new PackFacts
             {
                 ImageSha256 = packImage.Required("sha256sum").ToLowerInvariant(),
