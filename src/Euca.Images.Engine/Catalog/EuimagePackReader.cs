@@ -20,10 +20,14 @@ namespace Euca.Images.Engine.Catalog
         private const string PackMetadata = "pack-md.yml";
         private const string ImageMetadata = "image-md.yml";
 
-        public static async Task<CatalogListing> ReadAsync(FetchedDocument document, byte[] firstBlock, CatalogSource source, CatalogReadOptions options)
+        public static async Task<CatalogListing> ReadAsync(CatalogFetcher fetcher, FetchedDocument document, byte[] firstBlock, CatalogSource source, CatalogReadOptions options)
         {
-            var tar = new PackTarReader(document, firstBlock, source, options.MaxPackMetadataBytes);
-            IReadOnlyDictionary<string, byte[]> members = await tar.ReadAsync(new[] { PackMetadata, ImageMetadata }).ConfigureAwait(false);
+            IReadOnlyDictionary<string, byte[]> members;
+            using (var tar = new PackTarReader(fetcher, document, firstBlock, source, options.MaxPackMetadataBytes))
+            {
+                members = await tar.ReadAsync(new[] { PackMetadata, ImageMetadata }).ConfigureAwait(false);
+            }
+
             byte[] packBytes = members.TryGetValue(PackMetadata, out byte[]? p) ? p : throw JsonCatalogReader.Invalid(source, $"is a tar without {PackMetadata}", null);
             byte[] imageBytes = members.TryGetValue(ImageMetadata, out byte[]? i) ? i : throw JsonCatalogReader.Invalid(source, $"is a tar without {ImageMetadata}", null);
 
