@@ -51,6 +51,21 @@ namespace Euca.Images.Engine.Catalog
             throw Invalid(Label, $"has a '{key}' that is not text");
         }
 
+        /// <summary>Those of <paramref name="keys"/> the entry has, as text: what a reader keeps in <see cref="CatalogImage.Details"/>.</summary>
+        public Dictionary<string, string> OptionalDetails(params string[] keys)
+        {
+            var details = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string key in keys)
+            {
+                if (Optional(key) is string value)
+                {
+                    details[key] = value;
+                }
+            }
+
+            return details;
+        }
+
         public IReadOnlyList<string> OptionalList(string key)
         {
             if (!_fields.TryGetPropertyValue(key, out JsonNode? node) || node is null)

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Euca.Images.Engine.Errors;
@@ -59,7 +60,7 @@ namespace Euca.Images.Engine.Catalog
                         using (Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
                         using (deadline.Token.Register(body.Dispose))
                         {
-                            return await read(new FetchedDocument(uri, body, response.Content.Headers.ContentLength, deadline.Token)).ConfigureAwait(false);
+                            return await read(new FetchedDocument(uri, body, response.Content.Headers.ContentLength, deadline.Token, response.Headers.ETag)).ConfigureAwait(false);
                         }
                     }
                 }
@@ -76,6 +77,36 @@ namespace Euca.Images.Engine.Catalog
                 {
                     throw new EucaException(ErrorIds.CatalogUnreachable, EucaErrorCategory.ConnectionError, $"The {what} at {Show(uri)} could not be read: {e.Message}", Show(uri), e);
                 }
+            }
+        }
+
+        /// <summary>
+        /// The rest of an HTTP document from <paramref name="offset"/> on, by a Range request within the same deadline,
+        /// so a reader can pass over a large part without downloading it. If-Range carries the first answer's ETag, so
+        /// a document that changed in between is not spliced. Null when the server answers anything but that range
+        /// (a 200 with the whole document: it ignores ranges, or the document changed).
+        /// </summary>
+        public async Task<FetchedDocument?> ReopenAtAsync(FetchedDocument document, long offset)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, document.Uri);
+            request.Headers.Range = new RangeHeaderValue(offset, null);
+            if (document.EntityTag != null)
+            {
+                request.Headers.IfRange = new RangeConditionHeaderValue(document.EntityTag);
+            }
+
+            using (request)
+            {
+                HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, document.Token).ConfigureAwait(false);
+                if (response.StatusCode != HttpStatusCode.PartialContent || response.Content.Headers.ContentRange?.From != offset)
+                {
+                    response.Dispose();
+                    return null;
+                }
+
+                Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                CancellationTokenRegistration deadline = document.Token.Register(body.Dispose);
+                return new FetchedDocument(document.Uri, body, response.Content.Headers.ContentLength, document.Token, document.EntityTag, new RangedResponse(response, deadline));
             }
         }
 
@@ -148,17 +179,43 @@ namespace Euca.Images.Engine.Catalog
                     $"The server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase} for the {what} at {Show(uri)}.", Show(uri));
             }
         }
+
+        /// <summary>A reopened document's response and its deadline registration, released together.</summary>
+        private sealed class RangedResponse : IDisposable
+        {
+            private readonly HttpResponseMessage _response;
+            private readonly CancellationTokenRegistration _deadline;
+
+            public RangedResponse(HttpResponseMessage response, CancellationTokenRegistration deadline)
+            {
+                _response = response;
+                _deadline = deadline;
+            }
+
+            public void Dispose()
+            {
+                _deadline.Dispose();
+                _response.Dispose();
+            }
+        }
     }
 
-    /// <summary>An opened document: its body, length when known, and the token of its fetch deadline.</summary>
-    internal sealed class FetchedDocument
+    /// <summary>
+    /// An opened document: its body, length when known, the token of its fetch deadline and, over HTTP, its ETag.
+    /// A document reopened at an offset owns its response; the first one's is disposed by whoever opened it.
+    /// </summary>
+    internal sealed class FetchedDocument : IDisposable
     {
-        public FetchedDocument(Uri uri, Stream body, long? length, CancellationToken token)
+        private readonly IDisposable? _owned;
+
+        public FetchedDocument(Uri uri, Stream body, long? length, CancellationToken token, EntityTagHeaderValue? entityTag = null, IDisposable? owned = null)
         {
             Uri = uri;
             Body = body;
             Length = length;
             Token = token;
+            EntityTag = entityTag;
+            _owned = owned;
         }
 
         public Uri Uri { get; }
@@ -168,5 +225,9 @@ namespace Euca.Images.Engine.Catalog
         public long? Length { get; }
 
         public CancellationToken Token { get; }
+
+        public EntityTagHeaderValue? EntityTag { get; }
+
+        public void Dispose() => _owned?.Dispose();
     }
 }

@@ -34,9 +34,9 @@ namespace Euca.Images.Engine.Catalog
             return await _fetcher.WithDocumentAsync(location, "catalog", async document =>
             {
                 byte[] head = await CatalogFetcher.ReadUpToAsync(document, TarBlock).ConfigureAwait(false);
-                if (PackTarReader.IsHeader(head))
+                if (CatalogTarHeader.IsHeader(head))
                 {
-                    return await EuimagePackReader.ReadAsync(document, head, source, _options).ConfigureAwait(false);
+                    return await EuimagePackReader.ReadAsync(_fetcher, document, head, source, _options).ConfigureAwait(false);
                 }
 
                 byte[] json = await CatalogFetcher.ReadBoundedAsync(document, head, "catalog", _options.MaxCatalogBytes, progress).ConfigureAwait(false);

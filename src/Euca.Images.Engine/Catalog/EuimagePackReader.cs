@@ -20,10 +20,14 @@ namespace Euca.Images.Engine.Catalog
         private const string PackMetadata = "pack-md.yml";
         private const string ImageMetadata = "image-md.yml";
 
-        public static async Task<CatalogListing> ReadAsync(FetchedDocument document, byte[] firstBlock, CatalogSource source, CatalogReadOptions options)
+        public static async Task<CatalogListing> ReadAsync(CatalogFetcher fetcher, FetchedDocument document, byte[] firstBlock, CatalogSource source, CatalogReadOptions options)
         {
-            var tar = new PackTarReader(document, firstBlock, source, options.MaxPackMetadataBytes);
-            IReadOnlyDictionary<string, byte[]> members = await tar.ReadAsync(new[] { PackMetadata, ImageMetadata }).ConfigureAwait(false);
+            IReadOnlyDictionary<string, byte[]> members;
+            using (var tar = new PackTarReader(fetcher, document, firstBlock, source, options.MaxPackMetadataBytes))
+            {
+                members = await tar.ReadAsync(new[] { PackMetadata, ImageMetadata }).ConfigureAwait(false);
+            }
+
             byte[] packBytes = members.TryGetValue(PackMetadata, out byte[]? p) ? p : throw JsonCatalogReader.Invalid(source, $"is a tar without {PackMetadata}", null);
             byte[] imageBytes = members.TryGetValue(ImageMetadata, out byte[]? i) ? i : throw JsonCatalogReader.Invalid(source, $"is a tar without {ImageMetadata}", null);
 
@@ -91,6 +95,9 @@ namespace Euca.Images.Engine.Catalog
             }
 
             var image = Metadata(imageBytes, ImageMetadata, source, options);
+            // euca2ools (euca2ools/commands/euimage/pack/pack.py, ImagePack.build) hashes and counts the image as it
+            // feeds it to xz: image.sha256sum and image.size are those of the DECOMPRESSED image, not of image.xz, and
+            // euimage-install-pack (installpackedimage.py, InstallPackedImage.main) checks the decompressed bytes.
             var facts = new PackFacts
             {
                 ImageSha256 = packImage.Required("sha256sum").ToLowerInvariant(),

@@ -25,14 +25,7 @@ namespace Euca.Images.Engine.Catalog
                 throw CatalogEntry.Invalid(entry.Label, "has a 'name' that is not eustore's ten-digit checksum");
             }
 
-            var details = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string key in new[] { "recipe", "stamp", "contact" })
-            {
-                if (entry.Optional(key) is string value)
-                {
-                    details[key] = value;
-                }
-            }
+            var details = entry.OptionalDetails("recipe", "stamp", "contact");
 
             return new CatalogImage(name, entry.RequiredUrl("url"), CatalogGeneration.Eustore, entry.Source.Name)
             {

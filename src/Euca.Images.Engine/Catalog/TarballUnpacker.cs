@@ -105,7 +105,9 @@ namespace Euca.Images.Engine.Catalog
 
         /// <summary>
         /// image.xz is decompressed and hashed in one pass; its expected SHA-256 (of the decompressed image) may come
-        /// from pack-md.yml later in the tar, so the comparison waits for the end.
+        /// from pack-md.yml later in the tar, so the comparison waits for the end. The decompressed bytes are what
+        /// euca2ools hashes (euca2ools/commands/euimage/pack/pack.py, ImagePack.build: the digest is updated with each
+        /// chunk before it goes to xz) and what euimage-install-pack verifies (installpackedimage.py, main).
         /// </summary>
         private void TakePackImage(CatalogTarEntry entry)
         {

@@ -185,6 +185,27 @@ namespace Euca.Images.Engine.Tests.Catalog
             Assert.Equal(ErrorIds.CatalogArchiveCorrupt.Name, failure.ErrorId);
         }
 
+        [Theory]
+        [InlineData("checksum")]
+        [InlineData("pax")]
+        public async Task ADamagedTarHeaderIsACorruptArchive(string damage)
+        {
+            byte[] tar = damage == "pax"
+                ? new TarBuilder().Add("PaxHeaders/disk.img", System.Text.Encoding.ASCII.GetBytes("99 path=disk.img\n"), 'x').Add("disk.img", _disk).ToArray()
+                : new TarBuilder().Add("disk.img", _disk).ToArray();
+            if (damage == "checksum")
+            {
+                tar[10] ^= 0x55;
+            }
+
+            File.WriteAllBytes(_temp.File("damaged.tar"), tar);
+
+            var failure = await Assert.ThrowsAsync<EucaException>(() => UnpackAsync(Request("damaged.tar")));
+
+            Assert.Equal(ErrorIds.CatalogArchiveCorrupt.Name, failure.ErrorId);
+            Assert.Empty(Directory.GetFileSystemEntries(_temp.File("work")));
+        }
+
         [Fact]
         public async Task ACorruptCompressedFileIsACorruptArchive()
         {

@@ -59,6 +59,9 @@ namespace Euca.Images.Engine.Bundling.Tar
 
         public long? Size => GetLong("size");
 
+        /// <summary>The member's path, where it is too long for the header (the catalog's tar readers use it).</summary>
+        public string? Path => values.TryGetValue("path", out string? path) ? path : null;
+
         /// <summary>GNU sparse format 1.0 keeps the map at the start of the member's data.</summary>
         public bool IsSparseV1 => values.TryGetValue("GNU.sparse.major", out string? major) && major == "1";
 

@@ -19,7 +19,8 @@ namespace Euca.Images.Commands.Catalog
     /// OS-CREATED-DATE, x86_64 HVM), the 5.x eucalyptus-images catalog (entries named by their OS; an entry with url-meta
     /// and url-meta-regex is given its real download URL here, by fetching that document and applying the expression)
     /// and euimage packs (one entry per profile of the pack's image-md.yml; only the metadata at the head of the pack is
-    /// read, never the image).</para>
+    /// read, never the image; a pack that stores its image first is read over HTTP with a Range request that skips the
+    /// image, so only a server that ignores ranges makes it need downloading and -Path).</para>
     /// <para>Without -Uri or -Path the catalog is, in this order: the EUSTORE_URL environment variable, eustore-url in
     /// the euca2ools configuration (the selected region's section, else [global]), and the published eucalyptus-images
     /// catalog. A URL whose path is empty or ends in / is a base URL, as EUSTORE_URL was for eustore, and catalog is
