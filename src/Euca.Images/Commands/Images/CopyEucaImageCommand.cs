@@ -184,12 +184,13 @@ namespace Euca.Images.Commands.Images
 
         /// <summary>
         /// This command line with -Resume: the connections are the caller's variables, so the line as typed is the one
-        /// to repeat. A pipeline's line does not name the image, so the command is spelled from the bound parameters.
+        /// to repeat. A pipeline's line does not name the image (and the line of a pipeline broken after '|' holds only
+        /// this command), so the command is then spelled from the bound parameters.
         /// </summary>
         private string ResumeCommand()
         {
             string line = MyInvocation.Line?.Trim() ?? string.Empty;
-            if (line.Length == 0 || line.IndexOf('|') >= 0 || line.IndexOf('\n') >= 0)
+            if (line.Length == 0 || MyInvocation.ExpectingInput || line.IndexOf('|') >= 0 || line.IndexOf('\n') >= 0)
             {
                 line = "Copy-EucaImage " + string.Join(" ", MyInvocation.BoundParameters
                     .Where(p => p.Key != nameof(Resume))
