@@ -140,15 +140,7 @@ namespace Euca.Images.Engine.Tests.Workflows
             using CloudConnection destination = _clouds.Destination();
             await AssertNothingAtDestinationAsync(destination, "copied-cut/copy-cut.img.manifest.xml");
 
-            using var clean = new FaultProxy(_clouds.DestinationStore.Port, (_, _, _) => Fault.None);
-            using CloudConnection again = _clouds.Destination(clean.Url);
-            ImageCopyRequest resumed = Request(original.ImageId, "copied-cut");
-            resumed.Resume = true;
-            ImageInfo copy = await new ImageCopier(source, again).CopyAsync(resumed, null, CancellationToken.None);
-
-            int partCount = ManifestReader.Read(await ReadAsync(destination, ManifestLocation.Parse(copy.ImageLocation!)), "copy").Manifest.Parts.Count;
-            Assert.Equal(partCount - storedBefore, clean.Requests.Count(r => r.Method == "PUT" && r.Path.Contains(".part.", StringComparison.Ordinal)));
-            await AssertExpandsToAsync(destination, copy, LocalCloudKeys.UserKey(), "copy-cut.img");
+            await AssertResumingSendsOnlyTheMissingPartsAsync(source, original, "copied-cut", storedBefore, "copy-cut.img");
         }
 
         [Fact]
@@ -182,15 +174,7 @@ namespace Euca.Images.Engine.Tests.Workflows
             using CloudConnection destination = _clouds.Destination();
             await AssertNothingAtDestinationAsync(destination, "copied-stop/copy-stop.img.manifest.xml");
 
-            using var clean = new FaultProxy(_clouds.DestinationStore.Port, (_, _, _) => Fault.None);
-            using CloudConnection again = _clouds.Destination(clean.Url);
-            ImageCopyRequest resumed = Request(original.ImageId, "copied-stop");
-            resumed.Resume = true;
-            ImageInfo copy = await new ImageCopier(source, again).CopyAsync(resumed, null, CancellationToken.None);
-
-            int partCount = ManifestReader.Read(await ReadAsync(destination, ManifestLocation.Parse(copy.ImageLocation!)), "copy").Manifest.Parts.Count;
-            Assert.Equal(partCount - half, clean.Requests.Count(r => r.Method == "PUT" && r.Path.Contains(".part.", StringComparison.Ordinal)));
-            await AssertExpandsToAsync(destination, copy, LocalCloudKeys.UserKey(), "copy-stop.img");
+            await AssertResumingSendsOnlyTheMissingPartsAsync(source, original, "copied-stop", half, "copy-stop.img");
         }
 
         [Fact]
@@ -264,6 +248,21 @@ namespace Euca.Images.Engine.Tests.Workflows
                 VirtualizationType = kernelId == null ? VirtualizationKind.Hvm : VirtualizationKind.Paravirtual,
             });
             return await new ImageRegistration(source).RegisterAsync(plan, CancellationToken.None);
+        }
+
+        /// <summary>The same copy again with -Resume, through a proxy that counts the part PUTs: only the parts not yet stored are sent.</summary>
+        private async Task AssertResumingSendsOnlyTheMissingPartsAsync(CloudConnection source, ImageInfo original, string bucket, int storedBefore, string imageFile)
+        {
+            using CloudConnection destination = _clouds.Destination();
+            using var clean = new FaultProxy(_clouds.DestinationStore.Port, (_, _, _) => Fault.None);
+            using CloudConnection again = _clouds.Destination(clean.Url);
+            ImageCopyRequest resumed = Request(original.ImageId, bucket);
+            resumed.Resume = true;
+            ImageInfo copy = await new ImageCopier(source, again).CopyAsync(resumed, null, CancellationToken.None);
+
+            int partCount = ManifestReader.Read(await ReadAsync(destination, ManifestLocation.Parse(copy.ImageLocation!)), "copy").Manifest.Parts.Count;
+            Assert.Equal(partCount - storedBefore, clean.Requests.Count(r => r.Method == "PUT" && r.Path.Contains(".part.", StringComparison.Ordinal)));
+            await AssertExpandsToAsync(destination, copy, LocalCloudKeys.UserKey(), imageFile);
         }
 
         /// <summary>The copy, downloaded and expanded with <paramref name="key"/> (its signature checked), is the source image file.</summary>
