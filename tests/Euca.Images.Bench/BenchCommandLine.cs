@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
 
 namespace Euca.Images.Bench
 {
@@ -82,6 +84,18 @@ namespace Euca.Images.Bench
             }
 
             return info;
+        }
+
+        /// <summary>Runs this program again with the arguments (a peak-memory child) and returns the KiB it prints last, in MiB.</summary>
+        public static async Task<double> PeakChildMiBAsync(params string[] args)
+        {
+            ProcessStartInfo info = Self(null, args);
+            info.RedirectStandardOutput = true;
+            using Process child = Process.Start(info)!;
+            string output = await child.StandardOutput.ReadToEndAsync();
+            await child.WaitForExitAsync();
+            if (child.ExitCode != 0) throw new InvalidOperationException($"{args[0]} child failed: " + output);
+            return long.Parse(output.Trim().Split('\n').Last(), CultureInfo.InvariantCulture) / 1024.0;
         }
     }
 }

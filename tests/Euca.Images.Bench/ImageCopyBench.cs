@@ -21,6 +21,8 @@ namespace Euca.Images.Bench
     /// Copy-EucaImage's bundle copy between two object stores (two s3rver processes) against a plain parallel object copy
     /// of the same parts (GET into memory, PUT, the same parallelism, no digest or ETag check), measured in the same run
     /// in alternating rounds; the ratio is the median of the rounds. Target: the copy takes at most 1.5x the plain copy.
+    /// Then the peak memory of one copy, each in a process of its own, of this bundle and of one twice as large: a copy
+    /// holds a fixed number of parts in memory, so the two peaks should be about the same.
     /// </summary>
     public static class ImageCopyBench
     {
@@ -39,13 +41,10 @@ namespace Euca.Images.Bench
             using RSA cloudKey = RSA.Create(2048);
             using X509Certificate2 userCert = SelfSigned("CN=bench-user", userKey);
             using X509Certificate2 cloudCert = SelfSigned("CN=bench-destination-cloud", cloudKey);
-            BundleInfo bundle = await BundleCreator.CreateAsync(new BundleCreateRequest(RandomImage(work, sizeMiB),
-                new BundleImageProperties { Architecture = "x86_64", AccountId = "123456789012" }, cloudCert)
-            {
-                UserCertificate = userCert,
-                SigningKey = userKey,
-                Destination = Path.Combine(work, "bundle"),
-            }, null, CancellationToken.None);
+            BundleInfo bundle = await BundleRandomImageAsync(work, "bundle", sizeMiB, userKey, userCert, cloudCert);
+            // The peak-memory children read the keys from files: a copy needs the user's key and the destination cloud's certificate.
+            File.WriteAllText(Path.Combine(work, "user-key.pem"), userKey.ExportRSAPrivateKeyPem());
+            File.WriteAllText(Path.Combine(work, "cloud-cert.pem"), cloudCert.ExportCertificatePem());
 
             using (var sourceServer = S3rverProcess.Start(Path.Combine(work, "s3rver-source")))
             using (var destinationServer = S3rverProcess.Start(Path.Combine(work, "s3rver-destination")))
@@ -79,10 +78,57 @@ namespace Euca.Images.Bench
                 timer.PrintTable();
                 Console.WriteLine($"{"ratio",-66} {"value",8}");
                 Console.WriteLine($"{TargetLabel,-66} {ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x",8}");
+
+                Console.WriteLine();
+                Console.WriteLine($"image-copy: peak memory of one copy, {Parallelism} parts at a time, in a process of its own (bundling a {2 * sizeMiB} MiB image too)...");
+                BundleInfo large = await BundleRandomImageAsync(work, "large", 2 * sizeMiB, userKey, userCert, cloudCert);
+                BundleUpload storedLarge = await BundleUploader.SendAsync(source, new BundleSendRequest(large.ManifestPath, new BundleUploadTarget("source-large")), null, CancellationToken.None);
+                Directory.Delete(large.Directory, recursive: true);
+                foreach ((BundleUpload peakSource, BundleInfo peakBundle) in new[] { (stored, bundle), (storedLarge, large) })
+                {
+                    double peakMiB = await PeakChildAsync(sourceServer.Url, destinationServer.Url, peakSource.ManifestLocation, work);
+                    string label = $"peak working set, copy of a {peakBundle.BundledSize / 1048576.0:0} MiB bundle ({peakBundle.Parts.Count} parts)";
+                    Console.WriteLine($"{label,-66} {peakMiB,4:0} MiB");
+                }
             }
 
             Directory.Delete(work, recursive: true);
             return 0;
+        }
+
+        /// <summary>A child process that copies one stored bundle; prints its peak working set in KiB last.</summary>
+        public static async Task<int> RunPeakChildAsync(string[] args)
+        {
+            string work = BenchCommandLine.StringOption(args, "--work")!;
+            using CloudConnection source = StorageBench.Connect(new Uri(BenchCommandLine.StringOption(args, "--source")!));
+            using CloudConnection destination = StorageBench.Connect(new Uri(BenchCommandLine.StringOption(args, "--destination")!));
+            using RSA userKey = RSA.Create();
+            userKey.ImportFromPem(File.ReadAllText(Path.Combine(work, "user-key.pem")));
+            using X509Certificate2 cloudCert = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(work, "cloud-cert.pem")));
+            var request = new StoredBundleCopyRequest(BenchCommandLine.StringOption(args, "--manifest")!, new BundleUploadTarget("peak") { ThrottleLimit = Parallelism },
+                new ManifestConversionRequest(userKey, cloudCert));
+            BundleUpload copy = await StoredBundleCopier.CopyAsync(source, destination, request, null, CancellationToken.None);
+            long peak = PayloadChild.PeakKiB();
+            await BundleRemover.RemoveAsync(destination, new BundleRemoveRequest(copy.ManifestLocation, removeBucket: true), null, CancellationToken.None);
+            Console.WriteLine(peak.ToString(CultureInfo.InvariantCulture));
+            return 0;
+        }
+
+        private static Task<double> PeakChildAsync(Uri source, Uri destination, string manifest, string work) =>
+            BenchCommandLine.PeakChildMiBAsync("image-copy-peak", "--source", source.ToString(), "--destination", destination.ToString(), "--manifest", manifest, "--work", work);
+
+        private static async Task<BundleInfo> BundleRandomImageAsync(string work, string name, int sizeMiB, RSA userKey, X509Certificate2 userCert, X509Certificate2 cloudCert)
+        {
+            string image = RandomImage(work, name + ".img", sizeMiB);
+            BundleInfo bundle = await BundleCreator.CreateAsync(new BundleCreateRequest(image,
+                new BundleImageProperties { Architecture = "x86_64", AccountId = "123456789012" }, cloudCert)
+            {
+                UserCertificate = userCert,
+                SigningKey = userKey,
+                Destination = Path.Combine(work, name),
+            }, null, CancellationToken.None);
+            File.Delete(image);
+            return bundle;
         }
 
         /// <summary>The baseline: each part fetched into memory and stored again, with no check of any kind.</summary>
@@ -118,9 +164,9 @@ namespace Euca.Images.Bench
             await client.DeleteBucketAsync(bucket);
         }
 
-        private static string RandomImage(string work, int sizeMiB)
+        private static string RandomImage(string work, string name, int sizeMiB)
         {
-            string path = Path.Combine(work, "random.img");
+            string path = Path.Combine(work, name);
             var random = new Random(42);
             var block = new byte[1 << 20];
             using var file = new FileStream(path, FileMode.Create, FileAccess.Write);

@@ -32,6 +32,10 @@ namespace Euca.Images.Bench
             {
                 return await ImageCopyBench.RunAsync(args);
             }
+            if (args[0] == "image-copy-peak")
+            {
+                return await ImageCopyBench.RunPeakChildAsync(args);
+            }
             if (args[0] == "storage")
             {
                 return await StorageBench.RunAsync(args);

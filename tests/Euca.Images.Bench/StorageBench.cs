@@ -98,16 +98,8 @@ namespace Euca.Images.Bench
             return 0;
         }
 
-        private static async Task<double> PeakChildAsync(Uri url, string image, string work)
-        {
-            ProcessStartInfo info = BenchCommandLine.Self(null, "storage-peak", "--url", url.ToString(), "--image", image, "--work", work);
-            info.RedirectStandardOutput = true;
-            using Process child = Process.Start(info)!;
-            string output = await child.StandardOutput.ReadToEndAsync();
-            await child.WaitForExitAsync();
-            if (child.ExitCode != 0) throw new InvalidOperationException("storage-peak child failed: " + output);
-            return long.Parse(output.Trim().Split('\n').Last(), CultureInfo.InvariantCulture) / 1024.0;
-        }
+        private static Task<double> PeakChildAsync(Uri url, string image, string work) =>
+            BenchCommandLine.PeakChildMiBAsync("storage-peak", "--url", url.ToString(), "--image", image, "--work", work);
 
         private static async Task TransferStepsAsync(StepTimer timer, CloudConnection connection, BundleInfo bundle, BenchBundles bundles)
         {

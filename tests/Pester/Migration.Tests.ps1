@@ -100,6 +100,46 @@ Describe 'Copy-EucaImage between two clouds' -Tags 'CI' {
         Get-EucaImage -Connection $destination -Name 'hvm-source' | Should -BeNullOrEmpty
     }
 
+    It 'stops on Ctrl+C with nothing registered and prints a resume command that finishes, sending only the missing parts' {
+        # Many small parts copied one at a time: the copy is still running when some parts are at the destination.
+        $many = Join-Path $TestDrive 'many.img'
+        New-TestImage -Path $many -Seed 16 -RandomBytes 12000000 -ZeroBytes 0 -TextBytes 1000
+        $manyBundle = New-EucaBundle -Path $many -Architecture x86_64 -AccountId $keys.UserAccountId -Destination (Join-Path $TestDrive 'many') -PartSize 65536 @signing
+        $stored = $manyBundle | Send-EucaBundle -Connection $source -Bucket 'source-many' -Certificate (Join-Path $certs 'user-cert.pem')
+        $image = Register-EucaImage -Connection $source -ImageLocation $stored.ManifestLocation -Name 'many-parts' -Architecture x86_64
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+            param($module, $imageId, $from, $to, $key)
+            Import-Module $module
+            Get-EucaImage -Connection $from -ImageId $imageId |
+                Copy-EucaImage -SourceConnection $from -DestinationConnection $to -Bucket 'stopped-copy' -PrivateKey $key -ThrottleLimit 1 -Confirm:$false
+        }).AddArgument((Get-TestModulePath)).AddArgument($image.ImageId).AddArgument($source).AddArgument($destination).AddArgument($userKey)
+        $async = $ps.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (@(Get-EucaStoredKey -Storage $destinationStorage -Bucket 'stopped-copy').Count -lt 5 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        $ps.Stop()
+        $async.IsCompleted | Should -BeTrue
+        $warning = ($ps.Streams.Warning | Where-Object Message -Match 'To finish the copy' | Select-Object -First 1).Message
+        $ps.Dispose()
+
+        $warning | Should -Match 'No image is registered and no manifest is stored at the destination'
+        Get-EucaStoredKey -Storage $destinationStorage -Bucket 'stopped-copy' | Where-Object { $_ -like '*.manifest.xml' } | Should -BeNullOrEmpty
+        Get-EucaImage -Connection $destination -Name 'many-parts' | Should -BeNullOrEmpty
+        # The piped copy's command names the image and every value given; the connections are the ones to substitute.
+        $command = [regex]::Match($warning, 'To finish the copy: (Copy-EucaImage .*? -Resume)\.').Groups[1].Value
+        $command | Should -Match "-SourceImageId '$($image.ImageId)'"
+        $command | Should -Match "-SourceConnection <SourceConnection> -DestinationConnection <DestinationConnection> -Bucket 'stopped-copy' .*-ThrottleLimit 1 "
+        $storedBefore = @(Get-ChildItem -Recurse -File (Join-Path $destinationStorage.DataDirectory 'stopped-copy') | Select-Object FullName, LastWriteTimeUtc)
+        $storedBefore.Count | Should -BeGreaterThan 0
+
+        $copy = Invoke-Expression ($command -replace '<SourceConnection>', '$source' -replace '<DestinationConnection>', '$destination')
+
+        $copy.ImageLocation | Should -Be 'stopped-copy/many.img.manifest.xml'
+        foreach ($file in $storedBefore) { (Get-Item $file.FullName).LastWriteTimeUtc | Should -Be $file.LastWriteTimeUtc }
+        $partCount = @(Get-EucaStoredKey -Storage $destinationStorage -Bucket 'stopped-copy' | Where-Object { $_ -like '*.part.*' }).Count
+        $partCount | Should -Be $manyBundle.Parts.Count
+    }
+
     It 'refuses an EBS-backed image with the route to take' {
         $ebs = Get-EucaImage -Connection $source -RootDeviceType ebs | Select-Object -First 1
         { Copy-EucaImage -SourceImageId $ebs.ImageId -SourceConnection $source -DestinationConnection $destination -Bucket 'ebs-copies' `

@@ -71,7 +71,8 @@ namespace Euca.Images.Engine.Tests.Support
             Connect(url, new CloudConnectionOptions { ObjectStorageTimeout = timeout ?? TimeSpan.FromSeconds(20) });
 
         /// <param name="computeUrl">A compute endpoint (a local cloud) for workflows that also register images.</param>
-        public static CloudConnection Connect(Uri url, CloudConnectionOptions options, Uri? computeUrl = null)
+        /// <param name="accessKey">Another account's keys for the local cloud's compute calls (s3rver takes only its own).</param>
+        public static CloudConnection Connect(Uri url, CloudConnectionOptions options, Uri? computeUrl = null, string accessKey = "S3RVER", string secretKey = "S3RVER")
         {
             string empty = Path.Combine(Path.GetTempPath(), "no-config-" + Guid.NewGuid().ToString("N"));
             var environment = new ConfigurationEnvironment(new Dictionary<string, string>(), empty, empty, Path.GetTempPath(), Path.GetTempPath());
@@ -79,8 +80,8 @@ namespace Euca.Images.Engine.Tests.Support
             {
                 ObjectStorageUrl = url.ToString(),
                 ComputeUrl = computeUrl?.ToString(),
-                AccessKey = "S3RVER",
-                SecretKey = "S3RVER",
+                AccessKey = accessKey,
+                SecretKey = secretKey,
                 Environment = environment,
             });
             return new CloudConnection(settings, options);

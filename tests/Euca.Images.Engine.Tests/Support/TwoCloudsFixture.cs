@@ -59,6 +59,11 @@ namespace Euca.Images.Engine.Tests.Support
         public CloudConnection Destination(Uri? storage = null) =>
             S3rverFixture.Connect(storage ?? DestinationStore.Url, new CloudConnectionOptions(), new Uri(DestinationCloud.BaseUrl, "services/compute"));
 
+        /// <summary>The destination cloud's administrator (the owner of its kernels and ramdisks), for compute calls only.</summary>
+        public CloudConnection DestinationAdministrator() =>
+            S3rverFixture.Connect(DestinationStore.Url, new CloudConnectionOptions(), new Uri(DestinationCloud.BaseUrl, "services/compute"),
+                "AKIALOCALCLOUDADMIN1", "localcloud-admin-secret-not-for-production");
+
         public async Task DisposeAsync()
         {
             await SourceCloud.DisposeAsync();

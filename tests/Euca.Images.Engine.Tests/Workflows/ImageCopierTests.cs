@@ -13,6 +13,7 @@ using Euca.Images.Engine.Crypto;
 using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Images.Registration;
+using Euca.Images.Engine.Progress;
 using Euca.Images.Engine.Storage;
 using Euca.Images.Engine.Tests.Support;
 using Euca.Images.Engine.Workflows.ImageCopy;
@@ -139,15 +140,64 @@ namespace Euca.Images.Engine.Tests.Workflows
             using CloudConnection destination = _clouds.Destination();
             await AssertNothingAtDestinationAsync(destination, "copied-cut/copy-cut.img.manifest.xml");
 
-            using var clean = new FaultProxy(_clouds.DestinationStore.Port, (_, _, _) => Fault.None);
-            using CloudConnection again = _clouds.Destination(clean.Url);
-            ImageCopyRequest resumed = Request(original.ImageId, "copied-cut");
-            resumed.Resume = true;
-            ImageInfo copy = await new ImageCopier(source, again).CopyAsync(resumed, null, CancellationToken.None);
+            await AssertResumingSendsOnlyTheMissingPartsAsync(source, original, "copied-cut", storedBefore, "copy-cut.img");
+        }
 
-            int partCount = ManifestReader.Read(await ReadAsync(destination, ManifestLocation.Parse(copy.ImageLocation!)), "copy").Manifest.Parts.Count;
-            Assert.Equal(partCount - storedBefore, clean.Requests.Count(r => r.Method == "PUT" && r.Path.Contains(".part.", StringComparison.Ordinal)));
-            await AssertExpandsToAsync(destination, copy, LocalCloudKeys.UserKey(), "copy-cut.img");
+        [Fact]
+        public async Task ACopyCancelledHalfWayLeavesNothingRegisteredNamesTheResumeCommandAndResumingSendsOnlyTheMissingParts()
+        {
+            using CloudConnection source = _clouds.Source();
+            ImageInfo original = await RegisterSourceAsync(source, "copy-stop", null, null);
+            IList<BundlePart> sourceParts = ManifestReader.Read(await ReadAsync(source, ManifestLocation.Parse(original.ImageLocation!)), "source").Manifest.Parts;
+            int half = sourceParts.Count / 2;
+            using var ctrlC = new CancellationTokenSource();
+            // Ctrl+C while the part half way is on its way: the store never answers that PUT, so exactly the parts before it are stored.
+            using var stopping = new FaultProxy(_clouds.DestinationStore.Port, (_, method, path) =>
+            {
+                if (method != "PUT" || !path.EndsWith("/" + sourceParts[half].FileName, StringComparison.Ordinal))
+                {
+                    return Fault.None;
+                }
+
+                ctrlC.Cancel();
+                return new Fault(FaultKind.Stall);
+            });
+            using CloudConnection interrupted = _clouds.Destination(stopping.Url);
+            ImageCopyRequest first = Request(original.ImageId, "copied-stop", throttle: 1);
+            first.ResumeCommand = $"Copy-EucaImage -SourceImageId {original.ImageId} -SourceConnection $source -Bucket copied-stop -Resume";
+            var copier = new ImageCopier(source, interrupted);
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => copier.CopyAsync(first, null, ctrlC.Token));
+
+            Assert.Equal(half, first.Target.Journal.StoredKeys.Count);
+            Assert.Contains("To finish the copy: " + first.ResumeCommand, copier.DescribeLeftovers());
+            using CloudConnection destination = _clouds.Destination();
+            await AssertNothingAtDestinationAsync(destination, "copied-stop/copy-stop.img.manifest.xml");
+
+            await AssertResumingSendsOnlyTheMissingPartsAsync(source, original, "copied-stop", half, "copy-stop.img");
+        }
+
+        [Fact]
+        public async Task ACopyOfSeveralPartsReportsTheBytesOfTheWholeBundleWithItsOwnClockAndABarPerPart()
+        {
+            using CloudConnection source = _clouds.Source();
+            using CloudConnection destination = _clouds.Destination();
+            ImageInfo original = await RegisterSourceAsync(source, "copy-progress", null, null);
+            var reports = new List<OperationProgress>();
+            var progress = new SynchronousProgress(report => { lock (reports) { reports.Add(report); } });
+
+            ImageInfo copy = await new ImageCopier(source, destination).CopyAsync(Request(original.ImageId, "copied-progress", throttle: 1), progress, CancellationToken.None);
+
+            BundleManifest manifest = ManifestReader.Read(await ReadAsync(destination, ManifestLocation.Parse(copy.ImageLocation!)), "copy").Manifest;
+            List<OperationProgress> whole = reports.Where(r => r.Id == 0).ToList();
+            Assert.All(whole, r => Assert.Equal(manifest.BundledSize, r.BytesTotal));
+            Assert.All(whole, r => Assert.NotNull(r.Elapsed));
+            // Bytes grow part by part (one at a time here) up to the bundle's size: what the cmdlet's rate and time left are computed from.
+            Assert.Equal(whole.Select(r => r.BytesDone).OrderBy(b => b), whole.Select(r => r.BytesDone));
+            Assert.True(whole.Select(r => r.BytesDone).Distinct().Count() >= manifest.Parts.Count);
+            Assert.Equal(manifest.BundledSize, whole[^1].BytesDone);
+            Assert.Equal($"{manifest.Parts.Count} of {manifest.Parts.Count} parts done", whole[^1].CurrentOperation);
+            Assert.Equal(manifest.Parts.Count, reports.Count(r => r.ParentId == 0 && r.Completed));
         }
 
         [Fact]
@@ -198,6 +248,21 @@ namespace Euca.Images.Engine.Tests.Workflows
                 VirtualizationType = kernelId == null ? VirtualizationKind.Hvm : VirtualizationKind.Paravirtual,
             });
             return await new ImageRegistration(source).RegisterAsync(plan, CancellationToken.None);
+        }
+
+        /// <summary>The same copy again with -Resume, through a proxy that counts the part PUTs: only the parts not yet stored are sent.</summary>
+        private async Task AssertResumingSendsOnlyTheMissingPartsAsync(CloudConnection source, ImageInfo original, string bucket, int storedBefore, string imageFile)
+        {
+            using CloudConnection destination = _clouds.Destination();
+            using var clean = new FaultProxy(_clouds.DestinationStore.Port, (_, _, _) => Fault.None);
+            using CloudConnection again = _clouds.Destination(clean.Url);
+            ImageCopyRequest resumed = Request(original.ImageId, bucket);
+            resumed.Resume = true;
+            ImageInfo copy = await new ImageCopier(source, again).CopyAsync(resumed, null, CancellationToken.None);
+
+            int partCount = ManifestReader.Read(await ReadAsync(destination, ManifestLocation.Parse(copy.ImageLocation!)), "copy").Manifest.Parts.Count;
+            Assert.Equal(partCount - storedBefore, clean.Requests.Count(r => r.Method == "PUT" && r.Path.Contains(".part.", StringComparison.Ordinal)));
+            await AssertExpandsToAsync(destination, copy, LocalCloudKeys.UserKey(), imageFile);
         }
 
         /// <summary>The copy, downloaded and expanded with <paramref name="key"/> (its signature checked), is the source image file.</summary>

@@ -1,5 +1,8 @@
 using System.Collections;
+using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using Euca.Images.Arguments;
 using Euca.Images.Commands.Migration;
 using Euca.Images.Engine.Cloud;
@@ -30,7 +33,11 @@ namespace Euca.Images.Commands.Images
     /// <para>A failure, a corrupt source part or Ctrl+C leaves no registered image and no manifest at the
     /// destination. The verified parts already copied stay there: the error (or the warning on Ctrl+C) prints the
     /// command with -Resume that finishes the copy without sending them again, and the Remove-EucaBundle command that
-    /// removes them instead.</para>
+    /// removes them instead. That command is the line you typed with -Resume added, so its connection variables
+    /// are the ones of your session. A copy started from a pipeline (Get-EucaImage ... | Copy-EucaImage) prints the
+    /// command from the parameters you gave, with -SourceImageId spelled out; what has no literal is printed as
+    /// &lt;SourceConnection&gt;, &lt;DestinationConnection&gt; (or &lt;CloudCertificate&gt;, ...): substitute the variable
+    /// holding it, for a connection (Connect-EucaCloud -ProfileName name -NoDefault) also does.</para>
     /// <para>An EBS-backed AWS source is copied with -ExportBucket: AWS's ExportImage writes its disk (RAW, or VMDK
     /// with -ExportFormat Vmdk) to that S3 bucket, the command waits for the export task, then streams the exported
     /// object into the destination's disk import (each part one ranged read of the object: no local copy) and
@@ -175,17 +182,37 @@ namespace Euca.Images.Commands.Images
             WriteObject(copy);
         }
 
-        /// <summary>This command line with -Resume: the connections are the caller's variables, so the line as typed is the one to repeat.</summary>
+        /// <summary>
+        /// This command line with -Resume: the connections are the caller's variables, so the line as typed is the one
+        /// to repeat. A pipeline's line does not name the image (and the line of a pipeline broken after '|' holds only
+        /// this command), so the command is then spelled from the bound parameters.
+        /// </summary>
         private string ResumeCommand()
         {
             string line = MyInvocation.Line?.Trim() ?? string.Empty;
-            if (line.Length == 0 || line.IndexOf('|') >= 0 || line.IndexOf('\n') >= 0)
+            if (line.Length == 0 || MyInvocation.ExpectingInput || line.IndexOf('|') >= 0 || line.IndexOf('\n') >= 0)
             {
-                line = $"Copy-EucaImage -SourceImageId {SourceImageId} -SourceConnection <source> -Bucket {Bucket}" +
-                    (KeyPrefix is null ? string.Empty : $" -KeyPrefix {KeyPrefix}") + " ...";
+                line = "Copy-EucaImage " + string.Join(" ", MyInvocation.BoundParameters
+                    .Where(p => p.Key != nameof(Resume))
+                    .Select(p => BoundArgument(p.Key, p.Value)));
             }
 
-            return System.Text.RegularExpressions.Regex.IsMatch(line, @"\s-Resume\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase) ? line : line + " -Resume";
+            return Regex.IsMatch(line, @"\s-Resume\b", RegexOptions.IgnoreCase) ? line : line + " -Resume";
         }
+
+        /// <summary>
+        /// One parameter as it would be typed. Objects that have no literal (connections, certificates, passwords) are
+        /// written as &lt;Name&gt; for the user to replace with the variable that holds them; nothing secret is printed.
+        /// </summary>
+        private static string BoundArgument(string name, object? value) => value switch
+        {
+            SwitchParameter flag => flag.IsPresent ? $"-{name}" : $"-{name}:$false",
+            string text => $"-{name} {Quoted(text)}",
+            int number => $"-{name} {number.ToString(CultureInfo.InvariantCulture)}",
+            Hashtable table => $"-{name} @{{ {string.Join("; ", table.Keys.Cast<object>().Select(k => $"{Quoted(k.ToString()!)} = {Quoted(table[k]?.ToString() ?? string.Empty)}"))} }}",
+            _ => $"-{name} <{name}>",
+        };
+
+        private static string Quoted(string text) => "'" + text.Replace("'", "''") + "'";
     }
 }
