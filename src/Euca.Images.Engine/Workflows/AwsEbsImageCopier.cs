@@ -19,7 +19,8 @@ namespace Euca.Images.Engine.Workflows
     /// part one ranged GET of the object: nothing is copied to local disk, and a VMDK goes as it is, since Eucalyptus
     /// converts it), and the run finishes as <see cref="EbsImageInstaller"/> does (snapshot, register, clean up).
     /// The exported object is deleted at the end unless kept. Registration is the last step, so a failure leaves no
-    /// image; running again reuses a completed (or waits for a running) export of the same image into the same place.
+    /// image; a failure or Ctrl+C during the import cancels its conversion task and deletes the uploaded parts and
+    /// manifest; running again reuses a completed (or waits for a running) export of the same image into the same place.
     /// </summary>
     public sealed class AwsEbsImageCopier
     {
@@ -140,6 +141,8 @@ namespace Euca.Images.Engine.Workflows
                 ConversionTimeout = request.ConversionTimeout,
                 SnapshotTimeout = request.SnapshotTimeout,
                 PollInterval = request.PollInterval,
+                // Resume-EucaImport cannot read the exported object, and the next run reuses the export, not the upload.
+                RemoveUploadOnFailure = true,
             };
     }
 }

@@ -104,10 +104,11 @@ namespace Euca.Images.Engine.Tests.Workflows
 
             Assert.Equal(ErrorIds.ImportUploadFailed.Name, failure.ErrorId);
             Assert.Contains("copying again reuses it", failure.Message);
-            // The disk is another cloud's object, which Resume-EucaImport cannot read: only the clean-up is offered.
+            // The disk is another cloud's object, which Resume-EucaImport cannot read: the import is removed instead.
             Assert.DoesNotContain("Resume-EucaImport", failure.Message);
-            Assert.Contains("Stop-EucaConversionTask -ConversionTaskId " + first.Journal.Import!.ConversionTaskId + " -RemoveDiskImage", failure.Message);
-            Assert.DoesNotContain(_clouds.Eucalyptus.State.SnapshotImages(), i => i.Name == first.Name);
+            Assert.DoesNotContain("Stop-EucaConversionTask", failure.Message);
+            Assert.Contains($"Conversion task {first.Journal.Import!.ConversionTaskId} was cancelled and its uploaded parts and manifest deleted", failure.Message);
+            await AssertNothingLeftInEucalyptusAsync(euca, first);
             _clouds.AwsStorageFault = (_, _) => Fault.None;
             AwsEbsCopyRequest second = Request(sourceId);
             second.Name = first.Name;
@@ -143,6 +144,39 @@ namespace Euca.Images.Engine.Tests.Workflows
         }
 
         [Fact]
+        public async Task CtrlCWhileUploadingCancelsTheConversionTaskAndDeletesItsPartsAndASecondRunFinishes()
+        {
+            using CloudConnection aws = _clouds.ConnectAws();
+            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            (string sourceId, string sourceSnapshot) = await AwsSourceImages.CreateAsync(aws, DiskBytes);
+            using var stop = new CancellationTokenSource();
+            // Stopped after the first part is stored, so the task, the manifest and a part exist.
+            var progress = new SynchronousProgress(p =>
+            {
+                if (p.Activity.StartsWith("Uploading", StringComparison.Ordinal) && p.BytesDone > 0)
+                {
+                    stop.Cancel();
+                }
+            });
+            AwsEbsCopyRequest first = Request(sourceId);
+            first.Upload.ThrottleLimit = 1;
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new AwsEbsImageCopier(aws, euca).CopyAsync(first, progress, stop.Token));
+
+            Assert.NotNull(first.Journal.Import!.ConversionTaskId);
+            await AssertNothingLeftInEucalyptusAsync(euca, first);
+            Assert.DoesNotContain("Stop-EucaConversionTask", first.Journal.Describe());
+            AwsEbsCopyRequest second = Request(sourceId);
+            second.Name = first.Name;
+
+            await new AwsEbsImageCopier(aws, euca).CopyAsync(second, null, CancellationToken.None);
+
+            Assert.Equal(first.Journal.ExportTaskId, second.Journal.ExportTaskId);
+            Assert.Equal(await File.ReadAllBytesAsync(_clouds.Aws.State.Disks.PathOf(sourceSnapshot)),
+                await File.ReadAllBytesAsync(_clouds.Eucalyptus.State.Disks.PathOf(second.Journal.Import!.SnapshotId!)));
+        }
+
+        [Fact]
         public async Task EucalyptusSourceIsRefusedWithTheRouteExplained()
         {
             using CloudConnection euca = _clouds.ConnectEucalyptus();
@@ -154,6 +188,16 @@ namespace Euca.Images.Engine.Tests.Workflows
             Assert.Equal(ErrorIds.MigrationExportUnsupported.Name, failure.ErrorId);
             Assert.Contains("Launch an instance from the image", failure.Message);
             Assert.Null(request.Journal.ExportTaskId);
+        }
+
+        /// <summary>The import's conversion task is cancelled, its folder in the import bucket is empty, and no image has its name.</summary>
+        private async Task AssertNothingLeftInEucalyptusAsync(CloudConnection euca, AwsEbsCopyRequest request)
+        {
+            Assert.True(request.Journal.Import!.DiskImageRemoved);
+            Assert.Equal("cancelled", _clouds.Eucalyptus.State.ConversionTasks.Find(request.Journal.Import.ConversionTaskId!)!.State);
+            string folder = request.Upload.Journal.StorageFolder!.Substring(request.ImportBucket.Length + 1);
+            Assert.Empty(await ObjectStore.For(euca, null).ListAsync(request.ImportBucket, folder, CancellationToken.None));
+            Assert.DoesNotContain(_clouds.Eucalyptus.State.SnapshotImages(), i => i.Name == request.Name);
         }
 
         private static AwsEbsCopyRequest Request(string sourceId) => new AwsEbsCopyRequest(sourceId, AwsSourceImages.Bucket, "imports", MigrationClouds.Zone)
