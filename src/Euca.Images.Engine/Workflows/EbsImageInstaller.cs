@@ -101,7 +101,7 @@ namespace Euca.Images.Engine.Workflows
                     // A failed upload's own message names the task to resume or clean up, which is gone now: tell its cause.
                     EucaException cause = stage == UploadStage && failure.InnerException is EucaException inner ? inner : failure;
                     throw new EucaException(failure, $"Making EBS image '{request.Name}' failed while {stage}: {cause.Message} " +
-                        $"Conversion task {left.ConversionTaskId} was cancelled and its uploaded parts and manifest deleted. {left.Describe()}");
+                        $"The uploaded parts and manifest of conversion task {left.ConversionTaskId} were deleted (the task cancelled if it still ran). {left.Describe()}");
                 }
 
                 // Once its conversion task exists, a failed upload's own error names the task and how to resume or clean up.

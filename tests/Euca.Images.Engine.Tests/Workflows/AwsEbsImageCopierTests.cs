@@ -105,7 +105,7 @@ namespace Euca.Images.Engine.Tests.Workflows
             // The disk is another cloud's object, which Resume-EucaImport cannot read: the import is removed instead.
             Assert.DoesNotContain("Resume-EucaImport", failure.Message);
             Assert.DoesNotContain("Stop-EucaConversionTask", failure.Message);
-            Assert.Contains($"Conversion task {first.Journal.Import!.ConversionTaskId} was cancelled and its uploaded parts and manifest deleted", failure.Message);
+            Assert.Contains($"The uploaded parts and manifest of conversion task {first.Journal.Import!.ConversionTaskId} were deleted", failure.Message);
             await AssertNothingLeftInEucalyptusAsync(euca, first);
             Clouds.AwsStorageFault = (_, _) => Fault.None;
             AwsEbsCopyRequest second = Request(sourceId);
