@@ -2,6 +2,7 @@ using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
 using Euca.Images.LocalCloud.Hosting;
+using Euca.Images.LocalCloud.State;
 using Euca.Images.LocalCloud.State.Persistence;
 
 namespace Euca.Images.LocalCloud.Tests;
@@ -61,6 +62,50 @@ public sealed class StateFolderTests : IDisposable
         }
 
         Assert.True(saved);
+    }
+
+    [Fact]
+    public async Task ASecondAwsFlavourRunOnTheSameFolderSeesTheExportAndImportTasksOfTheFirst()
+    {
+        // The worker never steps within the test: the tasks must come back exactly as they were left.
+        var options = new LocalCloudOptions
+        {
+            StateDirectory = folder,
+            Flavor = CloudFlavor.Aws,
+            PendingSeconds = 0,
+            Import = new ImportEnvironment { ConversionStepInterval = TimeSpan.FromHours(1) },
+        };
+        string exportId;
+        string importId;
+        await using (var first = new LocalCloudHost(options))
+        {
+            using AmazonEC2Client ec2 = User(await first.StartAsync());
+            string imageId = (await ec2.RegisterImageAsync(new RegisterImageRequest
+            {
+                Name = "exported-image",
+                RootDeviceName = "/dev/sda1",
+                BlockDeviceMappings = [new() { DeviceName = "/dev/sda1", Ebs = new EbsBlockDevice { SnapshotId = "snap-3e1d2c4b" } }],
+            })).ImageId;
+            exportId = (await ec2.ExportImageAsync(new ExportImageRequest
+            {
+                ImageId = imageId,
+                DiskImageFormat = DiskImageFormat.RAW,
+                S3ExportLocation = new ExportTaskS3LocationRequest { S3Bucket = "kept", S3Prefix = "exports/" },
+            })).ExportImageTaskId;
+            importId = (await ec2.ImportSnapshotAsync(new ImportSnapshotRequest
+            {
+                DiskContainer = new SnapshotDiskContainer { Format = "RAW", UserBucket = new UserBucket { S3Bucket = "kept", S3Key = "disk.raw" } },
+            })).ImportTaskId;
+            await ec2.CancelImportTaskAsync(new CancelImportTaskRequest { ImportTaskId = importId });
+        }
+
+        await using var second = new LocalCloudHost(options);
+        using AmazonEC2Client again = User(await second.StartAsync());
+        ExportImageTask export = (await again.DescribeExportImageTasksAsync(new DescribeExportImageTasksRequest { ExportImageTaskIds = [exportId] })).ExportImageTasks.Single();
+        ImportSnapshotTask import = (await again.DescribeImportSnapshotTasksAsync(new DescribeImportSnapshotTasksRequest { ImportTaskIds = [importId] })).ImportSnapshotTasks.Single();
+
+        Assert.Equal(("active", "validating", "kept", "exports/"), (export.Status, export.StatusMessage, export.S3ExportLocation.S3Bucket, export.S3ExportLocation.S3Prefix));
+        Assert.Equal(("deleting", "disk.raw"), (import.SnapshotTaskDetail.Status, import.SnapshotTaskDetail.UserBucket.S3Key));
     }
 
     [Fact]

@@ -96,3 +96,98 @@ Describe 'Copy-EucaImage EBS routes' -Tags 'CI' {
         Get-EucaStoredKey $awsStorage 'what-if' | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Copy-EucaImage EBS routes stopped with Ctrl+C' -Tags 'CI' {
+    BeforeAll {
+        # An AWS-flavour cloud whose tasks step every 2 s keeps each copy waiting on its export or import task long
+        # enough to be stopped there; its state folder shows the tasks as the cloud keeps them.
+        $script:slowState = Join-Path $TestDrive 'slow-aws-state'
+        $script:slowAws = Start-EucaLocalCloud -ObjectStorageUrl $awsStorage.Url -PendingSeconds 0 `
+            -AdditionalArguments '--flavor', 'aws', '--conversion-interval-ms', '2000', '--state-directory', $slowState
+        $script:slowConnection = Connect-EucaCloud -ComputeUrl $slowAws.Url -ObjectStorageUrl $awsStorage.Url -AccessKey $keys.S3AccessKey `
+            -SecretKey $keys.S3SecretKey -AccountId $keys.UserAccountId -NoDefault
+
+        # The slow cloud's tasks of one kind (exportImageTasks, importSnapshotTasks) as last saved in its state folder.
+        function Get-SlowTask([string] $Kind) {
+            $saved = Join-Path $slowState 'cloud-state.json'
+            if (Test-Path $saved) { @((Get-Content $saved -Raw | ConvertFrom-Json).$Kind) }
+        }
+
+        # Runs Copy-EucaImage with $Arguments in another runspace, stops it (as Ctrl+C does) once a task of $Kind is
+        # active in the slow cloud, and returns that task's id and the cmdlet's warning.
+        function Stop-CopyWhileWaiting([hashtable] $Arguments, [string] $Kind) {
+            $shell = [powershell]::Create()
+            $null = $shell.AddScript({
+                param($module, $arguments)
+                Import-Module $module
+                Copy-EucaImage @arguments -PollSeconds 0.1 -TimeoutSeconds 120 -Confirm:$false
+            }).AddArgument((Get-TestModulePath)).AddArgument($Arguments)
+            $handle = $shell.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            do {
+                Start-Sleep -Milliseconds 100
+                $task = Get-SlowTask $Kind | Where-Object status -eq 'active' | Select-Object -First 1
+            } until ($task -or $handle.IsCompleted -or [DateTime]::UtcNow -gt $deadline)
+            $shell.Stop()
+            try { $null = $shell.EndInvoke($handle) } catch { }
+            $warning = ($shell.Streams.Warning | Select-Object -First 1).Message
+            $errors = $shell.Streams.Error | ForEach-Object { $_.ToString() }
+            $shell.Dispose()
+            $task | Should -Not -BeNullOrEmpty -Because "the copy should reach its $Kind wait (errors: $errors)"
+            [pscustomobject]@{ Task = $task; Warning = $warning }
+        }
+
+        # The status of a slow-cloud task once the cancel has reached the saved state (AWS: deleting, then deleted).
+        function Wait-SlowTaskCancelled([string] $Kind, [string] $IdProperty, [string] $Id) {
+            $deadline = [DateTime]::UtcNow.AddSeconds(10)
+            do {
+                Start-Sleep -Milliseconds 100
+                $status = (Get-SlowTask $Kind | Where-Object $IdProperty -eq $Id).status
+            } until ($status -in 'deleting', 'deleted' -or [DateTime]::UtcNow -gt $deadline)
+            $status
+        }
+    }
+
+    AfterAll {
+        $slowAws | Stop-EucaTestServer
+    }
+
+    It 'cancels the import task when stopped while AWS imports the uploaded disk (-Ebs), and a second run finishes' {
+        $copy = @{
+            SourceImageId = $source.ImageId; SourceConnection = $eucaConnection; DestinationConnection = $slowConnection
+            Ebs = $true; Bucket = 'stopped-to-aws'; PrivateKey = $userKey; Name = 'stopped-on-aws'
+        }
+
+        $stopped = Stop-CopyWhileWaiting $copy 'importSnapshotTasks'
+
+        $snapshot = (Get-SlowTask 'importSnapshotTasks' | Where-Object importTaskId -eq $stopped.Task.importTaskId)
+        Wait-SlowTaskCancelled 'importSnapshotTasks' 'importTaskId' $stopped.Task.importTaskId | Should -BeIn 'deleting', 'deleted'
+        $snapshot.snapshotId | Should -BeNullOrEmpty
+        $stopped.Warning | Should -Match "^The copy was stopped\. Left behind at the destination: import task $($stopped.Task.importTaskId) may still run \(it is cancelled on Ctrl\+C\)"
+        # The complete upload is what the next run reuses; nothing else is left and nothing is registered.
+        $stopped.Warning | Should -Match 'copying again reuses it'
+        @(Get-EucaStoredKey $awsStorage 'stopped-to-aws') | Should -Be @("imports/$($source.ImageId).raw")
+        Get-EucaImage -Connection $slowConnection | Where-Object Name -eq 'stopped-on-aws' | Should -BeNullOrEmpty
+
+        $script:slowAmi = Copy-EucaImage @copy @fast
+        $slowAmi.RootDeviceType | Should -Be 'Ebs'
+        Get-SnapshotHash $slowState $slowAmi | Should -Be $diskHash
+        Get-EucaStoredKey $awsStorage 'stopped-to-aws' | Should -BeNullOrEmpty
+    }
+
+    It 'cancels the export task and leaves nothing in Eucalyptus when stopped while AWS exports (-ExportBucket)' {
+        $copy = @{
+            SourceImageId = $slowAmi.ImageId; SourceConnection = $slowConnection; DestinationConnection = $eucaConnection
+            ExportBucket = 'vmie'; Bucket = 'stopped-from-aws'; AvailabilityZone = 'one'; Name = 'stopped-from-aws'
+        }
+
+        $stopped = Stop-CopyWhileWaiting $copy 'exportImageTasks'
+
+        Wait-SlowTaskCancelled 'exportImageTasks' 'exportImageTaskId' $stopped.Task.exportImageTaskId | Should -BeIn 'deleting', 'deleted'
+        $stopped.Warning | Should -Match "^The copy was stopped\. Export task $($stopped.Task.exportImageTaskId) of $($slowAmi.ImageId) may still run"
+        @(Get-EucaStoredKey $awsStorage 'vmie') -like "*$($stopped.Task.exportImageTaskId)*" | Should -BeNullOrEmpty
+        Get-EucaStoredKey $eucaStorage 'stopped-from-aws' | Should -BeNullOrEmpty
+        Get-EucaImage | Where-Object Name -eq 'stopped-from-aws' | Should -BeNullOrEmpty
+        Get-EucaConversionTask | Where-Object State -eq 'active' | Should -BeNullOrEmpty
+    }
+}

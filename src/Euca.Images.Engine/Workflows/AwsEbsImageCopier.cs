@@ -19,17 +19,14 @@ namespace Euca.Images.Engine.Workflows
     /// part one ranged GET of the object: nothing is copied to local disk, and a VMDK goes as it is, since Eucalyptus
     /// converts it), and the run finishes as <see cref="EbsImageInstaller"/> does (snapshot, register, clean up).
     /// The exported object is deleted at the end unless kept. Registration is the last step, so a failure leaves no
-    /// image; running again reuses a completed (or waits for a running) export of the same image into the same place.
+    /// image; a failure or Ctrl+C during the import cancels its conversion task and deletes the uploaded parts and
+    /// manifest; running again reuses a completed (or waits for a running) export of the same image into the same place.
     /// </summary>
-    public sealed class AwsEbsImageCopier
+    public sealed class AwsEbsImageCopier : CrossCloudImageCopier
     {
-        private readonly CloudConnection _source;
-        private readonly CloudConnection _destination;
-
         public AwsEbsImageCopier(CloudConnection source, CloudConnection destination)
+            : base(source, destination)
         {
-            _source = source ?? throw new ArgumentNullException(nameof(source));
-            _destination = destination ?? throw new ArgumentNullException(nameof(destination));
         }
 
         public async Task<ImageInfo> CopyAsync(AwsEbsCopyRequest request, IProgress<OperationProgress>? progress, CancellationToken ct)
@@ -39,14 +36,14 @@ namespace Euca.Images.Engine.Workflows
             string stage = "describing the source image";
             try
             {
-                ImageInfo source = (await new ImageService(_source).GetImagesAsync(new ImageQuery { ImageIds = new[] { request.SourceImageId } }, ct).ConfigureAwait(false)).Single();
+                ImageInfo source = await DescribeSourceAsync(request.SourceImageId, ct).ConfigureAwait(false);
                 if (source.RootDeviceType != RootDeviceKind.Ebs)
                 {
                     throw new EucaException(ErrorIds.MigrationSourceNotEbs, EucaErrorCategory.InvalidArgument,
                         $"Image {source.ImageId} is {source.RootDeviceType?.ToString() ?? "not EBS-backed"}; only an EBS-backed image can be exported. Copy it as an instance-store image instead.", source.ImageId);
                 }
 
-                if (await CloudFamilyProbe.DetectAsync(_source, ct).ConfigureAwait(false) != CloudFamily.Aws)
+                if (await CloudFamilyProbe.DetectAsync(Source, ct).ConfigureAwait(false) != CloudFamily.Aws)
                 {
                     throw ImageExportService.Unsupported(source.ImageId);
                 }
@@ -67,13 +64,13 @@ namespace Euca.Images.Engine.Workflows
                     KeyPrefix = request.ImportKeyPrefix,
                 });
                 journal.Import = ebs.Journal;
-                ImageInfo image = await new EbsImageInstaller(_destination).InstallAsync(ebs, progress, ct).ConfigureAwait(false);
+                ImageInfo image = await new EbsImageInstaller(Destination).InstallAsync(ebs, progress, ct).ConfigureAwait(false);
 
                 if (!request.KeepExport)
                 {
                     stage = "deleting the exported disk";
                     await new StorageCall("Deleting the exported disk", export.Bucket, export.ObjectKey, ErrorIds.MigrationExportDeleteFailed)
-                        .RunAsync(token => ObjectStore.For(_source, null).DeleteAsync(export.Bucket, export.ObjectKey, token), ct).ConfigureAwait(false);
+                        .RunAsync(token => ObjectStore.For(Source, null).DeleteAsync(export.Bucket, export.ObjectKey, token), ct).ConfigureAwait(false);
                     journal.ExportRemoved = true;
                 }
 
@@ -81,7 +78,7 @@ namespace Euca.Images.Engine.Workflows
             }
             catch (EucaException failure)
             {
-                throw new EucaException(failure, $"Copying image {request.SourceImageId} failed while {stage}: {failure.Message} {journal.Describe()}".TrimEnd());
+                throw Failed(request.SourceImageId, stage, failure, journal.Describe());
             }
         }
 
@@ -89,8 +86,8 @@ namespace Euca.Images.Engine.Workflows
         /// running one is waited for; otherwise a new export starts.</summary>
         private async Task<ExportTaskInfo> ExportAsync(AwsEbsCopyRequest request, IProgress<OperationProgress>? progress, CancellationToken ct)
         {
-            var exports = new ImageExportService(_source);
-            var store = ObjectStore.For(_source, null);
+            var exports = new ImageExportService(Source);
+            var store = ObjectStore.For(Source, null);
             ExportTaskInfo? reusable = null;
             foreach (ExportTaskInfo earlier in (await exports.FindReusableAsync(request.SourceImageId, request.ExportFormat, request.ExportBucket, request.ExportPrefix, ct).ConfigureAwait(false))
                 .OrderByDescending(t => t.Status == "completed"))
@@ -110,20 +107,20 @@ namespace Euca.Images.Engine.Workflows
 
         private async Task<StoredObjectDiskSource> OpenExportAsync(ExportTaskInfo export, CancellationToken ct)
         {
-            StoredObject stored = await HeadAsync(ObjectStore.For(_source, null), export, ct).ConfigureAwait(false)
+            StoredObject stored = await HeadAsync(ObjectStore.For(Source, null), export, ct).ConfigureAwait(false)
                 ?? throw new EucaException(ErrorIds.MigrationExportObjectMissing, EucaErrorCategory.ObjectNotFound,
                     $"Export task {export.ExportTaskId} completed, but s3://{export.Bucket}/{export.ObjectKey} does not exist (deleted since?). Copy again to export anew.", export.ExportTaskId);
             if (export.Format == ExportFormat.Raw)
             {
-                return new StoredObjectDiskSource(_source, export.Bucket, export.ObjectKey, stored.Size, ImportDiskFormat.Raw, stored.Size);
+                return new StoredObjectDiskSource(Source, export.Bucket, export.ObjectKey, stored.Size, ImportDiskFormat.Raw, stored.Size);
             }
 
             // Eucalyptus needs the disk's size, which a stream-optimized VMDK's header gives (capacity in sectors at byte 12).
-            var header = new StoredObjectDiskSource(_source, export.Bucket, export.ObjectKey, stored.Size, ImportDiskFormat.Vmdk, 0);
+            var header = new StoredObjectDiskSource(Source, export.Bucket, export.ObjectKey, stored.Size, ImportDiskFormat.Vmdk, 0);
             byte[] sector = new byte[512];
             await header.ReadAsync(0, sector, sector.Length, ct).ConfigureAwait(false);
             long capacity = DiskImages.Vmdk.VmdkSparseHeader.ParseHeader(sector, header.Name).CapacitySectors * 512;
-            return new StoredObjectDiskSource(_source, export.Bucket, export.ObjectKey, stored.Size, ImportDiskFormat.Vmdk, capacity);
+            return new StoredObjectDiskSource(Source, export.Bucket, export.ObjectKey, stored.Size, ImportDiskFormat.Vmdk, capacity);
         }
 
         private static Task<StoredObject?> HeadAsync(ObjectStore store, ExportTaskInfo export, CancellationToken ct) =>
@@ -140,6 +137,8 @@ namespace Euca.Images.Engine.Workflows
                 ConversionTimeout = request.ConversionTimeout,
                 SnapshotTimeout = request.SnapshotTimeout,
                 PollInterval = request.PollInterval,
+                // Resume-EucaImport cannot read the exported object, and the next run reuses the export, not the upload.
+                RemoveUploadOnFailure = true,
             };
     }
 }

@@ -24,6 +24,10 @@ namespace Euca.Images.Engine.Workflows
     public sealed class EbsImageInstaller
     {
         private const string UploadStage = "uploading the disk (ImportVolume)";
+
+        /// <summary>How long removing an abandoned upload may take once the run's own token has fired (Ctrl+C).</summary>
+        private static readonly TimeSpan RemovalTimeout = TimeSpan.FromMinutes(2);
+
         private readonly CloudConnection _connection;
 
         public EbsImageInstaller(CloudConnection connection)
@@ -92,9 +96,49 @@ namespace Euca.Images.Engine.Workflows
             }
             catch (EucaException failure)
             {
+                if (await RemoveUploadAsync(imports, request).ConfigureAwait(false))
+                {
+                    // A failed upload's own message names the task to resume or clean up, which is gone now: tell its cause.
+                    EucaException cause = stage == UploadStage && failure.InnerException is EucaException inner ? inner : failure;
+                    throw new EucaException(failure, $"Making EBS image '{request.Name}' failed while {stage}: {cause.Message} " +
+                        $"The uploaded parts and manifest of conversion task {left.ConversionTaskId} were deleted (the task cancelled if it still ran). {left.Describe()}");
+                }
+
                 // Once its conversion task exists, a failed upload's own error names the task and how to resume or clean up.
                 string leftovers = stage == UploadStage && left.ConversionTaskId != null ? string.Empty : " " + left.Describe();
                 throw new EucaException(failure, $"Making EBS image '{request.Name}' failed while {stage}: {failure.Message}{leftovers}");
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                await RemoveUploadAsync(imports, request).ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// With <see cref="EbsImageRequest.RemoveUploadOnFailure"/>, cancels the conversion task and deletes its parts
+        /// and manifest, as Stop-EucaConversionTask -RemoveDiskImage does. False when there was nothing to remove or the
+        /// removal failed: the journal then still names the task and its clean-up command.
+        /// </summary>
+        private static async Task<bool> RemoveUploadAsync(ImportService imports, EbsImageRequest request)
+        {
+            EbsImageJournal left = request.Journal;
+            if (!request.RemoveUploadOnFailure || left.ConversionTaskId == null || left.DiskImageRemoved)
+            {
+                return false;
+            }
+
+            // The run's token may be the one that fired (Ctrl+C): the removal gets its own deadline instead.
+            using var deadline = new CancellationTokenSource(RemovalTimeout);
+            try
+            {
+                await imports.StopAsync(left.ConversionTaskId, removeDiskImage: true, request.Import.Upload, deadline.Token).ConfigureAwait(false);
+                left.DiskImageRemoved = true;
+                return true;
+            }
+            catch (Exception e) when (e is EucaException || e is OperationCanceledException)
+            {
+                return false;
             }
         }
 

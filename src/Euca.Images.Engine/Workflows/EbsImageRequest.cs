@@ -40,6 +40,13 @@ namespace Euca.Images.Engine.Workflows
         /// <summary>Keep the uploaded disk image parts and manifest (by default they are deleted once the volume exists).</summary>
         public bool KeepDiskImage { get; set; }
 
+        /// <summary>
+        /// On failure or Ctrl+C, cancel the conversion task and delete its uploaded parts and manifest instead of
+        /// leaving them to resume: for a disk Resume-EucaImport cannot read again (another cloud's object), where the
+        /// next run starts a new import anyway.
+        /// </summary>
+        public bool RemoveUploadOnFailure { get; set; }
+
         public TimeSpan ConversionTimeout { get; set; } = TimeSpan.FromHours(3);
 
         public TimeSpan SnapshotTimeout { get; set; } = TimeSpan.FromHours(1);

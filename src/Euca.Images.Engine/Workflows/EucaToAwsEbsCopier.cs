@@ -19,18 +19,14 @@ namespace Euca.Images.Engine.Workflows
     /// image booting from that snapshot; the uploaded object is then deleted. Registration is the last step, so a
     /// failure leaves no image; running again reuses an upload that is complete (same key, the image's size).
     /// </summary>
-    public sealed class EucaToAwsEbsCopier
+    public sealed class EucaToAwsEbsCopier : CrossCloudImageCopier
     {
         /// <summary>AWS's usual root device for HVM images imported from a disk.</summary>
         private const string RootDevice = "/dev/sda1";
 
-        private readonly CloudConnection _source;
-        private readonly CloudConnection _destination;
-
         public EucaToAwsEbsCopier(CloudConnection source, CloudConnection destination)
+            : base(source, destination)
         {
-            _source = source ?? throw new ArgumentNullException(nameof(source));
-            _destination = destination ?? throw new ArgumentNullException(nameof(destination));
         }
 
         public async Task<ImageInfo> CopyAsync(EucaToAwsEbsRequest request, IProgress<OperationProgress>? progress, CancellationToken ct)
@@ -40,41 +36,41 @@ namespace Euca.Images.Engine.Workflows
             string stage = "describing the source image";
             try
             {
-                ImageInfo source = (await new ImageService(_source).GetImagesAsync(new ImageQuery { ImageIds = new[] { request.SourceImageId } }, ct).ConfigureAwait(false)).Single();
+                ImageInfo source = await DescribeSourceAsync(request.SourceImageId, ct).ConfigureAwait(false);
                 if (source.RootDeviceType == RootDeviceKind.Ebs || string.IsNullOrEmpty(source.ImageLocation))
                 {
                     throw ImageExportService.Unsupported(source.ImageId);
                 }
 
-                if (await CloudFamilyProbe.DetectAsync(_destination, ct).ConfigureAwait(false) != CloudFamily.Aws)
+                if (await CloudFamilyProbe.DetectAsync(Destination, ct).ConfigureAwait(false) != CloudFamily.Aws)
                 {
-                    throw SnapshotImportService.Unsupported(_destination);
+                    throw SnapshotImportService.Unsupported(Destination);
                 }
 
                 string name = request.Name ?? source.Name ?? source.ImageId;
                 ImageRegistrationRules.Check(Registration(request, source, name, "snap-00000000"));
 
                 stage = "uploading the disk";
-                var store = ObjectStore.For(_destination, request.Retry);
+                var store = ObjectStore.For(Destination, request.Retry);
                 string key = request.KeyPrefix + source.ImageId + ".raw";
                 await UploadAsync(source, request, store, key, progress, ct).ConfigureAwait(false);
                 journal.UploadedObject = request.Bucket + "/" + key;
 
                 stage = "importing the disk as a snapshot";
-                var imports = new SnapshotImportService(_destination);
+                var imports = new SnapshotImportService(Destination);
                 SnapshotImportTaskInfo task = await imports.StartAsync(request.Bucket, key, $"{source.ImageId} ({name})", Guid.NewGuid().ToString("N"), ct).ConfigureAwait(false);
                 journal.ImportTaskId = task.ImportTaskId;
                 task = await imports.WaitAsync(task.ImportTaskId, request.ImportWait, progress, ct).ConfigureAwait(false);
                 journal.SnapshotId = task.SnapshotId;
 
                 stage = "registering the image";
-                ImageInfo image = await new ImageRegistration(_destination)
+                ImageInfo image = await new ImageRegistration(Destination)
                     .RegisterAsync(ImageRegistrationRules.Check(Registration(request, source, name, task.SnapshotId!)), ct).ConfigureAwait(false);
                 journal.ImageId = image.ImageId;
                 if (request.Tags.Count > 0)
                 {
                     stage = "tagging the image and its snapshot";
-                    await new TagService(_destination).CreateTagsAsync(new[] { image.ImageId, task.SnapshotId! }, request.Tags, ct).ConfigureAwait(false);
+                    await new TagService(Destination).CreateTagsAsync(new[] { image.ImageId, task.SnapshotId! }, request.Tags, ct).ConfigureAwait(false);
                     image.Tags = request.Tags;
                 }
 
@@ -89,14 +85,14 @@ namespace Euca.Images.Engine.Workflows
             }
             catch (EucaException failure)
             {
-                throw new EucaException(failure, $"Copying image {request.SourceImageId} failed while {stage}: {failure.Message} {journal.Describe()}");
+                throw Failed(request.SourceImageId, stage, failure, journal.Describe());
             }
         }
 
         /// <summary>The disk as one object: reused when an earlier run stored it whole, else streamed from the bundle.</summary>
         private async Task UploadAsync(ImageInfo source, EucaToAwsEbsRequest request, ObjectStore store, string key, IProgress<OperationProgress>? progress, CancellationToken ct)
         {
-            StoredBundle bundle = await StoredBundle.OpenAsync(_source, ManifestLocation.Parse(source.ImageLocation!), request.PrivateKey, request.Signer, request.Retry, ct)
+            StoredBundle bundle = await StoredBundle.OpenAsync(Source, ManifestLocation.Parse(source.ImageLocation!), request.PrivateKey, request.Signer, request.Retry, ct)
                 .ConfigureAwait(false);
             await Call("Creating the upload bucket", request.Bucket, null, token => store.EnsureBucketAsync(request.Bucket, null, token), ct).ConfigureAwait(false);
             StoredObject? earlier = await Call("Checking for an earlier upload", request.Bucket, key, token => store.HeadAsync(request.Bucket, key, token), ct).ConfigureAwait(false);

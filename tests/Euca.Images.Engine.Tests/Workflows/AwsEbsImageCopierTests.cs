@@ -22,22 +22,20 @@ namespace Euca.Images.Engine.Tests.Workflows
     /// with the same export, Ctrl+C cancels the export task, and a Eucalyptus source is refused with the route.
     /// </summary>
     [Collection(MigrationCloudsCollection.Name)]
-    public sealed class AwsEbsImageCopierTests
+    public sealed class AwsEbsImageCopierTests : MigrationCloudsTest
     {
         private const int DiskBytes = 5 * 1024 * 1024 + 4096;
-        private readonly MigrationClouds _clouds;
 
         public AwsEbsImageCopierTests(MigrationClouds clouds)
+            : base(clouds)
         {
-            _clouds = clouds;
-            _clouds.AwsStorageFault = (_, _) => Fault.None;
         }
 
         [Fact]
         public async Task CopyBootsFromASnapshotHoldingTheSourceVolumesBytesAndRemovesTheExport()
         {
-            using CloudConnection aws = _clouds.ConnectAws();
-            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            using CloudConnection aws = Clouds.ConnectAws();
+            using CloudConnection euca = Clouds.ConnectEucalyptus();
             (string sourceId, string sourceSnapshot) = await AwsSourceImages.CreateAsync(aws, DiskBytes);
             AwsEbsCopyRequest request = Request(sourceId);
 
@@ -47,8 +45,8 @@ namespace Euca.Images.Engine.Tests.Workflows
             Assert.Equal("x86_64", copy.Architecture);
             Assert.Equal("an AWS image to copy", copy.Description);
             string copySnapshot = request.Journal.Import!.SnapshotId!;
-            Assert.Equal(await File.ReadAllBytesAsync(_clouds.Aws.State.Disks.PathOf(sourceSnapshot)),
-                await File.ReadAllBytesAsync(_clouds.Eucalyptus.State.Disks.PathOf(copySnapshot)));
+            Assert.Equal(await File.ReadAllBytesAsync(Clouds.Aws.State.Disks.PathOf(sourceSnapshot)),
+                await File.ReadAllBytesAsync(Clouds.Eucalyptus.State.Disks.PathOf(copySnapshot)));
             Assert.Null(await ObjectStore.For(aws, null).HeadAsync(AwsSourceImages.Bucket, request.Journal.ExportObject!.Substring(AwsSourceImages.Bucket.Length + 1), CancellationToken.None));
             Assert.True(request.Journal.ExportRemoved);
             Assert.Null(request.Journal.Import.VolumeId);
@@ -57,8 +55,8 @@ namespace Euca.Images.Engine.Tests.Workflows
         [Fact]
         public async Task VmdkExportIsSentAsItIsAndTheDestinationsVolumeHoldsTheSameDisk()
         {
-            using CloudConnection aws = _clouds.ConnectAws();
-            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            using CloudConnection aws = Clouds.ConnectAws();
+            using CloudConnection euca = Clouds.ConnectEucalyptus();
             // A whole number of 64 KiB grains, so the VMDK's capacity is exactly the disk's size.
             (string sourceId, string sourceSnapshot) = await AwsSourceImages.CreateAsync(aws, 4 * 1024 * 1024);
             AwsEbsCopyRequest request = Request(sourceId);
@@ -68,16 +66,16 @@ namespace Euca.Images.Engine.Tests.Workflows
             await new AwsEbsImageCopier(aws, euca).CopyAsync(request, null, CancellationToken.None);
 
             Assert.EndsWith(".vmdk", request.Journal.ExportObject);
-            Assert.Equal("VMDK", _clouds.Eucalyptus.State.ConversionTasks.Find(request.Journal.Import!.ConversionTaskId!)!.Format);
-            Assert.Equal(await File.ReadAllBytesAsync(_clouds.Aws.State.Disks.PathOf(sourceSnapshot)),
-                await File.ReadAllBytesAsync(_clouds.Eucalyptus.State.Disks.PathOf(request.Journal.Import.SnapshotId!)));
+            Assert.Equal("VMDK", Clouds.Eucalyptus.State.ConversionTasks.Find(request.Journal.Import!.ConversionTaskId!)!.Format);
+            Assert.Equal(await File.ReadAllBytesAsync(Clouds.Aws.State.Disks.PathOf(sourceSnapshot)),
+                await File.ReadAllBytesAsync(Clouds.Eucalyptus.State.Disks.PathOf(request.Journal.Import.SnapshotId!)));
         }
 
         [Fact]
         public async Task KeepExportLeavesTheExportedDiskInTheBucket()
         {
-            using CloudConnection aws = _clouds.ConnectAws();
-            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            using CloudConnection aws = Clouds.ConnectAws();
+            using CloudConnection euca = Clouds.ConnectEucalyptus();
             (string sourceId, string sourceSnapshot) = await AwsSourceImages.CreateAsync(aws, 4096);
             AwsEbsCopyRequest request = Request(sourceId);
             request.KeepExport = true;
@@ -86,45 +84,46 @@ namespace Euca.Images.Engine.Tests.Workflows
 
             string key = request.Journal.ExportObject!.Substring(AwsSourceImages.Bucket.Length + 1);
             Assert.Equal($"exports/{request.Journal.ExportTaskId}.raw", key);
-            Assert.Equal(new FileInfo(_clouds.Aws.State.Disks.PathOf(sourceSnapshot)).Length,
+            Assert.Equal(new FileInfo(Clouds.Aws.State.Disks.PathOf(sourceSnapshot)).Length,
                 (await ObjectStore.For(aws, null).HeadAsync(AwsSourceImages.Bucket, key, CancellationToken.None))!.Size);
         }
 
         [Fact]
         public async Task DroppedConnectionsLeaveNothingRegisteredAndASecondRunFinishesWithTheSameExport()
         {
-            using CloudConnection aws = _clouds.ConnectAws();
-            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            using CloudConnection aws = Clouds.ConnectAws();
+            using CloudConnection euca = Clouds.ConnectEucalyptus();
             (string sourceId, string sourceSnapshot) = await AwsSourceImages.CreateAsync(aws, DiskBytes);
             // Every read of the exported disk loses its connection: the import's parts cannot be sent.
-            _clouds.AwsStorageFault = (method, path) => method == "GET" && path.Contains("/exports/", StringComparison.Ordinal) ? new Fault(FaultKind.Drop) : Fault.None;
+            Clouds.AwsStorageFault = (method, path) => method == "GET" && path.Contains("/exports/", StringComparison.Ordinal) ? new Fault(FaultKind.Drop) : Fault.None;
             AwsEbsCopyRequest first = Request(sourceId);
 
             var failure = await Assert.ThrowsAsync<EucaException>(() => new AwsEbsImageCopier(aws, euca).CopyAsync(first, null, CancellationToken.None));
 
             Assert.Equal(ErrorIds.ImportUploadFailed.Name, failure.ErrorId);
             Assert.Contains("copying again reuses it", failure.Message);
-            // The disk is another cloud's object, which Resume-EucaImport cannot read: only the clean-up is offered.
+            // The disk is another cloud's object, which Resume-EucaImport cannot read: the import is removed instead.
             Assert.DoesNotContain("Resume-EucaImport", failure.Message);
-            Assert.Contains("Stop-EucaConversionTask -ConversionTaskId " + first.Journal.Import!.ConversionTaskId + " -RemoveDiskImage", failure.Message);
-            Assert.DoesNotContain(_clouds.Eucalyptus.State.SnapshotImages(), i => i.Name == first.Name);
-            _clouds.AwsStorageFault = (_, _) => Fault.None;
+            Assert.DoesNotContain("Stop-EucaConversionTask", failure.Message);
+            Assert.Contains($"The uploaded parts and manifest of conversion task {first.Journal.Import!.ConversionTaskId} were deleted", failure.Message);
+            await AssertNothingLeftInEucalyptusAsync(euca, first);
+            Clouds.AwsStorageFault = (_, _) => Fault.None;
             AwsEbsCopyRequest second = Request(sourceId);
             second.Name = first.Name;
 
             ImageInfo copy = await new AwsEbsImageCopier(aws, euca).CopyAsync(second, null, CancellationToken.None);
 
             Assert.Equal(first.Journal.ExportTaskId, second.Journal.ExportTaskId);
-            Assert.Equal(await File.ReadAllBytesAsync(_clouds.Aws.State.Disks.PathOf(sourceSnapshot)),
-                await File.ReadAllBytesAsync(_clouds.Eucalyptus.State.Disks.PathOf(second.Journal.Import!.SnapshotId!)));
-            Assert.Single(_clouds.Eucalyptus.State.SnapshotImages(), i => i.Name == first.Name && i.ImageId == copy.ImageId);
+            Assert.Equal(await File.ReadAllBytesAsync(Clouds.Aws.State.Disks.PathOf(sourceSnapshot)),
+                await File.ReadAllBytesAsync(Clouds.Eucalyptus.State.Disks.PathOf(second.Journal.Import!.SnapshotId!)));
+            Assert.Single(Clouds.Eucalyptus.State.SnapshotImages(), i => i.Name == first.Name && i.ImageId == copy.ImageId);
         }
 
         [Fact]
         public async Task CtrlCWhileExportingCancelsTheExportTask()
         {
-            using CloudConnection aws = _clouds.ConnectAws();
-            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            using CloudConnection aws = Clouds.ConnectAws();
+            using CloudConnection euca = Clouds.ConnectEucalyptus();
             (string sourceId, _) = await AwsSourceImages.CreateAsync(aws, 4096);
             using var stop = new CancellationTokenSource();
             var progress = new SynchronousProgress(p =>
@@ -138,14 +137,47 @@ namespace Euca.Images.Engine.Tests.Workflows
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new AwsEbsImageCopier(aws, euca).CopyAsync(request, progress, stop.Token));
 
-            ExportImageTaskRecord task = _clouds.Aws.State.MigrationTasks.Exports.Find(request.Journal.ExportTaskId!)!;
+            ExportImageTaskRecord task = Clouds.Aws.State.MigrationTasks.Exports.Find(request.Journal.ExportTaskId!)!;
             Assert.Contains(task.Status, new[] { MigrationTaskStates.Deleting, MigrationTaskStates.Deleted });
+        }
+
+        [Fact]
+        public async Task CtrlCWhileUploadingCancelsTheConversionTaskAndDeletesItsPartsAndASecondRunFinishes()
+        {
+            using CloudConnection aws = Clouds.ConnectAws();
+            using CloudConnection euca = Clouds.ConnectEucalyptus();
+            (string sourceId, string sourceSnapshot) = await AwsSourceImages.CreateAsync(aws, DiskBytes);
+            using var stop = new CancellationTokenSource();
+            // Stopped after the first part is stored, so the task, the manifest and a part exist.
+            var progress = new SynchronousProgress(p =>
+            {
+                if (p.Activity.StartsWith("Uploading", StringComparison.Ordinal) && p.BytesDone > 0)
+                {
+                    stop.Cancel();
+                }
+            });
+            AwsEbsCopyRequest first = Request(sourceId);
+            first.Upload.ThrottleLimit = 1;
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new AwsEbsImageCopier(aws, euca).CopyAsync(first, progress, stop.Token));
+
+            Assert.NotNull(first.Journal.Import!.ConversionTaskId);
+            await AssertNothingLeftInEucalyptusAsync(euca, first);
+            Assert.DoesNotContain("Stop-EucaConversionTask", first.Journal.Describe());
+            AwsEbsCopyRequest second = Request(sourceId);
+            second.Name = first.Name;
+
+            await new AwsEbsImageCopier(aws, euca).CopyAsync(second, null, CancellationToken.None);
+
+            Assert.Equal(first.Journal.ExportTaskId, second.Journal.ExportTaskId);
+            Assert.Equal(await File.ReadAllBytesAsync(Clouds.Aws.State.Disks.PathOf(sourceSnapshot)),
+                await File.ReadAllBytesAsync(Clouds.Eucalyptus.State.Disks.PathOf(second.Journal.Import!.SnapshotId!)));
         }
 
         [Fact]
         public async Task EucalyptusSourceIsRefusedWithTheRouteExplained()
         {
-            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            using CloudConnection euca = Clouds.ConnectEucalyptus();
             // emi-5a6b7c8d: the seeded EBS-backed image of the user's account.
             var request = new AwsEbsCopyRequest("emi-5a6b7c8d", AwsSourceImages.Bucket, "imports", MigrationClouds.Zone);
 
@@ -154,6 +186,16 @@ namespace Euca.Images.Engine.Tests.Workflows
             Assert.Equal(ErrorIds.MigrationExportUnsupported.Name, failure.ErrorId);
             Assert.Contains("Launch an instance from the image", failure.Message);
             Assert.Null(request.Journal.ExportTaskId);
+        }
+
+        /// <summary>The import's conversion task is cancelled, its folder in the import bucket is empty, and no image has its name.</summary>
+        private async Task AssertNothingLeftInEucalyptusAsync(CloudConnection euca, AwsEbsCopyRequest request)
+        {
+            Assert.True(request.Journal.Import!.DiskImageRemoved);
+            Assert.Equal("cancelled", Clouds.Eucalyptus.State.ConversionTasks.Find(request.Journal.Import.ConversionTaskId!)!.State);
+            string folder = request.Upload.Journal.StorageFolder!.Substring(request.ImportBucket.Length + 1);
+            Assert.Empty(await ObjectStore.For(euca, null).ListAsync(request.ImportBucket, folder, CancellationToken.None));
+            Assert.DoesNotContain(Clouds.Eucalyptus.State.SnapshotImages(), i => i.Name == request.Name);
         }
 
         private static AwsEbsCopyRequest Request(string sourceId) => new AwsEbsCopyRequest(sourceId, AwsSourceImages.Bucket, "imports", MigrationClouds.Zone)

@@ -20,17 +20,15 @@ namespace Euca.Images.Engine.Tests.Workflows
     /// finishes, a complete upload is reused, and Ctrl+C cancels the import task.
     /// </summary>
     [Collection(MigrationCloudsCollection.Name)]
-    public sealed class EucaToAwsEbsCopierTests : IDisposable
+    public sealed class EucaToAwsEbsCopierTests : MigrationCloudsTest, IDisposable
     {
         private const string Bucket = "to-aws";
         private const int PartSize = 5 * 1024 * 1024;
-        private readonly MigrationClouds _clouds;
         private readonly TempDirectory _temp = new TempDirectory();
 
         public EucaToAwsEbsCopierTests(MigrationClouds clouds)
+            : base(clouds)
         {
-            _clouds = clouds;
-            _clouds.AwsStorageFault = (_, _) => Fault.None;
         }
 
         public void Dispose() => _temp.Dispose();
@@ -38,8 +36,8 @@ namespace Euca.Images.Engine.Tests.Workflows
         [Fact]
         public async Task CopyBootsFromASnapshotHoldingTheImagesDiskAndRemovesTheUpload()
         {
-            using CloudConnection euca = _clouds.ConnectEucalyptus();
-            using CloudConnection aws = _clouds.ConnectAws();
+            using CloudConnection euca = Clouds.ConnectEucalyptus();
+            using CloudConnection aws = Clouds.ConnectAws();
             string disk = ImageMaker.Write(_temp.File("disk.img"), ImageMaker.Mixed(PartSize + 700_000, 3));
             ImageInfo source = await EucaSourceImages.CreateAsync(euca, _temp, disk);
             EucaToAwsEbsRequest request = Request(source.ImageId);
@@ -48,7 +46,7 @@ namespace Euca.Images.Engine.Tests.Workflows
 
             Assert.Matches("^ami-[0-9a-f]{17}$", copy.ImageId);
             Assert.Equal((RootDeviceKind.Ebs, VirtualizationKind.Hvm, "a Eucalyptus image to copy"), (copy.RootDeviceType!.Value, copy.VirtualizationType!.Value, copy.Description));
-            Assert.Equal(File.ReadAllBytes(disk), File.ReadAllBytes(_clouds.Aws.State.Disks.PathOf(request.Journal.SnapshotId!)));
+            Assert.Equal(File.ReadAllBytes(disk), File.ReadAllBytes(Clouds.Aws.State.Disks.PathOf(request.Journal.SnapshotId!)));
             Assert.True(request.Journal.UploadRemoved);
             Assert.Null(await ObjectStore.For(aws, null).HeadAsync(Bucket, "imports/" + source.ImageId + ".raw", CancellationToken.None));
         }
@@ -56,34 +54,34 @@ namespace Euca.Images.Engine.Tests.Workflows
         [Fact]
         public async Task DroppedPartUploadsLeaveNothingRegisteredAndASecondRunFinishes()
         {
-            using CloudConnection euca = _clouds.ConnectEucalyptus();
-            using CloudConnection aws = _clouds.ConnectAws();
+            using CloudConnection euca = Clouds.ConnectEucalyptus();
+            using CloudConnection aws = Clouds.ConnectAws();
             string disk = ImageMaker.Write(_temp.File("dropped.img"), ImageMaker.Mixed(PartSize + 100_000, 4));
             ImageInfo source = await EucaSourceImages.CreateAsync(euca, _temp, disk);
-            _clouds.AwsStorageFault = (method, path) => method == "PUT" && path.Contains("uploadId=", StringComparison.Ordinal) ? new Fault(FaultKind.Drop) : Fault.None;
+            Clouds.AwsStorageFault = (method, path) => method == "PUT" && path.Contains("uploadId=", StringComparison.Ordinal) ? new Fault(FaultKind.Drop) : Fault.None;
             EucaToAwsEbsRequest first = Request(source.ImageId);
 
             var failure = await Assert.ThrowsAsync<EucaException>(() => new EucaToAwsEbsCopier(euca, aws).CopyAsync(first, null, CancellationToken.None));
 
             Assert.Equal(ErrorIds.MigrationUploadFailed.Name, failure.ErrorId);
             Assert.Contains("while uploading the disk", failure.Message);
-            Assert.DoesNotContain(_clouds.Aws.State.SnapshotImages(), i => i.Name == first.Name);
+            Assert.DoesNotContain(Clouds.Aws.State.SnapshotImages(), i => i.Name == first.Name);
             Assert.Null(first.Journal.ImportTaskId);
-            _clouds.AwsStorageFault = (_, _) => Fault.None;
+            Clouds.AwsStorageFault = (_, _) => Fault.None;
             EucaToAwsEbsRequest second = Request(source.ImageId);
             second.Name = first.Name;
 
             ImageInfo copy = await new EucaToAwsEbsCopier(euca, aws).CopyAsync(second, null, CancellationToken.None);
 
-            Assert.Single(_clouds.Aws.State.SnapshotImages(), i => i.Name == first.Name && i.ImageId == copy.ImageId);
-            Assert.Equal(File.ReadAllBytes(disk), File.ReadAllBytes(_clouds.Aws.State.Disks.PathOf(second.Journal.SnapshotId!)));
+            Assert.Single(Clouds.Aws.State.SnapshotImages(), i => i.Name == first.Name && i.ImageId == copy.ImageId);
+            Assert.Equal(File.ReadAllBytes(disk), File.ReadAllBytes(Clouds.Aws.State.Disks.PathOf(second.Journal.SnapshotId!)));
         }
 
         [Fact]
         public async Task ACompleteUploadOfAnEarlierRunIsNotSentAgain()
         {
-            using CloudConnection euca = _clouds.ConnectEucalyptus();
-            using CloudConnection aws = _clouds.ConnectAws();
+            using CloudConnection euca = Clouds.ConnectEucalyptus();
+            using CloudConnection aws = Clouds.ConnectAws();
             ImageInfo source = await EucaSourceImages.CreateAsync(euca, _temp, ImageMaker.Write(_temp.File("kept.img"), ImageMaker.Mixed(300_000, 5)));
             EucaToAwsEbsRequest first = Request(source.ImageId);
             first.KeepUpload = true;
@@ -99,8 +97,8 @@ namespace Euca.Images.Engine.Tests.Workflows
         [Fact]
         public async Task CtrlCWhileImportingCancelsTheImportTask()
         {
-            using CloudConnection euca = _clouds.ConnectEucalyptus();
-            using CloudConnection aws = _clouds.ConnectAws();
+            using CloudConnection euca = Clouds.ConnectEucalyptus();
+            using CloudConnection aws = Clouds.ConnectAws();
             ImageInfo source = await EucaSourceImages.CreateAsync(euca, _temp, ImageMaker.Write(_temp.File("stop.img"), ImageMaker.Mixed(200_000, 6)));
             using var stop = new CancellationTokenSource();
             var progress = new SynchronousProgress(p =>
@@ -114,7 +112,7 @@ namespace Euca.Images.Engine.Tests.Workflows
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new EucaToAwsEbsCopier(euca, aws).CopyAsync(request, progress, stop.Token));
 
-            ImportSnapshotTaskRecord task = _clouds.Aws.State.MigrationTasks.SnapshotImports.Find(request.Journal.ImportTaskId!)!;
+            ImportSnapshotTaskRecord task = Clouds.Aws.State.MigrationTasks.SnapshotImports.Find(request.Journal.ImportTaskId!)!;
             Assert.Contains(task.Status, new[] { MigrationTaskStates.Deleting, MigrationTaskStates.Deleted });
             Assert.Null(request.Journal.SnapshotId);
         }
@@ -122,7 +120,7 @@ namespace Euca.Images.Engine.Tests.Workflows
         [Fact]
         public async Task EucalyptusDestinationIsRefusedBeforeAnythingMoves()
         {
-            using CloudConnection euca = _clouds.ConnectEucalyptus();
+            using CloudConnection euca = Clouds.ConnectEucalyptus();
             ImageInfo source = await EucaSourceImages.CreateAsync(euca, _temp, ImageMaker.Write(_temp.File("euca.img"), ImageMaker.Mixed(100_000, 7)));
             EucaToAwsEbsRequest request = Request(source.ImageId);
 

@@ -1,7 +1,7 @@
 namespace Euca.Images.LocalCloud.State.Migration;
 
-/// <summary>The VM Import/Export tasks of all accounts (AWS flavour). Kept in memory only: a restarted cloud has
-/// none, as if they had expired.</summary>
+/// <summary>The VM Import/Export tasks of all accounts (AWS flavour), saved in the state folder like every other
+/// resource: a cloud started again finds them and its worker goes on stepping the active ones.</summary>
 public sealed class MigrationTaskStore
 {
     public TaskTable<ExportImageTaskRecord> Exports { get; } = new(t => t.ExportImageTaskId);
@@ -21,6 +21,15 @@ public sealed class TaskTable<T>(Func<T, string> idOf)
         lock (gate)
         {
             tasks.Add(idOf(task), task);
+        }
+    }
+
+    /// <summary>Adds or replaces a task as it was saved.</summary>
+    public void Put(T task)
+    {
+        lock (gate)
+        {
+            tasks[idOf(task)] = task;
         }
     }
 
