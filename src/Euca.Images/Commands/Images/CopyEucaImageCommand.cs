@@ -42,8 +42,9 @@ namespace Euca.Images.Commands.Images
     /// with -ExportFormat Vmdk) to that S3 bucket, the command waits for the export task, then streams the exported
     /// object into the destination's disk import (each part one ranged read of the object: no local copy) and
     /// finishes as New-EucaEbsImage does (snapshot, register, delete the volume and the uploaded parts) in
-    /// -AvailabilityZone. The exported object is deleted at the end unless -KeepExport. Running the same command
-    /// again after a failure reuses the completed export.</para>
+    /// -AvailabilityZone. The exported object is deleted at the end unless -KeepExport. A failure or Ctrl+C during
+    /// the import cancels its conversion task and deletes the parts and manifest it uploaded; running the same command
+    /// again reuses the completed export.</para>
     /// <para>With -Ebs and an AWS destination, an instance-store Eucalyptus image becomes an EBS-backed AWS image: its
     /// bundle streams (download, decrypt, decompress) into a multipart upload of one RAW object in -Bucket at AWS,
     /// AWS's ImportSnapshot makes a snapshot of it, RegisterImage makes an HVM image of the snapshot, and the uploaded
