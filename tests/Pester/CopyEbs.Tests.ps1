@@ -89,6 +89,18 @@ Describe 'Copy-EucaImage EBS routes' -Tags 'CI' {
         Get-EucaStoredKey $eucaStorage 'not-aws' | Should -BeNullOrEmpty
     }
 
+    It 'refuses the instance-store copy''s parameters on an EBS route rather than ignoring them, before anything is made' {
+        $failure = { Copy-EucaImage -SourceImageId $source.ImageId -SourceConnection $eucaConnection -DestinationConnection $awsConnection `
+            -Ebs -Bucket 'needless-kernel' -PrivateKey $userKey -KernelId eki-6e0f3b1d @fast -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ImageCopyParameterNotApplicable,*' -PassThru
+        $failure.TargetObject | Should -Be 'KernelId'
+        $failure.Exception.Message | Should -Match '-KernelId applies only to copying an instance-store image'
+        Get-EucaStoredKey $awsStorage 'needless-kernel' | Should -BeNullOrEmpty
+        { Copy-EucaImage -SourceImageId $toAws.ImageId -SourceConnection $awsConnection -ExportBucket 'vmie' -Bucket 'from-aws' -AvailabilityZone one `
+            -CloudCertificate (Join-Path $keys.CertificateDirectory 'cloud-cert.pem') @fast -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ImageCopyParameterNotApplicable*'
+    }
+
     It 'changes nothing with -WhatIf' {
         $before = @(Get-EucaImage -Connection $awsConnection).Count
         Copy-EucaImage -SourceImageId $source.ImageId -SourceConnection $eucaConnection -DestinationConnection $awsConnection -Ebs -Bucket 'what-if' -WhatIf

@@ -23,6 +23,13 @@ namespace Euca.Images.Engine.Errors
         public static readonly ErrorId MigrationSourceNotEbs = new ErrorId(nameof(MigrationSourceNotEbs));
 
         /// <summary>
+        /// A parameter of the instance-store copy (-KernelId, -RamdiskId, -CloudCertificate, -Certificate) was given to an
+        /// EBS route (-ExportBucket or -Ebs), which has no bundle to re-wrap and no kernel to pair: an EBS copy is an HVM
+        /// image. Leave the parameter out, or copy an instance-store image.
+        /// </summary>
+        public static readonly ErrorId ImageCopyParameterNotApplicable = new ErrorId(nameof(ImageCopyParameterNotApplicable));
+
+        /// <summary>
         /// An export-image task ended deleted: it was cancelled, or AWS could not export the image (the status message
         /// says why: the vmimport role, the bucket, a Marketplace image). Fix the cause and copy again.
         /// </summary>

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using Euca.Images.Arguments;
 using Euca.Images.Engine.Cloud;
+using Euca.Images.Engine.Errors;
 using Euca.Images.Engine.Images;
 using Euca.Images.Engine.Import;
 using Euca.Images.Engine.Migration;
@@ -75,6 +76,17 @@ namespace Euca.Images.Commands.Images
 
         private void CopyEbs(string imageId, CloudConnection destination)
         {
+            // The bundle and boot-image parameters come from the base all migration cmdlets share, so PowerShell binds
+            // them in these sets too; refuse them rather than ignore what the user asked for.
+            foreach (string name in new[] { nameof(KernelId), nameof(RamdiskId), nameof(CloudCertificate), nameof(Certificate) })
+            {
+                if (MyInvocation.BoundParameters.ContainsKey(name))
+                {
+                    throw new EucaException(ErrorIds.ImageCopyParameterNotApplicable, EucaErrorCategory.InvalidArgument,
+                        $"-{name} applies only to copying an instance-store image; the EBS route ({(Ebs ? "-Ebs" : "-ExportBucket")}) makes an HVM image from a disk and has no bundle or kernel. Leave -{name} out.", name);
+                }
+            }
+
             if (Ebs)
             {
                 CopyToAwsEbs(imageId, destination);
