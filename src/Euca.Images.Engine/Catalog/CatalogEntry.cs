@@ -89,6 +89,21 @@ namespace Euca.Images.Engine.Catalog
             return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long size) ? size : throw Invalid(Label, $"has a '{key}' that is not a size in bytes");
         }
 
+        /// <summary>The text fields among <paramref name="keys"/> that the entry has, for <see cref="CatalogImage.Details"/>.</summary>
+        public Dictionary<string, string> Details(params string[] keys)
+        {
+            var details = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string key in keys)
+            {
+                if (Optional(key) is string value)
+                {
+                    details[key] = value;
+                }
+            }
+
+            return details;
+        }
+
         /// <summary>A nested object (a pack's <c>image</c> or a profile's <c>register</c>); null when absent.</summary>
         public CatalogEntry? OptionalObject(string key)
         {

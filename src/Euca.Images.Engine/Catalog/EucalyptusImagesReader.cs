@@ -24,14 +24,7 @@ namespace Euca.Images.Engine.Catalog
                 throw CatalogEntry.Invalid(entry.Label, "has neither a 'url' nor both 'url-meta' and 'url-meta-regex'");
             }
 
-            var details = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string key in new[] { "url-name", "updates" })
-            {
-                if (entry.Optional(key) is string value)
-                {
-                    details[key] = value;
-                }
-            }
+            var details = entry.Details("url-name", "updates");
 
             string? description = entry.Optional("description");
             string? login = entry.Optional("login");
