@@ -22,7 +22,7 @@ namespace Euca.Images.Engine.Catalog
         public string Name { get; }
 
         public Uri ResolveDownload(string text, string label, string field) =>
-            TryResolve(Location, text, out Uri? uri) ? uri! : throw CatalogEntry.Invalid(label, $"has a '{field}' ('{text}') that is not an http or https URL{(Location.IsFile ? " or a file" : string.Empty)}");
+            TryResolve(Location, text, out Uri? uri) ? uri! : throw CatalogEntry.Invalid(label, $"has a '{field}' ('{CatalogEntry.Shown(text)}') that is not an http or https URL{(Location.IsFile ? " or a file" : string.Empty)}");
 
         /// <summary>Resolves <paramref name="text"/> against <paramref name="baseUri"/> and accepts it when its scheme is allowed there.</summary>
         private static bool TryResolve(Uri baseUri, string text, out Uri? resolved)
