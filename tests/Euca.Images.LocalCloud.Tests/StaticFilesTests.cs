@@ -63,6 +63,29 @@ public sealed class StaticFilesTests : IAsyncLifetime
         Assert.Equal(content.Length, response.Content.Headers.ContentRange?.Length);
     }
 
+    [Fact]
+    public async Task AnswersARangePastTheEndWithRangeNotSatisfiable()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("files/sub/image.raw", UriKind.Relative));
+        request.Headers.Range = new RangeHeaderValue(content.Length, null);
+        using HttpResponseMessage response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, response.StatusCode);
+        Assert.Equal(content.Length, response.Content.Headers.ContentRange?.Length);
+    }
+
+    [Fact]
+    public async Task ServesTheWholeFileWhenIfRangeNamesAnotherVersion()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("files/sub/image.raw", UriKind.Relative));
+        request.Headers.Range = new RangeHeaderValue(600, null);
+        request.Headers.IfRange = new RangeConditionHeaderValue(new EntityTagHeaderValue("\"an-older-version\""));
+        using HttpResponseMessage response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(content, await response.Content.ReadAsByteArrayAsync());
+    }
+
     [Theory]
     [InlineData("files/../outside.txt")]
     [InlineData("files/%2E%2E/outside.txt")]

@@ -29,8 +29,15 @@ namespace Euca.Images.Engine.Catalog
 
         public CatalogSource Source { get; }
 
-        /// <summary>Names the entry in later errors by <paramref name="name"/> as well as by its position.</summary>
-        public void NameIt(string name) => Label = $"{Label} ('{name}')";
+        /// <summary>
+        /// Names the entry in later errors by <paramref name="name"/> as well as by its position, <see cref="Shown"/>: a
+        /// hostile catalog could otherwise write terminal escapes or megabytes into messages.
+        /// </summary>
+        public void NameIt(string name) => Label = $"{Label} ('{Shown(name)}')";
+
+        /// <summary>Catalog text as messages may show it: at most 100 characters, control characters as '?'.</summary>
+        public static string Shown(string text) =>
+            new string(text.Take(100).Select(c => char.IsControl(c) ? '?' : c).ToArray()) + (text.Length > 100 ? "..." : string.Empty);
 
         public string Required(string key) => Optional(key) ?? throw Invalid(Label, $"has no '{key}'");
 

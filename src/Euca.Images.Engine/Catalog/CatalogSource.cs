@@ -22,10 +22,10 @@ namespace Euca.Images.Engine.Catalog
         public string Name { get; }
 
         public Uri ResolveDownload(string text, string label, string field) =>
-            TryResolve(Location, text, out Uri? uri) ? uri! : throw CatalogEntry.Invalid(label, $"has a '{field}' ('{text}') that is not an http or https URL{(Location.IsFile ? " or a file" : string.Empty)}");
+            TryResolve(Location, text, out Uri? uri) ? uri! : throw CatalogEntry.Invalid(label, $"has a '{field}' ('{CatalogEntry.Shown(text)}') that is not an http or https URL{(Location.IsFile ? " or a file" : string.Empty)}");
 
         /// <summary>Resolves <paramref name="text"/> against <paramref name="baseUri"/> and accepts it when its scheme is allowed there.</summary>
-        public static bool TryResolve(Uri baseUri, string text, out Uri? resolved)
+        private static bool TryResolve(Uri baseUri, string text, out Uri? resolved)
         {
             resolved = null;
             if (!Uri.TryCreate(baseUri, text, out Uri? uri))

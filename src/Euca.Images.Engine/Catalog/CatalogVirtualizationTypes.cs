@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Euca.Images.Engine.Catalog
 {
     /// <summary>The virtualization types catalog entries declare, as EC2 names them.</summary>
@@ -9,7 +7,5 @@ namespace Euca.Images.Engine.Catalog
 
         /// <summary>eustore's images (kernel and ramdisk in the tarball) are paravirtual unless they say otherwise.</summary>
         public const string Paravirtual = "paravirtual";
-
-        public static IReadOnlyList<string> All { get; } = new[] { Hvm, Paravirtual };
     }
 }

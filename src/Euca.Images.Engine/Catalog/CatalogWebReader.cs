@@ -20,6 +20,7 @@ namespace Euca.Images.Engine.Catalog
                 OperatingSystem = os,
                 Version = entry.Optional("version"),
                 Description = entry.Optional("description"),
+                // install-emis converted qcow2 and took anything else as raw.
                 Format = entry.Optional("image-format") ?? "raw",
                 Architecture = "x86_64",
                 VirtualizationType = CatalogVirtualizationTypes.Hvm,

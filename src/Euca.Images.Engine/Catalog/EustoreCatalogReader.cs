@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Euca.Images.Engine.Errors;
@@ -25,8 +24,6 @@ namespace Euca.Images.Engine.Catalog
                 throw CatalogEntry.Invalid(entry.Label, "has a 'name' that is not eustore's ten-digit checksum");
             }
 
-            var details = entry.OptionalDetails("recipe", "stamp", "contact");
-
             return new CatalogImage(name, entry.RequiredUrl("url"), CatalogGeneration.Eustore, entry.Source.Name)
             {
                 Description = entry.Optional("description"),
@@ -39,7 +36,7 @@ namespace Euca.Images.Engine.Catalog
                 VirtualizationType = entry.Optional("virtualization_type") ?? CatalogVirtualizationTypes.Paravirtual,
                 Format = "tarball",
                 Checksum = new CatalogChecksum(CatalogChecksumAlgorithm.EustoreCrc32OfMd5, name),
-                Details = details,
+                Details = entry.OptionalDetails("recipe", "stamp", "contact"),
             };
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Euca.Images.Engine.Errors;
@@ -16,12 +17,26 @@ namespace Euca.Images.Engine.Catalog
     {
         public static JsonCatalog Parse(byte[] document, CatalogSource source, CatalogReadOptions options)
         {
+            string text;
+            try
+            {
+                // Decoded strictly up front: the JSON nodes check a string's UTF-8 only when it is read, with an
+                // exception of their own. Windows editors and PowerShell 5.1's Set-Content -Encoding UTF8 save a byte
+                // order mark, which JSON has no room for.
+                text = new UTF8Encoding(false, true).GetString(document).TrimStart('\uFEFF');
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw Invalid(source, "is not UTF-8 text", e);
+            }
+
             JsonNode? root;
             try
             {
-                // Windows editors and PowerShell 5.1's Set-Content -Encoding UTF8 save a byte order mark; JSON has none.
-                bool bom = document.Length >= 3 && document[0] == 0xEF && document[1] == 0xBB && document[2] == 0xBF;
-                root = JsonNode.Parse(new ReadOnlySpan<byte>(document, bom ? 3 : 0, document.Length - (bom ? 3 : 0)), documentOptions: new JsonDocumentOptions { MaxDepth = options.MaxDepth });
+                using (JsonDocument parsed = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = options.MaxDepth }))
+                {
+                    root = ToNode(parsed.RootElement);
+                }
             }
             catch (JsonException e)
             {
@@ -54,6 +69,37 @@ namespace Euca.Images.Engine.Catalog
                 : images.Any(image => image is JsonObject fields && fields.ContainsKey("created-date")) ? CatalogGeneration.CatalogWeb
                 : CatalogGeneration.EucalyptusImages;
             return new JsonCatalog(generation, version, images.ToList());
+        }
+
+        /// <summary>
+        /// The document as nodes, a repeated key keeping its last value as Python's json module (which every
+        /// generation's own reader used) does; JsonNode.Parse would instead throw on first use of such an object.
+        /// </summary>
+        private static JsonNode? ToNode(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var fields = new JsonObject();
+                    foreach (JsonProperty property in element.EnumerateObject())
+                    {
+                        fields[property.Name] = ToNode(property.Value);
+                    }
+
+                    return fields;
+                case JsonValueKind.Array:
+                    var items = new JsonArray();
+                    foreach (JsonElement item in element.EnumerateArray())
+                    {
+                        items.Add(ToNode(item));
+                    }
+
+                    return items;
+                case JsonValueKind.Null:
+                    return null;
+                default:
+                    return JsonValue.Create(element.Clone());
+            }
         }
 
         public static EucaException Invalid(CatalogSource source, string problem, Exception? inner) =>

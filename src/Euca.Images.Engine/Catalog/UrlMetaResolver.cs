@@ -63,7 +63,7 @@ namespace Euca.Images.Engine.Catalog
             // Only an absolute URL: a fragment of the document resolved against it would be a URL nobody published.
             if (!Uri.TryCreate(found, UriKind.Absolute, out Uri? download) || (download.Scheme != Uri.UriSchemeHttp && download.Scheme != Uri.UriSchemeHttps))
             {
-                throw Unresolved(entry, $"its url-meta-regex found '{Shorten(found)}', which is not an http or https URL", null);
+                throw Unresolved(entry, $"its url-meta-regex found '{CatalogEntry.Shown(found)}', which is not an http or https URL", null);
             }
 
             return entry.Build!(download);
@@ -85,8 +85,6 @@ namespace Euca.Images.Engine.Catalog
             byte[] bytes = await _fetcher.ReadAllAsync(uri, "url-meta document", _options.MaxMetaBytes, progress, cancellationToken).ConfigureAwait(false);
             return new UTF8Encoding(false, false).GetString(bytes);
         }
-
-        private static string Shorten(string text) => text.Length <= 100 ? text : text.Substring(0, 100) + "...";
 
         private static EucaException Unresolved(EucalyptusImagesEntry entry, string problem, Exception? inner) =>
             new EucaException(ErrorIds.CatalogUrlMetaUnresolved, EucaErrorCategory.InvalidData, $"The catalog's {entry.Label} has no download URL: {problem}; it is skipped.", entry.Label, inner);

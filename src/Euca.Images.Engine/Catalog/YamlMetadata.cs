@@ -18,7 +18,7 @@ namespace Euca.Images.Engine.Catalog
         {
             try
             {
-                var parser = new Parser(new StringReader(new UTF8Encoding(false, false).GetString(document).TrimStart('\uFEFF')));
+                var parser = new Parser(new StringReader(new UTF8Encoding(false, true).GetString(document).TrimStart('\uFEFF')));
                 parser.Consume<StreamStart>();
                 if (parser.Accept<StreamEnd>(out _))
                 {
@@ -31,6 +31,10 @@ namespace Euca.Images.Engine.Catalog
             catch (YamlException e)
             {
                 throw JsonCatalogReader.Invalid(source, $"has a {member} that is not YAML ({e.Message})", e);
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw JsonCatalogReader.Invalid(source, $"has a {member} that is not UTF-8 text", e);
             }
         }
 

@@ -142,6 +142,27 @@ namespace Euca.Images.Engine.Tests.Catalog
         }
 
         [Fact]
+        public async Task ARepeatedKeyKeepsItsLastValueAsPythonsJsonDid()
+        {
+            Uri catalog = _server.Add("repeated.json", "{ \"images\": [ { \"os\": \"first\", \"os\": \"last\", \"url\": \"http://example.org/a.raw\" } ] }");
+
+            CatalogListing listing = await _reader.ReadAsync(catalog, null, CancellationToken.None);
+
+            Assert.Equal("last", Assert.Single(listing.Images).Name);
+        }
+
+        [Fact]
+        public async Task ACatalogThatIsNotUtf8IsRefused()
+        {
+            Uri catalog = _server.Add("latin1.json", new byte[] { (byte)'{', (byte)'"', 0xE9, (byte)'"', (byte)':', (byte)'1', (byte)'}' });
+
+            var error = await Assert.ThrowsAsync<EucaException>(() => _reader.ReadAsync(catalog, null, CancellationToken.None));
+
+            Assert.Equal(ErrorIds.CatalogInvalid.Name, error.ErrorId);
+            Assert.Contains("not UTF-8", error.Message);
+        }
+
+        [Fact]
         public async Task ReadingALargeCatalogReportsItsProgressInBytes()
         {
             string large = EucalyptusImages.Replace("\"Ubuntu 20.04 LTS\"", "\"" + new string('x', 512 * 1024) + "\"");

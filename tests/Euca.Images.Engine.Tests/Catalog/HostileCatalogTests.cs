@@ -84,6 +84,24 @@ namespace Euca.Images.Engine.Tests.Catalog
         }
 
         [Fact]
+        public async Task AnEntrysNameIsShortenedAndStrippedOfControlCharactersInMessages()
+        {
+            string name = "\u001b[2J\u001b]0;owned\u0007" + new string('n', 500);
+            string quoted = System.Text.Json.JsonSerializer.Serialize(name);
+            Uri catalog = _server.Add("escapes.json", "{ \"images\": [ { \"os\": " + quoted + " }, { \"os\": \"a\", \"url\": " + quoted.Replace("\"\\u001B", "\"ftp:\\u001B") + " } ] }");
+
+            CatalogListing listing = await ReadAsync(catalog);
+
+            Assert.Equal(2, listing.Errors.Count);
+            Assert.All(listing.Errors, error =>
+            {
+                Assert.DoesNotContain('\u001b', error.Message);
+                Assert.DoesNotContain('\u0007', error.Message);
+                Assert.True(error.Message.Length < 300, error.Message);
+            });
+        }
+
+        [Fact]
         public async Task AnEustoreEntryWithWrongFieldTypesIsAnError()
         {
             Uri catalog = _server.Add("eustore", "{ \"version\": \"eustore-catalog-2011-12-29\", \"images\": [" +
